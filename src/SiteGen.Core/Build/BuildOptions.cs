@@ -1,0 +1,23 @@
+namespace SiteGen.Build;
+
+public sealed record BuildOptions(string SourceRoot, string OutputPath)
+{
+    /// <summary>Told of each stage and each file written, for a progress display.</summary>
+    public IBuildObserver Observer { get; init; } = IBuildObserver.None;
+}
+
+public interface IBuildObserver
+{
+    static readonly IBuildObserver None = new Silent();
+
+    void StageStarted(string stage, int total);
+    void FileWritten(string path);
+
+    private sealed class Silent : IBuildObserver
+    {
+        public void StageStarted(string stage, int total) { }
+        public void FileWritten(string path) { }
+    }
+}
+
+public sealed record BuildResult(int Reports, int Pages, int Files, long Bytes, long ZipBytes, TimeSpan Elapsed);

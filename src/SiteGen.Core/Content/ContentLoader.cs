@@ -1,0 +1,67 @@
+using SiteGen.Diagnostics;
+
+namespace SiteGen.Content;
+
+/// <summary>Loads every report under <c>content/reports/</c> and checks what no single file can: unique slugs.</summary>
+public static class ContentLoader
+{
+    public const string ReportsFolder = "content/reports";
+
+    public static IReadOnlyList<Report> Load(string sourceRoot, DiagnosticBag diagnostics)
+    {
+        var folder = Path.Combine(sourceRoot, ReportsFolder);
+        if (!Directory.Exists(folder))
+        {
+            diagnostics.Add(new Diagnostic(ReportsFolder, 1, 1, "the reports folder does not exist; put reports in content/reports/*.md"));
+            return [];
+        }
+
+        var files = Directory.EnumerateFiles(folder, "*.md", SearchOption.AllDirectories)
+            .Select(path => Path.GetRelativePath(sourceRoot, path).Replace('\\', '/'))
+            .Order(StringComparer.Ordinal)
+            .ToList();
+
+        var reports = new Report?[files.Count];
+        Parallel.For(0, files.Count, i => reports[i] = LoadOne(sourceRoot, files[i], diagnostics));
+
+        var loaded = reports.OfType<Report>().ToList();
+        CheckUniqueSlugs(loaded, diagnostics);
+        return loaded;
+    }
+
+    private static Report? LoadOne(string sourceRoot, string relativePath, DiagnosticBag diagnostics)
+    {
+        var text = TextFile.DecodeUtf8(File.ReadAllBytes(Path.Combine(sourceRoot, relativePath)));
+        if (text is null)
+        {
+            diagnostics.Add(new Diagnostic(relativePath, 1, 1,
+                "the file is not UTF-8 text; save it as UTF-8 (sitegen import converts GBK and UTF-16 files)"));
+            return null;
+        }
+        return ReportReader.Read(relativePath, text, diagnostics);
+    }
+
+    private static void CheckUniqueSlugs(IReadOnlyList<Report> reports, DiagnosticBag diagnostics)
+    {
+        foreach (var group in reports.GroupBy(r => r.Slug).Where(g => g.Count() > 1))
+        {
+            var first = group.First();
+            foreach (var duplicate in group.Skip(1))
+            {
+                var line = SlugLine(duplicate);
+                diagnostics.Add(new Diagnostic(duplicate.SourcePath, line.Line, line.Column,
+                    $"duplicate slug '{duplicate.Slug}': {first.SourcePath} has it already; give one of them another 'slug:'"));
+            }
+        }
+    }
+
+    /// <summary>Where the slug is written, or the top of the file when it comes from the file name.</summary>
+    private static (int Line, int Column) SlugLine(Report report)
+    {
+        var lines = report.SourceText.Split('\n');
+        for (var i = 1; i < lines.Length && i < report.BodyLine - 1; i++)
+            if (lines[i].StartsWith("slug:", StringComparison.Ordinal))
+                return (i + 1, 1);
+        return (1, 1);
+    }
+}

@@ -1,0 +1,50 @@
+namespace SiteGen.Content;
+
+/// <summary>One report of the archive: its front matter, made typed, and its Markdown body.</summary>
+public sealed record Report
+{
+    /// <summary>Path of the source file relative to the site's source folder, with '/' separators.</summary>
+    public required string SourcePath { get; init; }
+    public required string Slug { get; init; }
+    public required string Title { get; init; }
+    public required string DocType { get; init; }
+    public int? Year { get; init; }
+    public string? Publisher { get; init; }
+    public Region Region { get; init; } = Region.Unknown;
+    public string? Level { get; init; }
+    public DateOnly? DateWritten { get; init; }
+    public DateOnly? DatePublished { get; init; }
+    public string? DocNumber { get; init; }
+    public string? IndexNumber { get; init; }
+    public IReadOnlyList<string> Keywords { get; init; } = [];
+    public string? Abstract { get; init; }
+    public SourceInfo Source { get; init; } = SourceInfo.None;
+    public IReadOnlyList<string> Warnings { get; init; } = [];
+    /// <summary>The Markdown body, after the closing '---'.</summary>
+    public required string Body { get; init; }
+    /// <summary>The line of the file on which <see cref="Body"/> starts.</summary>
+    public int BodyLine { get; init; }
+    /// <summary>The file's text as the editor wrote it, published as the report's Markdown source.</summary>
+    public required string SourceText { get; init; }
+
+    /// <summary>The date a reader would call the report's date: published, else written.</summary>
+    public DateOnly? Date => DatePublished ?? DateWritten;
+}
+
+public sealed record Region(string? Province, string? City, string? County, string? Code)
+{
+    public static readonly Region Unknown = new(null, null, null, null);
+
+    public bool IsKnown => Province is not null || City is not null || County is not null;
+
+    /// <summary>Province, city and county, from the widest to the narrowest, skipping the unknown.</summary>
+    public IEnumerable<string> Names() =>
+        new[] { Province, City, County }.Where(n => n is not null)!;
+
+    public string Display => string.Join(" ", Names());
+}
+
+public sealed record SourceInfo(string? Site, string? Url, string? File)
+{
+    public static readonly SourceInfo None = new(null, null, null);
+}

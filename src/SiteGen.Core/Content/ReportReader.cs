@@ -1,0 +1,103 @@
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.RegularExpressions;
+using SiteGen.Diagnostics;
+using SiteGen.Yaml;
+
+namespace SiteGen.Content;
+
+/// <summary>Turns one Markdown file into a <see cref="Report"/>, or into diagnostics naming what is wrong.</summary>
+public static partial class ReportReader
+{
+    public static readonly IReadOnlyList<string> Fields =
+    [
+        "title", "slug", "doc_type", "year", "publisher", "region", "level", "date_written", "date_published",
+        "doc_number", "index_number", "keywords", "abstract", "source", "warnings",
+    ];
+
+    private static readonly string[] RegionFields = ["province", "city", "county", "code"];
+    private static readonly string[] SourceFields = ["site", "url", "file"];
+
+    public static Report? Read(string relativePath, string text, DiagnosticBag diagnostics)
+    {
+        var local = new DiagnosticBag();
+        var normalized = TextFile.Normalize(text);
+        var parts = FrontMatter.Split(normalized, relativePath, local);
+        var map = parts is null ? null : YamlMap.Parse(parts.Yaml, relativePath, parts.YamlLineOffset, local);
+        if (parts is null || map is null)
+        {
+            diagnostics.AddRange(local.ToSortedList());
+            return null;
+        }
+
+        map.RejectUnknownKeys(Fields);
+        var report = new Report
+        {
+            SourcePath = relativePath,
+            Title = map.Text("title", required: true) ?? "",
+            Slug = ReadSlug(map, relativePath),
+            DocType = map.OneOf("doc_type", Vocabulary.DocTypeNames) ?? Vocabulary.OtherDocType,
+            Year = map.Integer("year", 1949, 2100),
+            Publisher = map.Text("publisher"),
+            Region = ReadRegion(map.Map("region")),
+            Level = map.OneOf("level", Vocabulary.Levels),
+            DateWritten = map.Date("date_written"),
+            DatePublished = map.Date("date_published"),
+            DocNumber = map.Text("doc_number"),
+            IndexNumber = map.Text("index_number"),
+            Keywords = map.TextList("keywords"),
+            Abstract = map.Text("abstract"),
+            Source = ReadSource(map.Map("source")),
+            Warnings = map.TextList("warnings"),
+            Body = parts.Body,
+            BodyLine = parts.BodyLine,
+            SourceText = normalized,
+        };
+
+        diagnostics.AddRange(local.ToSortedList());
+        return local.HasErrors ? null : report;
+    }
+
+    private static string ReadSlug(YamlMap map, string relativePath)
+    {
+        var slug = map.Matching("slug", SlugPattern(),
+            "a slug is lowercase ASCII letters and digits joined by single hyphens, e.g. gaoyao-2021-annual-report");
+        if (slug is not null) return slug;
+
+        var stem = Path.GetFileNameWithoutExtension(relativePath).ToLowerInvariant();
+        if (SlugPattern().IsMatch(stem)) return stem;
+        // A file named in Chinese still needs an ASCII path: derive a stable one from its name.
+        var hash = SHA256.HashData(Encoding.UTF8.GetBytes(relativePath));
+        return "r-" + Convert.ToHexStringLower(hash)[..10];
+    }
+
+    private static Region ReadRegion(YamlMap? map)
+    {
+        if (map is null) return Region.Unknown;
+        map.RejectUnknownKeys(RegionFields);
+        return new Region(
+            map.Text("province"),
+            map.Text("city"),
+            map.Text("county"),
+            map.Matching("code", RegionCodePattern(), "a region code is the 6 digits of GB/T 2260, e.g. \"441204\""));
+    }
+
+    private static SourceInfo ReadSource(YamlMap? map)
+    {
+        if (map is null) return SourceInfo.None;
+        map.RejectUnknownKeys(SourceFields);
+        return new SourceInfo(
+            map.Text("site"),
+            map.Matching("url", WebUrlPattern(), "a source URL starts with http:// or https://"),
+            map.Text("file"));
+    }
+
+    [GeneratedRegex(@"^(?=.{1,120}$)[a-z0-9]+(-[a-z0-9]+)*$")]
+    private static partial Regex SlugPattern();
+
+    [GeneratedRegex(@"^\d{6}$")]
+    private static partial Regex RegionCodePattern();
+
+    [GeneratedRegex(@"^https?://[^\s]+$", RegexOptions.IgnoreCase)]
+    private static partial Regex WebUrlPattern();
+}

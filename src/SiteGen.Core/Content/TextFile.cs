@@ -1,0 +1,28 @@
+using System.Text;
+
+namespace SiteGen.Content;
+
+/// <summary>Reads editors' text files the one way every stage expects: UTF-8, LF line ends, no BOM.</summary>
+public static class TextFile
+{
+    private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
+
+    /// <summary>Decodes strict UTF-8; returns null for bytes that are not UTF-8 text.</summary>
+    public static string? DecodeUtf8(byte[] bytes)
+    {
+        try
+        {
+            return StrictUtf8.GetString(bytes);
+        }
+        catch (DecoderFallbackException)
+        {
+            return null;
+        }
+    }
+
+    public static string Normalize(string text)
+    {
+        if (text.Length > 0 && text[0] == '\uFEFF') text = text[1..];
+        return text.Replace("\r\n", "\n").Replace('\r', '\n');
+    }
+}

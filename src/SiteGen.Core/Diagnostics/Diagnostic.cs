@@ -1,0 +1,18 @@
+namespace SiteGen.Diagnostics;
+
+/// <summary>One problem in an input file, located the way editors and compilers print them.</summary>
+public sealed record Diagnostic(string File, int Line, int Column, string Message)
+{
+    public override string ToString() => $"{File}:{Line}:{Column}: {Message}";
+}
+
+/// <summary>Thrown when a stage cannot go on; carries every problem found, not just the first.</summary>
+public sealed class SiteGenException : Exception
+{
+    public IReadOnlyList<Diagnostic> Diagnostics { get; }
+
+    public SiteGenException(IReadOnlyList<Diagnostic> diagnostics)
+        : base(string.Join(Environment.NewLine, diagnostics)) => Diagnostics = diagnostics;
+
+    public SiteGenException(Diagnostic diagnostic) : this([diagnostic]) { }
+}

@@ -1,0 +1,155 @@
+using System.Runtime.InteropServices;
+using System.Text;
+using SiteGen.Diagnostics;
+
+namespace SiteGen.Output;
+
+/// <summary>
+/// Writes the new site into a staging folder beside the output folder and swaps it in only when the
+/// build has succeeded, so a failed or killed build never leaves a half-written site behind.
+/// </summary>
+public sealed class StagedOutput : IDisposable
+{
+    private const string StagingMark = ".building-";
+    private readonly string _target;
+    private readonly SortedSet<string> _files = new(StringComparer.Ordinal);
+    private readonly object _gate = new();
+    private long _bytes;
+    private bool _committed;
+
+    public string StagingPath { get; }
+
+    private StagedOutput(string target, string staging)
+    {
+        _target = target;
+        StagingPath = staging;
+    }
+
+    public static StagedOutput Begin(string outputPath, string sourceRoot)
+    {
+        var target = Path.GetFullPath(outputPath).TrimEnd(Path.DirectorySeparatorChar);
+        GuardTarget(target, Path.GetFullPath(sourceRoot));
+        var parent = Path.GetDirectoryName(target)!;
+        Directory.CreateDirectory(parent);
+        RemoveLeftovers(parent, Path.GetFileName(target));
+        var staging = Path.Combine(parent, "." + Path.GetFileName(target) + StagingMark + Environment.ProcessId);
+        Directory.CreateDirectory(staging);
+        return new StagedOutput(target, staging);
+    }
+
+    public IReadOnlyCollection<string> Files
+    {
+        get { lock (_gate) return _files.ToList(); }
+    }
+
+    public long Bytes => Interlocked.Read(ref _bytes);
+
+    public void Write(string relativePath, string text) => Write(relativePath, Encoding.UTF8.GetBytes(text));
+
+    public void Write(string relativePath, byte[] bytes)
+    {
+        var full = Claim(relativePath);
+        File.WriteAllBytes(full, bytes);
+        Interlocked.Add(ref _bytes, bytes.LongLength);
+    }
+
+    /// <summary>Writes a file through a stream, for outputs too large to hold in memory.</summary>
+    public long Write(string relativePath, Action<Stream> write)
+    {
+        var full = Claim(relativePath);
+        using (var stream = File.Create(full)) write(stream);
+        var length = new FileInfo(full).Length;
+        Interlocked.Add(ref _bytes, length);
+        return length;
+    }
+
+    public void Copy(string relativePath, string sourceFile)
+    {
+        var full = Claim(relativePath);
+        File.Copy(sourceFile, full);
+        Interlocked.Add(ref _bytes, new FileInfo(full).Length);
+    }
+
+    /// <summary>Replaces the output folder with the staged one in a single step where the OS allows it.</summary>
+    public void Commit()
+    {
+        if (Directory.Exists(_target))
+        {
+            if (!TryExchange(StagingPath, _target))
+            {
+                var old = StagingPath + ".old";
+                Directory.Move(_target, old);
+                Directory.Move(StagingPath, _target);
+                Directory.Move(old, StagingPath);
+            }
+            Directory.Delete(StagingPath, recursive: true); // now holds the previous site
+        }
+        else
+        {
+            Directory.Move(StagingPath, _target);
+        }
+        _committed = true;
+    }
+
+    public void Dispose()
+    {
+        if (!_committed && Directory.Exists(StagingPath))
+            Directory.Delete(StagingPath, recursive: true);
+    }
+
+    private string Claim(string relativePath)
+    {
+        if (relativePath.Length == 0 || relativePath.StartsWith('/') || relativePath.Split('/').Any(p => p is "" or "." or "..")
+            || relativePath.Any(c => c > 0x7E || c < 0x20 || c == '\\'))
+            throw new InvalidOperationException($"refusing to write '{relativePath}': output paths are relative, ASCII and inside the site");
+        lock (_gate)
+            if (!_files.Add(relativePath))
+                throw new InvalidOperationException($"two pages want the same output file '{relativePath}'");
+        var full = Path.Combine(StagingPath, relativePath);
+        Directory.CreateDirectory(Path.GetDirectoryName(full)!);
+        return full;
+    }
+
+    private static void GuardTarget(string target, string sourceRoot)
+    {
+        var sep = Path.DirectorySeparatorChar;
+        if ((sourceRoot.TrimEnd(sep) + sep).StartsWith(target + sep, StringComparison.Ordinal))
+            Fail(target, "the output folder would replace the source folder; choose another --out");
+        if (Directory.Exists(target) && Directory.EnumerateFileSystemEntries(target).Any()
+            && !File.Exists(Path.Combine(target, "index.html")))
+            Fail(target, "the output folder has files but no index.html, so it is not a site SiteGen built; refusing to replace it");
+    }
+
+    private static void Fail(string target, string message) =>
+        throw new SiteGenException(new Diagnostic(target, 1, 1, message));
+
+    /// <summary>Staging folders of builds that were killed: nothing in them is worth keeping.</summary>
+    private static void RemoveLeftovers(string parent, string name)
+    {
+        foreach (var dir in Directory.EnumerateDirectories(parent, "." + name + StagingMark + "*"))
+        {
+            try { Directory.Delete(dir, recursive: true); }
+            catch (IOException) { /* another build may own it; it cleans up after itself */ }
+        }
+    }
+
+    // Linux renameat2(RENAME_EXCHANGE) swaps two folders atomically: readers see the old site or the new.
+    private const int AtFdCwd = -100;
+    private const uint RenameExchange = 2;
+
+    [DllImport("libc", SetLastError = true, EntryPoint = "renameat2")]
+    private static extern int RenameAt2(int oldDirFd, string oldPath, int newDirFd, string newPath, uint flags);
+
+    private static bool TryExchange(string a, string b)
+    {
+        if (!OperatingSystem.IsLinux()) return false;
+        try
+        {
+            return RenameAt2(AtFdCwd, a, AtFdCwd, b, RenameExchange) == 0;
+        }
+        catch (Exception e) when (e is EntryPointNotFoundException or DllNotFoundException)
+        {
+            return false;
+        }
+    }
+}

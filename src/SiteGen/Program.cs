@@ -1,0 +1,7 @@
+using System.CommandLine;
+using SiteGen.Cli;
+
+var root = new RootCommand("SiteGen: builds the searchable archive of government reports from content/ and templates/.");
+root.Add(BuildCommand.Create());
+root.Add(CheckCommand.Create());
+return root.Parse(args).Invoke();
