@@ -27,7 +27,7 @@ public static class SiteBuilder
         var pages = new PagePlanner(input.Config, input.Archive, zipPath).Plan().ToList();
 
         observer.StageStarted("渲染页面", pages.Count);
-        Parallel.ForEach(pages, page =>
+        Work.ForEach(pages, page =>
         {
             output.Write(page.Model.Path, input.Templates.RenderPage(page.Kind, page.Model));
             observer.FileWritten(page.Model.Path);
@@ -62,7 +62,7 @@ public static class SiteBuilder
     {
         var input = SiteInput.Load(sourceRoot);
         var pages = new PagePlanner(input.Config, input.Archive, null).Plan().ToList();
-        Parallel.ForEach(pages, page => input.Templates.RenderPage(page.Kind, page.Model));
+        Work.ForEach(pages, page => input.Templates.RenderPage(page.Kind, page.Model));
         return input.Reports.Count;
     }
 

@@ -22,7 +22,7 @@ public static class ContentLoader
             .ToList();
 
         var reports = new Report?[files.Count];
-        Parallel.For(0, files.Count, i => reports[i] = LoadOne(sourceRoot, files[i], diagnostics));
+        Work.ForEach(Enumerable.Range(0, files.Count), i => reports[i] = LoadOne(sourceRoot, files[i], diagnostics));
 
         var loaded = reports.OfType<Report>().ToList();
         CheckUniqueSlugs(loaded, diagnostics);

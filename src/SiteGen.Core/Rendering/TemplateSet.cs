@@ -87,7 +87,7 @@ public sealed partial class TemplateSet
     private (string File, string? Text) Read(string sourceRoot, string path)
     {
         var file = Path.GetRelativePath(sourceRoot, path).Replace('\\', '/');
-        var text = TextFile.DecodeUtf8(File.ReadAllBytes(path)) is { } t ? TextFile.Normalize(t) : null;
+        var text = TextFile.DecodeUtf8(File.ReadAllBytes(path)) is { } t ? Unindent(TextFile.Normalize(t)) : null;
         if (text is not null) _sources[file] = text;
         return (file, text);
     }
@@ -100,7 +100,7 @@ public sealed partial class TemplateSet
         }
         catch (Exception e) when (e is HandlebarsException)
         {
-            var (line, column) = ParsedPosition(e.Message) ?? Locate(text, e.Message) ?? (1, 1);
+            var (line, column) = ParsedPosition(e.Message) ?? Locate(text, e.Message) ?? Unclosed(text) ?? (1, 1);
             diagnostics.Add(new Diagnostic(file, line, column, "template error: " + FirstLine(e.Message)));
             return null;
         }
@@ -128,7 +128,33 @@ public sealed partial class TemplateSet
         return null;
     }
 
+    /// <summary>
+    /// Handlebars.Net 2.4 renders a partial called on an indented line of its own without HTML-escaping
+    /// anything inside it (it writes the indented copy through an unencoded writer). Indentation means
+    /// nothing in HTML, so it is removed before compiling and no template can fall into that hole.
+    /// </summary>
+    internal static string Unindent(string template) => IndentedPartial().Replace(template, "");
+
+    /// <summary>The first "{{" that is not closed before the next "{{" or the end of the template.</summary>
+    private static (int, int)? Unclosed(string text)
+    {
+        for (var open = text.IndexOf("{{", StringComparison.Ordinal); open >= 0; open = text.IndexOf("{{", open + 2, StringComparison.Ordinal))
+        {
+            var close = text.IndexOf("}}", open + 2, StringComparison.Ordinal);
+            var next = text.IndexOf("{{", open + 2, StringComparison.Ordinal);
+            if (close < 0 || (next >= 0 && next < close && text[open + 2] != '{'))
+            {
+                var line = text.AsSpan(0, open).Count('\n') + 1;
+                return (line, open - text.LastIndexOf('\n', Math.Max(open - 1, 0)));
+            }
+        }
+        return null;
+    }
+
     private static string FirstLine(string message) => message.Split('\n')[0].Trim();
+
+    [GeneratedRegex(@"^[ \t]+(?=\{\{~?#?>)", RegexOptions.Multiline)]
+    private static partial Regex IndentedPartial();
 
     [GeneratedRegex(@"Occured at: (\d+):(\d+)")]
     private static partial Regex OccurredAt();

@@ -1,0 +1,144 @@
+using System.IO.Compression;
+using System.Xml.Linq;
+using FluentAssertions;
+using SiteGen.Build;
+using SiteGen.Diagnostics;
+using SiteGen.Tests.Support;
+
+namespace SiteGen.Tests.Build;
+
+public class OutputTests
+{
+    [Fact]
+    public void Two_builds_of_the_same_input_are_byte_identical_including_the_zip()
+    {
+        using var site = TestSite.CopyOfRepository();
+        site.Build(Path.Combine(site.Root, "one"));
+        site.Build(Path.Combine(site.Root, "two"));
+
+        var one = SiteFiles.Snapshot(Path.Combine(site.Root, "one"));
+        one.Keys.Should().Contain("download/fazhi-baogao-ku.zip");
+        SiteFiles.Snapshot(Path.Combine(site.Root, "two")).Should().Equal(one);
+    }
+
+    [Fact]
+    public void A_build_that_fails_on_bad_input_leaves_the_previous_site_untouched()
+    {
+        using var site = TestSite.CopyOfRepository();
+        site.Build();
+        var before = SiteFiles.Snapshot(site.Output);
+
+        site.AddReport("broken", "title: 坏报告\ndate_written: 2021-02-30");
+        var act = () => site.Build();
+
+        act.Should().Throw<SiteGenException>().Which.Diagnostics.Should().ContainSingle()
+            .Which.Should().Be(new Diagnostic("content/reports/broken.md", 3, 15, "field 'date_written' is '2021-02-30', which is not a real date"));
+        SiteFiles.Snapshot(site.Output).Should().Equal(before);
+        LeftoverStagingFolders(site).Should().BeEmpty();
+    }
+
+    [Fact]
+    public void A_build_that_dies_midway_through_writing_leaves_the_previous_site_untouched()
+    {
+        using var site = TestSite.CopyOfRepository();
+        site.Build();
+        var before = SiteFiles.Snapshot(site.Output);
+        File.AppendAllText(Path.Combine(site.Root, "content/reports/gaoyao-2021-fazhi-zhengfu-jianshe-niandu-baogao.md"), "\n新增一段。\n");
+
+        var failing = new FailAfter(10);
+        var act = () => SiteBuilder.Build(new BuildOptions(site.Root, site.Output) { Observer = failing });
+
+        act.Should().ThrowExactly<IOException>().WithMessage("disk full*");
+        failing.Written.Should().BeGreaterThanOrEqualTo(10, "the failure came after pages had been written");
+        SiteFiles.Snapshot(site.Output).Should().Equal(before);
+        LeftoverStagingFolders(site).Should().BeEmpty();
+
+        site.Build();
+        site.ReadOutput("reports/gaoyao-2021-fazhi-zhengfu-jianshe-niandu-baogao.html").Should().Contain("新增一段。");
+    }
+
+    [Fact]
+    public void A_staging_folder_left_by_a_killed_build_is_cleared_by_the_next_build()
+    {
+        using var site = TestSite.CopyOfRepository();
+        var stale = Path.Combine(site.Root, "._site.building-99999");
+        Directory.CreateDirectory(stale);
+        File.WriteAllText(Path.Combine(stale, "index.html"), "half");
+
+        site.Build();
+
+        Directory.Exists(stale).Should().BeFalse();
+        site.ReadOutput("index.html").Should().Contain("法治政府建设报告库");
+    }
+
+    [Fact]
+    public void The_output_folder_may_not_be_the_source_folder_or_a_folder_of_other_files()
+    {
+        using var site = TestSite.CopyOfRepository();
+        var intoSource = () => site.Build(site.Root);
+        intoSource.Should().Throw<SiteGenException>().WithMessage("*would replace the source folder*");
+
+        var documents = Path.Combine(site.Root, "documents");
+        Directory.CreateDirectory(documents);
+        File.WriteAllText(Path.Combine(documents, "notes.txt"), "keep me");
+        var intoDocuments = () => site.Build(documents);
+        intoDocuments.Should().Throw<SiteGenException>().WithMessage("*not a site SiteGen built*");
+        File.ReadAllText(Path.Combine(documents, "notes.txt")).Should().Be("keep me");
+    }
+
+    [Fact]
+    public void The_offline_zip_holds_the_whole_site_under_one_folder_with_fixed_times()
+    {
+        using var site = TestSite.CopyOfRepository();
+        site.Build();
+        var files = SiteFiles.Snapshot(site.Output).Keys.Where(k => !k.StartsWith("download/")).ToList();
+
+        using var zip = ZipFile.OpenRead(Path.Combine(site.Output, "download/fazhi-baogao-ku.zip"));
+        zip.Entries.Select(e => e.FullName).Should().Equal(files.Select(f => "fazhi-baogao-ku/" + f));
+        zip.Entries.Select(e => e.LastWriteTime.DateTime).Distinct().Should().Equal(new DateTime(2000, 1, 1));
+
+        var extracted = Path.Combine(site.Root, "unzipped");
+        zip.ExtractToDirectory(extracted);
+        File.ReadAllText(Path.Combine(extracted, "fazhi-baogao-ku/index.html")).Should().Be(site.ReadOutput("index.html"));
+        site.ReadOutput("index.html").Should().Contain("href=\"download/fazhi-baogao-ku.zip\"").And.Contain("下载离线版");
+    }
+
+    [Fact]
+    public void Feed_and_sitemap_are_valid_xml_with_absolute_urls_from_base_url()
+    {
+        using var site = TestSite.CopyOfRepository();
+        site.Build();
+
+        XNamespace atom = "http://www.w3.org/2005/Atom";
+        var feed = XDocument.Parse(site.ReadOutput("feed.xml")).Root!;
+        feed.Name.Should().Be(atom + "feed");
+        feed.Element(atom + "updated")!.Value.Should().Be("2024-01-09T00:00:00Z");
+        var entries = feed.Elements(atom + "entry").ToList();
+        entries.Should().HaveCount(5);
+        entries[0].Element(atom + "title")!.Value.Should().Be("区委办(区府办、开发区党政办)2023年法治政府建设年度报告");
+        entries.Should().OnlyContain(e => e.Element(atom + "id")!.Value.StartsWith("https://example.org/fazhi/reports/")
+            && e.Element(atom + "summary")!.Value.Length > 0 && e.Element(atom + "updated") != null);
+
+        XNamespace sm = "http://www.sitemaps.org/schemas/sitemap/0.9";
+        var locs = XDocument.Parse(site.ReadOutput("sitemap.xml")).Root!.Elements(sm + "url").Select(u => u.Element(sm + "loc")!.Value).ToList();
+        locs.Should().Contain("https://example.org/fazhi/").And.Contain("https://example.org/fazhi/reports/gaoyao-2021-fazhi-zhengfu-jianshe-niandu-baogao.html");
+        locs.Should().OnlyContain(l => l.StartsWith("https://example.org/fazhi/")).And.NotContain(l => l.EndsWith("404.html"));
+        site.ReadOutput("robots.txt").Should().Contain("Sitemap: https://example.org/fazhi/sitemap.xml");
+        site.ReadOutput("404.html").Should().Contain("页面不存在");
+    }
+
+    private static string[] LeftoverStagingFolders(TestSite site) =>
+        Directory.GetDirectories(site.Root, "._site.building-*");
+
+    private sealed class FailAfter(int files) : IBuildObserver
+    {
+        private int _written;
+        public int Written => _written;
+        public void StageStarted(string stage, int total) { }
+
+        public void FileWritten(string path)
+        {
+            if (Interlocked.Increment(ref _written) >= files) throw new IOException("disk full (simulated)");
+        }
+    }
+}

@@ -1,0 +1,52 @@
+using FluentAssertions;
+using SiteGen.Content;
+using SiteGen.Diagnostics;
+using SiteGen.Tests.Support;
+
+namespace SiteGen.Tests.Content;
+
+public class ContentLoaderTests
+{
+    [Fact]
+    public void Duplicate_slugs_are_reported_at_the_second_files_slug_line()
+    {
+        using var site = TestSite.WithTemplates();
+        site.Write("content/reports/a.md", "---\ntitle: 甲\nslug: same\n---\n");
+        site.Write("content/reports/b.md", "---\ntitle: 乙\nyear: 2020\nslug: same\n---\n");
+
+        var bag = new DiagnosticBag();
+        ContentLoader.Load(site.Root, bag);
+
+        bag.ToSortedList().Should().ContainSingle().Which.Should().Be(new Diagnostic(
+            "content/reports/b.md", 4, 1,
+            "duplicate slug 'same': content/reports/a.md has it already; give one of them another 'slug:'"));
+    }
+
+    [Fact]
+    public void Problems_in_many_files_are_all_reported_in_one_run()
+    {
+        using var site = TestSite.WithTemplates();
+        site.Write("content/reports/a.md", "---\ntitle: 甲\nyear: x\n---\n");
+        site.Write("content/reports/sub/b.md", "no front matter");
+        site.Write("content/reports/c.md", "---\ntitle: 丙\n---\n");
+
+        var bag = new DiagnosticBag();
+        var reports = ContentLoader.Load(site.Root, bag);
+
+        reports.Select(r => r.Slug).Should().Equal("c");
+        bag.ToSortedList().Select(d => $"{d.File}:{d.Line}").Should().Equal("content/reports/a.md:3", "content/reports/sub/b.md:1");
+    }
+
+    [Fact]
+    public void A_file_that_is_not_utf8_is_named_in_the_error()
+    {
+        using var site = TestSite.WithTemplates();
+        var gbk = new byte[] { 0x2D, 0x2D, 0x2D, 0x0A, 0xB8, 0xDF, 0xD2, 0xAA, 0x0A }; // "---\n高要\n" in GBK
+        File.WriteAllBytes(Path.Combine(site.Root, "content/reports/gbk.md"), gbk);
+
+        var bag = new DiagnosticBag();
+        ContentLoader.Load(site.Root, bag);
+
+        bag.ToSortedList().Single().Should().Match<Diagnostic>(d => d.File == "content/reports/gbk.md" && d.Message.Contains("not UTF-8"));
+    }
+}
