@@ -1,0 +1,26 @@
+using System.Diagnostics;
+
+namespace SiteGen.Tests.Support;
+
+/// <summary>Runs the real sitegen program, as an editor would from a shell.</summary>
+public static class SitegenProcess
+{
+    public sealed record Result(int ExitCode, string Output, string Error);
+
+    public static Result Run(params string[] args)
+    {
+        var start = new ProcessStartInfo("dotnet")
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "sitegen.dll"));
+        foreach (var arg in args) start.ArgumentList.Add(arg);
+        using var process = Process.Start(start)!;
+        var output = process.StandardOutput.ReadToEndAsync();
+        var error = process.StandardError.ReadToEndAsync();
+        if (!process.WaitForExit(120_000)) { process.Kill(true); throw new TimeoutException("sitegen " + string.Join(' ', args)); }
+        return new Result(process.ExitCode, output.Result, error.Result);
+    }
+}
