@@ -4,4 +4,5 @@ using SiteGen.Cli;
 var root = new RootCommand("SiteGen: builds the searchable archive of government reports from content/ and templates/.");
 root.Add(BuildCommand.Create());
 root.Add(CheckCommand.Create());
+root.Add(ImportCommand.Create());
 return root.Parse(args).Invoke();

@@ -1,0 +1,148 @@
+using System.Text.RegularExpressions;
+using SiteGen.Content;
+
+namespace SiteGen.Import.Divisions;
+
+/// <summary>A region found in a document, with the reason when it could not be settled.</summary>
+public sealed record ResolvedRegion(Region Region, Division? Unit, string? Warning);
+
+/// <summary>
+/// Resolves the place a document is about from the place names in its title and issuer, using
+/// the body only as evidence. A name shared by several places (朝阳区, 鼓楼区, 新县…) is settled only
+/// when the text also names its province or city; otherwise the region is left unknown, with a warning.
+/// </summary>
+public sealed partial class RegionResolver(DivisionTable table)
+{
+    private readonly Lazy<Dictionary<string, List<Division>>> _names = new(() => BuildNames(table));
+    private readonly Lazy<int> _longest = new(() => table.Names.Max(n => n.Length));
+
+    public static RegionResolver Shared { get; } = new(DivisionTable.Shared);
+
+    public ResolvedRegion Resolve(string title, string? issuer, string body)
+    {
+        var primary = Scan(title + "\n" + issuer);
+        var evidence = Scan(body.Length > 4000 ? body[..4000] : body).Concat(primary).ToList();
+        if (primary.Count == 0) return new ResolvedRegion(Region.Unknown, null, null);
+
+        // The narrowest unit the title or issuer names is what the document is about.
+        var deepest = primary.SelectMany(m => m.Candidates).Max(c => c.Level);
+        var names = primary.Where(m => m.Candidates.Any(c => c.Level == deepest)).Select(m => m.Name).Distinct().ToList();
+        var candidates = primary.Where(m => names.Contains(m.Name)).SelectMany(m => m.Candidates)
+            .Where(c => c.Level == deepest).Distinct().ToList();
+
+        var chosen = candidates.Count == 1 ? candidates[0] : Settle(candidates, evidence);
+        if (chosen is null)
+            return new ResolvedRegion(Region.Unknown, null,
+                $"地名“{names[0]}”有{candidates.Count}处同名（{string.Join("、", candidates.Select(c => FullName(c)))}），正文未能确定是哪一处，地区未填写");
+
+        chosen = Narrow(chosen, body);
+        return new ResolvedRegion(ToRegion(chosen), chosen, null);
+    }
+
+    /// <summary>Picks the one candidate whose province or city the text also names.</summary>
+    private Division? Settle(IReadOnlyList<Division> candidates, IReadOnlyList<NameMatch> evidence)
+    {
+        var scored = candidates
+            .Select(c => (Unit: c, Score: table.Ancestry(c).Where(a => a != c).Count(a => evidence.Any(e => e.Candidates.Contains(a)))))
+            .OrderByDescending(s => s.Score)
+            .ToList();
+        return scored[0].Score > 0 && (scored.Count == 1 || scored[1].Score < scored[0].Score) ? scored[0].Unit : null;
+    }
+
+    /// <summary>
+    /// A city-level result for a development zone becomes the county the text puts the zone in,
+    /// as in 高新区(清城区) — only when that county lies in the same city.
+    /// </summary>
+    private Division Narrow(Division unit, string body)
+    {
+        if (unit.Level != 2) return unit;
+        foreach (Match m in ZoneInCounty().Matches(body))
+            foreach (var county in table.Named(m.Groups["county"].Value))
+                if (county.Code.StartsWith(unit.Code, StringComparison.Ordinal)) return county;
+        return unit;
+    }
+
+    private Region ToRegion(Division unit)
+    {
+        var chain = table.Ancestry(unit).ToList();
+        string? At(int level) => chain.FirstOrDefault(d => d.Level == level)?.Name;
+        var county = chain.LastOrDefault(d => d.Level <= 3)!;
+        return new Region(At(1), At(2), At(3), county.Code6);
+    }
+
+    private string FullName(Division unit) => string.Concat(table.Ancestry(unit).Where(d => d.Level <= 3).Select(d => d.Name));
+
+    private sealed record NameMatch(string Name, IReadOnlyList<Division> Candidates);
+
+    /// <summary>Leftmost-longest scan for division names, so 沙坡头区 is never read as 坡头区.</summary>
+    private List<NameMatch> Scan(string text)
+    {
+        var found = new List<NameMatch>();
+        for (var i = 0; i < text.Length;)
+        {
+            var matched = 0;
+            for (var length = Math.Min(_longest.Value, text.Length - i); length >= 2; length--)
+            {
+                var name = text.Substring(i, length);
+                if (_names.Value.TryGetValue(name, out var units) && FitsContext(name, units, text, i + length))
+                {
+                    found.Add(new NameMatch(name, units));
+                    matched = length;
+                    break;
+                }
+            }
+            i += Math.Max(matched, 1);
+        }
+        return found;
+    }
+
+    // A short form (安丘 for 安丘市) counts only where a development zone or a unit word follows it.
+    private static bool FitsContext(string name, IReadOnlyList<Division> units, string text, int end) =>
+        units.Any(u => u.Name == name) || ShortFormFollower().IsMatch(text.AsSpan(end));
+
+    private static Dictionary<string, List<Division>> BuildNames(DivisionTable table)
+    {
+        var names = new Dictionary<string, List<Division>>(StringComparer.Ordinal);
+        void Add(string name, Division unit)
+        {
+            if (name.Length < 2) return;
+            if (!names.TryGetValue(name, out var list)) names[name] = list = [];
+            if (!list.Contains(unit)) list.Add(unit);
+        }
+        foreach (var name in table.Names)
+            foreach (var unit in table.Named(name))
+            {
+                // Townships are matched only as issuers' full names (XX街道, XX镇) and development zones.
+                if (unit.Level == 4 && (name.Length < 4 || !FullTownshipName().IsMatch(name))) continue;
+                if (GenericNames.Contains(name) || (unit.Level == 4 && GenericZone().IsMatch(name))) continue;
+                Add(name, unit);
+                if (unit.Level <= 3 && ShortForm(name) is { } shortName) Add(shortName, unit);
+            }
+        return names;
+    }
+
+    // Unit names that are also everyday words (城区 is "the urban area" in most reports).
+    private static readonly HashSet<string> GenericNames = ["城区", "郊区", "矿区", "新区", "开发区", "高新区"];
+
+    private static string? ShortForm(string name)
+    {
+        var m = UnitSuffix().Match(name);
+        return m.Success && m.Index >= 2 ? name[..m.Index] : null;
+    }
+
+    [GeneratedRegex(@"(壮族自治区|回族自治区|维吾尔自治区|自治区|特别行政区|自治州|自治县|地区|省|市|县|区|盟|旗)$")]
+    private static partial Regex UnitSuffix();
+
+    // Zones named by their kind alone (经济开发区, 高新技术产业开发区): several places have one of each.
+    [GeneratedRegex(@"^(省级|国家级)?(经济技术|经济|高新技术产业|高新技术|高新|工业|产业|化工|物流|综合|农业|科技|现代农业)?(开发区|园区|新区|工业园|示范区|集中区)$")]
+    private static partial Regex GenericZone();
+
+    [GeneratedRegex(@"(街道|镇|乡|开发区|高新区|园区|新区|工业园)$")]
+    private static partial Regex FullTownshipName();
+
+    [GeneratedRegex(@"^(经济技术开发区|经济开发区|高新技术产业开发区|高新区|经开区|开发区|新区|工业园|产业园|市|县|区|省)")]
+    private static partial Regex ShortFormFollower();
+
+    [GeneratedRegex(@"(?:开发区|高新区|经开区|新区|园区)[（(](?<county>[\p{IsCJKUnifiedIdeographs}]{1,8}?(?:区|县|市))[)）]")]
+    private static partial Regex ZoneInCounty();
+}

@@ -1,0 +1,101 @@
+using System.Text.RegularExpressions;
+
+namespace SiteGen.Import;
+
+/// <summary>
+/// A raw page read into lines and sorted out: chrome dropped, labelled metadata collected, and the
+/// remaining text split into the header (title, document number, dates) and the body.
+/// </summary>
+internal sealed partial class RawPage
+{
+    private readonly Dictionary<Field, string> _fields = [];
+
+    /// <summary>Text lines above the body, in order: title candidates, attachment titles, addressees.</summary>
+    public List<string> HeaderText { get; } = [];
+    /// <summary>The body's lines from its first paragraph on; blank lines are empty strings.</summary>
+    public List<string> Body { get; } = [];
+    public string? DocNumberLine { get; private set; }
+    public DateOnly? HeaderDate { get; private set; }
+    /// <summary>The site's 主办 organisation, from the footer: a last resort for the publisher.</summary>
+    public string? FooterHost { get; private set; }
+
+    public string? Value(Field field) => _fields.TryGetValue(field, out var v) && v.Length > 0 ? v : null;
+
+    public DateOnly? Date(Field field) => Value(field) is { } v ? DateText.First(v)?.Date : null;
+
+    public static RawPage Read(string text)
+    {
+        var page = new RawPage();
+        var lines = text.Split('\n').Select(Clean).ToList();
+        var bodyStart = lines.FindIndex(IsBodyStart);
+        if (bodyStart < 0) bodyStart = lines.Count;
+
+        for (var i = 0; i < lines.Count; i++)
+        {
+            var line = lines[i];
+            if (line.Length == 0) { if (i >= bodyStart) page.Body.Add(""); continue; }
+            // Metadata first: a line such as "来源:本网 浏览量:- 发布时间:…" holds a date among the chrome.
+            if (page.TakeMetadata(line, inHeader: i < bodyStart)) continue;
+            if (Chrome.IsChrome(line)) { page.NoteFooterHost(line); continue; }
+            if (i >= bodyStart) page.Body.Add(line);
+            else page.TakeHeaderLine(line);
+        }
+        TrimBlankEnds(page.Body);
+        return page;
+    }
+
+    private static string Clean(string line) =>
+        Chrome.CutTrailing(line.Replace('\u00A0', ' ').Trim().Trim('\u3000', '\uFEFF', '\u200B').Trim());
+
+    /// <summary>The first paragraph of the document itself: a long line of prose or a section heading.</summary>
+    private static bool IsBodyStart(string line)
+    {
+        if (line.Length == 0 || Chrome.IsChrome(line)) return false;
+        if (LabelledFields.IsMetadataLine(line, LabelledFields.Find(line))) return false;
+        return (line.Length >= 50 && Prose().IsMatch(line)) || SectionHeading().IsMatch(line);
+    }
+
+    private bool TakeMetadata(string line, bool inHeader)
+    {
+        var found = LabelledFields.Find(line);
+        if (!LabelledFields.IsMetadataLine(line, found)) return false;
+        // Inside the body only a short "label: value" line is metadata (公开方式：主动公开); prose stays prose.
+        if (!inHeader && (line.Length > 40 || !line.Contains(':') && !line.Contains('：'))) return false;
+        foreach (var value in found)
+            if (value.Field != Field.Ignored && !_fields.ContainsKey(value.Field) && value.Value.Length > 0)
+                _fields[value.Field] = value.Value;
+        return true;
+    }
+
+    private void TakeHeaderLine(string line)
+    {
+        if (DocNumber().IsMatch(line)) { DocNumberLine ??= line; return; }
+        if (DateText.IsDateLine(line)) { HeaderDate ??= DateText.First(line)!.Date; return; }
+        HeaderText.Add(line);
+    }
+
+    private void NoteFooterHost(string line)
+    {
+        var m = FooterHostPattern().Match(line);
+        if (m.Success && FooterHost is null && SignatureFinder.IsIssuer(m.Groups[1].Value)) FooterHost = m.Groups[1].Value;
+    }
+
+    private static void TrimBlankEnds(List<string> lines)
+    {
+        while (lines.Count > 0 && lines[^1].Length == 0) lines.RemoveAt(lines.Count - 1);
+        while (lines.Count > 0 && lines[0].Length == 0) lines.RemoveAt(0);
+    }
+
+    [GeneratedRegex(@"[。，,；;：:]")]
+    private static partial Regex Prose();
+
+    [GeneratedRegex(@"^[一二三四五六七八九十]+、")]
+    private static partial Regex SectionHeading();
+
+    // 安经开〔2018〕 7号, 粤府办〔2021〕12号, 某府函[2020]3号
+    [GeneratedRegex(@"^[\p{IsCJKUnifiedIdeographs}]{1,12}\s*[〔\[［(（]\s*(19|20)\d{2}\s*[〕\]］)）]\s*第?\s*\d+\s*号$")]
+    private static partial Regex DocNumber();
+
+    [GeneratedRegex(@"主办(?:单位)?\s*[:：]\s*([^\s|｜]+?)(?=\s|承办|$|\||｜)")]
+    private static partial Regex FooterHostPattern();
+}

@@ -1,0 +1,142 @@
+using System.Text.RegularExpressions;
+using SiteGen.Content;
+using SiteGen.Import.Divisions;
+
+namespace SiteGen.Import;
+
+/// <summary>
+/// Turns the text of a page copied or scraped from a government website into a report: strips the
+/// site's chrome, lifts the labelled metadata, the title and the signature block, lays the body out
+/// as Markdown and lists the defects of the copy. The body keeps every word of the document.
+/// </summary>
+public static partial class ReportImporter
+{
+    public static ImportedReport Import(string text) => Import(text, RegionResolver.Shared);
+
+    public static ImportedReport Import(string text, RegionResolver regions)
+    {
+        var page = RawPage.Read(text);
+        var warnings = new List<string>();
+
+        var title = FindTitle(page, warnings);
+        var docNumber = page.Value(Field.DocNumber) ?? page.DocNumberLine;
+        var header = page.HeaderText.Where(l => !SameText(l, title.Text) && !title.Parts.Contains(l)).ToList();
+        var body = header.Concat(page.Body).ToList();
+
+        var signature = SignatureFinder.Find(body);
+        if (signature is not null)
+        {
+            body = body.Take(signature.FirstLine).Concat(TrailingNotes(body, signature)).ToList();
+            if (signature.KeptPrefix is not null) body.Insert(signature.FirstLine, signature.KeptPrefix);
+        }
+        var paragraphs = body.Where(l => l.Length > 0 && !SameText(l, title.Text)).ToList();
+
+        var publisher = signature?.Publisher ?? LabelledPublisher(page) ?? FooterPublisher(page, warnings);
+        var region = regions.Resolve(title.Text, publisher, string.Join("\n", paragraphs));
+        if (region.Warning is not null) warnings.Add(region.Warning);
+
+        var year = Classification.Year(title.Text, paragraphs.FirstOrDefault() ?? "");
+        if (year is null) warnings.Add("未能从标题或正文开头确定报告所涉年度。");
+        warnings.InsertRange(0, Defects.Find(paragraphs, signature));
+        if (page.Value(Field.Abstract) is { } summary && !EndsSentence().IsMatch(summary))
+            warnings.Add("内容概述不完整：原网页的摘要在句中截断。");
+
+        return new ImportedReport
+        {
+            Title = title.Text,
+            DocType = Classification.DocType(title.Text),
+            Publisher = publisher,
+            Region = region.Region,
+            // Jointly issued documents take the level of the first (leading) issuer.
+            Level = Classification.Level(publisher?.Split('、')[0], region.Unit),
+            Year = year,
+            DateWritten = page.Date(Field.DateWritten) ?? signature?.Date?.Date,
+            DatePublished = page.Date(Field.DatePublished) ?? page.HeaderDate,
+            DocNumber = docNumber is null ? null : Whitespace().Replace(docNumber, ""),
+            IndexNumber = page.Value(Field.IndexNumber),
+            Keywords = Keywords(page.Value(Field.Keywords)),
+            Abstract = page.Value(Field.Abstract),
+            SourceSite = page.Value(Field.Source) is { } site && !LocalSource().IsMatch(site) ? site : null,
+            Body = MarkdownBody.Write(paragraphs),
+            Warnings = warnings.Distinct().ToList(),
+        };
+    }
+
+    private sealed record TitleFound(string Text, IReadOnlyList<string> Parts);
+
+    private static TitleFound FindTitle(RawPage page, List<string> warnings)
+    {
+        if (page.Value(Field.Title) is { } labelled) return new TitleFound(Despace(labelled), []);
+
+        var lines = page.HeaderText;
+        var best = (Text: (string?)null, Parts: (IReadOnlyList<string>)[], Score: int.MinValue);
+        for (var i = 0; i < lines.Count; i++)
+        {
+            Consider(Despace(lines[i]), [lines[i]]);
+            // A title split over two lines: the first has no document word, the second ends with one.
+            if (i + 1 < lines.Count && lines[i].Length <= 40 && !TitleWord().IsMatch(lines[i]) && TitleWord().IsMatch(lines[i + 1]))
+                Consider(Despace(lines[i] + lines[i + 1]), [lines[i], lines[i + 1]]);
+        }
+        if (best.Text is not null) return new TitleFound(best.Text, best.Parts);
+
+        warnings.Add("未找到标题，请编辑补上。");
+        return new TitleFound("（无标题）", []);
+
+        void Consider(string text, IReadOnlyList<string> parts)
+        {
+            var score = TitleScore(text);
+            if (score > best.Score && score > 0) best = (text, parts, score);
+        }
+    }
+
+    private static int TitleScore(string text)
+    {
+        if (text.Length is < 6 or > 90 || Addressee().IsMatch(text) || text.Contains('。') || DateText.IsDateLine(text)) return 0;
+        var score = 1;
+        if (TitleWord().IsMatch(text)) score += 4;
+        if (Classification.Year(text, "") is not null) score += 1;
+        if (text.Contains("关于")) score += 1;
+        return score;
+    }
+
+    private static IEnumerable<string> TrailingNotes(IReadOnlyList<string> body, Signature signature) =>
+        body.Skip(signature.FirstLine).Where(l => l.Length > 0 && !SignatureFinder.IsIssuer(l) && !DateText.IsDateLine(l)
+            && SignatureFinder.Find([l]) is null);
+
+    private static string? LabelledPublisher(RawPage page) =>
+        page.Value(Field.Publisher) ?? (page.Value(Field.Source) is { } source && SignatureFinder.IsIssuer(source) ? source : null);
+
+    private static string? FooterPublisher(RawPage page, List<string> warnings)
+    {
+        if (page.FooterHost is not { } host) return null;
+        warnings.Add($"原文无落款，发布机构取自网站主办单位“{host}”，请核对。");
+        return host;
+    }
+
+    private static IReadOnlyList<string> Keywords(string? value) =>
+        value is null ? [] : value.Split([' ', '　', ',', '，', '、', ';', '；'], StringSplitOptions.RemoveEmptyEntries);
+
+    private static bool SameText(string a, string b) => Despace(a) == Despace(b);
+
+    /// <summary>Removes spacing inside Chinese text (法 治 政 府 → 法治政府), keeping spaces between Latin words.</summary>
+    internal static string Despace(string text) => SpaceBetweenHan().Replace(text.Trim(), "");
+
+    [GeneratedRegex(@"(?<=[\p{IsCJKUnifiedIdeographs}\p{IsCJKSymbolsandPunctuation}\uFF00-\uFFEF\d])[ \t\u3000]+(?=[\p{IsCJKUnifiedIdeographs}\p{IsCJKSymbolsandPunctuation}\uFF00-\uFFEF])|(?<=[\p{IsCJKUnifiedIdeographs}\p{IsCJKSymbolsandPunctuation}\uFF00-\uFFEF])[ \t\u3000]+(?=\d)")]
+    private static partial Regex SpaceBetweenHan();
+
+    [GeneratedRegex(@"(报告|汇报|要点|总结|通知|意见|方案|计划|规划|决定|办法|规定|批复|公告|通报|纲要|细则|函)$")]
+    private static partial Regex TitleWord();
+
+    // 国务院: / 县委、县人民政府： — a letter's addressee, never its title.
+    [GeneratedRegex(@"[:：]$")]
+    private static partial Regex Addressee();
+
+    [GeneratedRegex(@"\s+")]
+    private static partial Regex Whitespace();
+
+    [GeneratedRegex(@"[。！？!?”」）)]$")]
+    private static partial Regex EndsSentence();
+
+    [GeneratedRegex("^(本网|本站|网站|原创)$")]
+    private static partial Regex LocalSource();
+}
