@@ -119,7 +119,17 @@ public static partial class ReportImporter
     private static bool SameText(string a, string b) => Despace(a) == Despace(b);
 
     /// <summary>Removes spacing inside Chinese text (法 治 政 府 → 法治政府), keeping spaces between Latin words.</summary>
-    internal static string Despace(string text) => SpaceBetweenHan().Replace(text.Trim(), "");
+    internal static string Despace(string text)
+    {
+        text = text.Trim();
+        // A line spaced out letter by letter (法 治 政 府 2 0 2 1) loses every gap not between two Latin words.
+        var gaps = text.Count(c => c is ' ' or '\u3000');
+        if (gaps * 3 >= text.Length - gaps && gaps >= 3) return SpacedOutGap().Replace(text, "");
+        return SpaceBetweenHan().Replace(text, "");
+    }
+
+    [GeneratedRegex(@"(?<![A-Za-z])[ \u3000]+|[ \u3000]+(?![A-Za-z])")]
+    private static partial Regex SpacedOutGap();
 
     [GeneratedRegex(@"(?<=[\p{IsCJKUnifiedIdeographs}\p{IsCJKSymbolsandPunctuation}\uFF00-\uFFEF\d])[ \t\u3000]+(?=[\p{IsCJKUnifiedIdeographs}\p{IsCJKSymbolsandPunctuation}\uFF00-\uFFEF])|(?<=[\p{IsCJKUnifiedIdeographs}\p{IsCJKSymbolsandPunctuation}\uFF00-\uFFEF])[ \t\u3000]+(?=\d)")]
     private static partial Regex SpaceBetweenHan();

@@ -19,10 +19,13 @@ public static class TextDecoder
         if (StartsWith(bytes, 0xEF, 0xBB, 0xBF)) return Strict(new UTF8Encoding(false, true), bytes, 3, "UTF-8");
         if (StartsWith(bytes, 0xFF, 0xFE)) return Strict(new UnicodeEncoding(false, false, true), bytes, 2, "UTF-16LE");
         if (StartsWith(bytes, 0xFE, 0xFF)) return Strict(new UnicodeEncoding(true, false, true), bytes, 2, "UTF-16BE");
+        if (Signature(bytes) is { } kind) return new Decoded(null, "", $"not a text file ({kind})");
         if (LooksUtf16(bytes, out var bigEndian))
-            return Strict(new UnicodeEncoding(bigEndian, false, true), bytes, 0, bigEndian ? "UTF-16BE" : "UTF-16LE");
-        if (Array.IndexOf(bytes, (byte)0) >= 0 || Signature(bytes) is not null)
-            return new Decoded(null, "", $"not a text file ({Signature(bytes) ?? "binary data"})");
+        {
+            var utf16 = Strict(new UnicodeEncoding(bigEndian, false, true), bytes, 0, bigEndian ? "UTF-16BE" : "UTF-16LE");
+            if (utf16.Text is not null) return utf16;
+        }
+        if (Array.IndexOf(bytes, (byte)0) >= 0) return new Decoded(null, "", "not a text file (binary data)");
 
         var utf8 = Strict(new UTF8Encoding(false, true), bytes, 0, "UTF-8");
         if (utf8.Text is not null) return utf8;

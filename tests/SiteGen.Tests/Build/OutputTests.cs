@@ -43,7 +43,7 @@ public class OutputTests
         using var site = TestSite.CopyOfRepository();
         site.Build();
         var before = SiteFiles.Snapshot(site.Output);
-        File.AppendAllText(Path.Combine(site.Root, "content/reports/gaoyao-2021-fazhi-zhengfu-jianshe-niandu-baogao.md"), "\n新增一段。\n");
+        File.AppendAllText(Path.Combine(site.Root, "content/reports/441204-2021-annual-report-9bff11.md"), "\n新增一段。\n");
 
         var failing = new FailAfter(10);
         var act = () => SiteBuilder.Build(new BuildOptions(site.Root, site.Output) { Observer = failing });
@@ -54,7 +54,7 @@ public class OutputTests
         LeftoverStagingFolders(site).Should().BeEmpty();
 
         site.Build();
-        site.ReadOutput("reports/gaoyao-2021-fazhi-zhengfu-jianshe-niandu-baogao.html").Should().Contain("新增一段。");
+        site.ReadOutput("reports/441204-2021-annual-report-9bff11.html").Should().Contain("新增一段。");
     }
 
     [Fact]
@@ -121,7 +121,7 @@ public class OutputTests
 
         XNamespace sm = "http://www.sitemaps.org/schemas/sitemap/0.9";
         var locs = XDocument.Parse(site.ReadOutput("sitemap.xml")).Root!.Elements(sm + "url").Select(u => u.Element(sm + "loc")!.Value).ToList();
-        locs.Should().Contain("https://example.org/fazhi/").And.Contain("https://example.org/fazhi/reports/gaoyao-2021-fazhi-zhengfu-jianshe-niandu-baogao.html");
+        locs.Should().Contain("https://example.org/fazhi/").And.Contain("https://example.org/fazhi/reports/441204-2021-annual-report-9bff11.html");
         locs.Should().OnlyContain(l => l.StartsWith("https://example.org/fazhi/")).And.NotContain(l => l.EndsWith("404.html"));
         site.ReadOutput("robots.txt").Should().Contain("Sitemap: https://example.org/fazhi/sitemap.xml");
         site.ReadOutput("404.html").Should().Contain("页面不存在");

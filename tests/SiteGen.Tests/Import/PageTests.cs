@@ -1,0 +1,183 @@
+using FluentAssertions;
+using SiteGen.Import;
+
+namespace SiteGen.Tests.Import;
+
+/// <summary>Whole invented pages in the layouts government sites use, one rule at a time.</summary>
+public class PageTests
+{
+    private const string Body = """
+        2021年,县政府坚持以习近平法治思想为指导,认真落实法治政府建设各项任务,现将有关情况报告如下。
+
+        一、主要工作
+
+        (一)加强组织领导
+
+        一是健全工作机制。县政府常务会议专题研究法治政府建设工作4次。二是落实第一责任人职责。
+
+        1.全年举办领导干部法治讲座6场。
+
+        二、存在问题
+
+        个别部门对法治政府建设重视不够。
+        """;
+
+    private static ImportedReport Import(string page) => ReportImporter.Import(page.Replace("\r\n", "\n"));
+
+    [Fact]
+    public void A_title_repeated_above_and_below_the_metadata_is_kept_once_and_removed_from_the_body()
+    {
+        var report = Import($"""
+            首页 > 政务公开 > 法治政府
+            平远县2021年法治政府建设年度报告
+            发布时间：2022-01-20　来源：平远县司法局
+            平远县2021年法治政府建设年度报告
+            {Body}
+            平远县人民政府
+            2022年1月18日
+            """);
+        report.Title.Should().Be("平远县2021年法治政府建设年度报告");
+        report.Body.Should().NotContain("平远县2021年法治政府建设年度报告");
+        report.DatePublished.Should().Be(new DateOnly(2022, 1, 20));
+        report.DateWritten.Should().Be(new DateOnly(2022, 1, 18));
+        report.Publisher.Should().Be("平远县人民政府");
+        report.SourceSite.Should().Be("平远县司法局");
+    }
+
+    [Fact]
+    public void A_title_split_over_two_lines_is_joined()
+    {
+        var report = Import($"""
+            平远县人民政府关于
+            2021年度法治政府建设情况的报告
+            {Body}
+            """);
+        report.Title.Should().Be("平远县人民政府关于2021年度法治政府建设情况的报告");
+        report.DocType.Should().Be("情况报告");
+        report.Body.Should().NotContain("平远县人民政府关于");
+    }
+
+    [Fact]
+    public void A_spaced_out_title_is_closed_up()
+    {
+        var report = Import($"""
+            平 远 县 2 0 2 1 年 法 治 政 府 建 设 年 度 报 告
+            {Body}
+            """);
+        report.Title.Should().Be("平远县2021年法治政府建设年度报告");
+    }
+
+    [Fact]
+    public void A_title_found_only_in_a_labelled_field_is_used()
+    {
+        var report = Import($"""
+            名称：梅州市平远县2021年法治政府建设年度报告
+            索 引 号：007025891/2022-00011　　分类：法治政府
+            发文机关：平远县人民政府　　成文日期：2022年01月18日
+            {Body}
+            """);
+        report.Title.Should().Be("梅州市平远县2021年法治政府建设年度报告");
+        report.IndexNumber.Should().Be("007025891/2022-00011");
+        report.Publisher.Should().Be("平远县人民政府");
+        report.DateWritten.Should().Be(new DateOnly(2022, 1, 18));
+    }
+
+    [Fact]
+    public void An_addressee_line_is_never_the_title_and_stays_in_the_body()
+    {
+        var report = Import($"""
+            关于平远县2021年度法治政府建设情况的报告
+            县委、县人民政府：
+            {Body}
+            """);
+        report.Title.Should().Be("关于平远县2021年度法治政府建设情况的报告");
+        report.Body.Should().StartWith("县委、县人民政府：");
+    }
+
+    [Fact]
+    public void The_site_clock_is_not_the_documents_date()
+    {
+        var report = Import($"""
+            今天是2019年3月5日 星期二
+            平远县2018年依法行政工作总结
+            {Body}
+            """);
+        report.DatePublished.Should().BeNull();
+        report.DateWritten.Should().BeNull();
+        report.Year.Should().Be(2018);
+    }
+
+    [Fact]
+    public void Sections_become_headings_and_numbered_points_stay_paragraphs()
+    {
+        var report = Import($"平远县2021年法治政府建设年度报告\n{Body}\n平远县人民政府\n2022年1月18日");
+        report.Body.Should().Contain("\n## 一、主要工作\n")
+            .And.Contain("\n### (一)加强组织领导\n")
+            .And.Contain("\n一是健全工作机制。")
+            .And.Contain("\n1\\.全年举办领导干部法治讲座6场。\n")
+            .And.Contain("\n## 二、存在问题\n");
+        report.Warnings.Should().BeEmpty();
+    }
+
+    [Fact]
+    public void Nothing_of_the_documents_own_text_is_dropped()
+    {
+        var report = Import($"""
+            当前位置：首页 > 信息公开
+            平远县2021年法治政府建设年度报告
+            浏览次数：128　字号：[大][中][小]
+            {Body}
+            平远县人民政府
+            2022年1月18日
+            扫一扫在手机打开当前页
+            """);
+        var bodyText = report.Body.Replace("## ", "").Replace("### ", "").Replace("\\", "");
+        foreach (var line in Body.Split('\n').Where(l => l.Trim().Length > 0))
+            bodyText.Should().Contain(line.Trim());
+        bodyText.Should().NotContain("浏览次数").And.NotContain("扫一扫").And.NotContain("当前位置");
+    }
+
+    [Fact]
+    public void A_signature_written_in_chinese_numerals_gives_the_date()
+    {
+        var report = Import($"平远县2021年法治政府建设年度报告\n{Body}\n平远县人民政府\n二〇二二年一月十八日");
+        report.DateWritten.Should().Be(new DateOnly(2022, 1, 18));
+        report.Publisher.Should().Be("平远县人民政府");
+        report.Body.Should().NotContain("二〇二二年");
+    }
+
+    [Fact]
+    public void A_page_cut_off_at_both_ends_is_flagged_not_repaired()
+    {
+        var report = Import("""
+            平远县2021年法治政府建设年度报告
+            ，深入推进依法行政，全面提升政府工作法治化水平。三、下一步工作计划(一)深化改革。持续推进简政放权,优化营商环境。(二)加强监督。自觉接受人大监督,认真办理代表建议。一是强化
+            """);
+        report.Warnings.Should().Contain(w => w.StartsWith("开头残缺"))
+            .And.Contain(w => w.StartsWith("正文从“三、”部分开始"))
+            .And.Contain(w => w.StartsWith("结尾残缺"));
+        report.Body.Should().StartWith("，深入推进依法行政");
+    }
+
+    [Theory]
+    [InlineData("会议时间为201726日。", "日期缺字：“201726日”")]
+    [InlineData("贯彻《纲要(20152020年)》。", "年份区间缺少连接号：“20152020年”")]
+    [InlineData("按照粤机编发〔20166]要求。", "文号缺字或括号不配对：“〔20166]”")]
+    [InlineData("于2021年3月5召开会议。", "日期缺少“日”字：“2021年3月5”")]
+    public void Dropped_characters_are_flagged(string sentence, string warning)
+    {
+        var report = Import($"平远县2021年法治政府建设年度报告\n2021年,县政府认真落实法治政府建设各项任务,取得明显成效。{sentence}\n平远县人民政府\n2022年1月18日");
+        report.Warnings.Should().Contain(w => w.StartsWith(warning));
+        report.Body.Should().Contain(sentence[..4], "the damaged text stays as it was");
+    }
+
+    [Fact]
+    public void Issuer_and_date_on_one_line_form_the_signature()
+    {
+        var report = Import($"关于印发平远县2022年依法行政工作要点的通知\n{Body}\n平远县人民政府办公室        2022年3月1日印发");
+        report.Publisher.Should().Be("平远县人民政府办公室");
+        report.DateWritten.Should().Be(new DateOnly(2022, 3, 1));
+        report.DocType.Should().Be("通知");
+        report.Level.Should().Be("部门");
+    }
+}

@@ -1,0 +1,47 @@
+using System.Text;
+using FluentAssertions;
+using SiteGen.Import;
+
+namespace SiteGen.Tests.Import;
+
+public class TextDecoderTests
+{
+    private const string Sample = "高要区2021年法治政府建设年度报告\r\n发布时间:2022-02-23\r\n";
+
+    static TextDecoderTests() => Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
+
+    public static TheoryData<string, byte[]> Encodings() => new()
+    {
+        { "UTF-8", Encoding.UTF8.GetBytes(Sample) },
+        { "UTF-8", [0xEF, 0xBB, 0xBF, .. Encoding.UTF8.GetBytes(Sample)] },
+        { "UTF-16LE", [0xFF, 0xFE, .. Encoding.Unicode.GetBytes(Sample)] },
+        { "UTF-16BE", [0xFE, 0xFF, .. Encoding.BigEndianUnicode.GetBytes(Sample)] },
+        { "UTF-16LE", Encoding.Unicode.GetBytes(Sample) },
+        { "UTF-16BE", Encoding.BigEndianUnicode.GetBytes(Sample) },
+        { "GB18030", Encoding.GetEncoding("GBK").GetBytes(Sample) },
+        { "GB18030", Encoding.GetEncoding("GB18030").GetBytes(Sample) },
+    };
+
+    [Theory]
+    [MemberData(nameof(Encodings))]
+    public void Decodes_the_encodings_government_files_come_in(string encoding, byte[] bytes)
+    {
+        var decoded = TextDecoder.Decode(bytes);
+        decoded.Error.Should().BeNull();
+        decoded.Encoding.Should().Be(encoding);
+        decoded.Text.Should().Be(Sample);
+    }
+
+    [Theory]
+    [InlineData(new byte[] { 0x25, 0x50, 0x44, 0x46, 0x2D, 0x31, 0x2E, 0x37, 0x0A }, "PDF")]
+    [InlineData(new byte[] { 0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A }, "PNG")]
+    [InlineData(new byte[] { 0x50, 0x4B, 0x03, 0x04, 0x14, 0x00 }, "Office")]
+    [InlineData(new byte[] { 0x01, 0x02, 0x03, 0x00, 0xFF, 0x10, 0x11, 0x12, 0x13 }, "not a text file")]
+    [InlineData(new byte[0], "empty")]
+    public void Refuses_bytes_that_are_not_text_with_a_reason(byte[] bytes, string reason)
+    {
+        var decoded = TextDecoder.Decode(bytes);
+        decoded.Text.Should().BeNull();
+        decoded.Error.Should().Contain(reason);
+    }
+}
