@@ -13,7 +13,8 @@ public static partial class Chrome
     public static bool IsChrome(string line)
     {
         var text = line.Trim();
-        if (text.Length == 0) return false;
+        // Chrome is short; long lines are prose (chrome glued onto prose is cut by CutTrailing).
+        if (text.Length == 0 || text.Length > MaxChromeLine) return false;
         if (PunctuationOnly().IsMatch(text)) return true;
         if (Patterns().IsMatch(text)) return true;
         if (NavigationBar(text)) return true;
@@ -29,6 +30,8 @@ public static partial class Chrome
         var m = TrailingMarker().Match(line);
         return m.Success && m.Index > 0 ? line[..m.Index].TrimEnd() : line;
     }
+
+    private const int MaxChromeLine = 300;
 
     // Section names a page prints above the document, alone on a line.
     private static readonly HashSet<string> CategoryWords =

@@ -18,43 +18,48 @@ public static class ImportBatch
 {
     public static IReadOnlyList<ImportOutcome> Run(IEnumerable<string> inputs, ImportOptions options)
     {
-        var outcomes = new List<ImportOutcome>();
+        // Reading and importing are independent per page and run in parallel; choosing and writing
+        // output files stays in input order, so the same batch always gives the same result.
+        var prepared = Expand(inputs).AsParallel().AsOrdered().Select(Prepare).ToList();
         var claimed = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var input in Expand(inputs))
-            outcomes.Add(ImportOne(input, options, claimed));
-        return outcomes;
+        return prepared.Select(p => p.Report is null ? p.Failure! : Commit(p, options, claimed)).ToList();
     }
 
-    private static ImportOutcome ImportOne(string input, ImportOptions options, HashSet<string> claimed)
+    private sealed record Prepared(string Source, ImportedReport? Report, ImportOutcome? Failure);
+
+    private static Prepared Prepare(string input)
     {
         var source = DisplayPath(input);
         byte[] bytes;
         try { bytes = File.ReadAllBytes(input); }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            return new ImportOutcome(source, null, null, ImportOutcome.FailedStatus, e.Message);
+            return new Prepared(source, null, new ImportOutcome(source, null, null, ImportOutcome.FailedStatus, e.Message));
         }
 
         var decoded = TextDecoder.Decode(bytes);
-        if (decoded.Text is null) return new ImportOutcome(source, null, null, ImportOutcome.FailedStatus, decoded.Error);
+        if (decoded.Text is null)
+            return new Prepared(source, null, new ImportOutcome(source, null, null, ImportOutcome.FailedStatus, decoded.Error));
 
         var text = HtmlText.IsHtml(input, decoded.Text) ? HtmlText.ToLines(decoded.Text) : decoded.Text;
-        var report = ReportImporter.Import(text);
+        return new Prepared(source, ReportImporter.Import(text), null);
+    }
+
+    private static ImportOutcome Commit(Prepared prepared, ImportOptions options, HashSet<string> claimed)
+    {
+        var report = prepared.Report!;
         var output = DisplayPath(Path.Combine(options.OutputFolder, ReportFile.FileName(report)));
         if (!claimed.Add(output))
-            return new ImportOutcome(source, output, report, ImportOutcome.FailedStatus, $"another input in this batch also becomes {output}");
+            return new ImportOutcome(prepared.Source, output, report, ImportOutcome.FailedStatus, $"another input in this batch also becomes {output}");
 
-        var content = ReportFile.Write(report, source);
+        var content = ReportFile.Write(report, prepared.Source);
         var status = Status(output, content, options);
-        if (status == "written" || status == "overwritten")
+        if (status is "written" or "overwritten" && !options.DryRun)
         {
-            if (!options.DryRun)
-            {
-                Directory.CreateDirectory(options.OutputFolder);
-                File.WriteAllText(output, content);
-            }
+            Directory.CreateDirectory(options.OutputFolder);
+            File.WriteAllText(output, content);
         }
-        return new ImportOutcome(source, output, report, options.DryRun ? "dry-run: " + status : status,
+        return new ImportOutcome(prepared.Source, output, report, options.DryRun ? "dry-run: " + status : status,
             status == "kept" ? $"{output} exists and differs (an editor may have corrected it); --force overwrites it" : null);
     }
 

@@ -57,10 +57,11 @@ internal sealed partial class RawPage
 
     private bool TakeMetadata(string line, bool inHeader)
     {
+        // Inside the body only a short "label: value" line is metadata (公开方式：主动公开); prose stays prose.
+        if (!inHeader && line.Length > MaxBodyMetadataLine) return false;
         var found = LabelledFields.Find(line);
         if (!LabelledFields.IsMetadataLine(line, found)) return false;
-        // Inside the body only a short "label: value" line is metadata (公开方式：主动公开); prose stays prose.
-        if (!inHeader && (line.Length > 40 || !line.Contains(':') && !line.Contains('：'))) return false;
+        if (!inHeader && !line.Contains(':') && !line.Contains('：')) return false;
         foreach (var value in found)
             if (value.Field != Field.Ignored && !_fields.ContainsKey(value.Field) && value.Value.Length > 0)
                 _fields[value.Field] = value.Value;
@@ -79,6 +80,8 @@ internal sealed partial class RawPage
         var m = FooterHostPattern().Match(line);
         if (m.Success && FooterHost is null && SignatureFinder.IsIssuer(m.Groups[1].Value)) FooterHost = m.Groups[1].Value;
     }
+
+    private const int MaxBodyMetadataLine = 40;
 
     private static void TrimBlankEnds(List<string> lines)
     {

@@ -13,8 +13,22 @@ public sealed record ResolvedRegion(Region Region, Division? Unit, string? Warni
 /// </summary>
 public sealed partial class RegionResolver(DivisionTable table)
 {
-    private readonly Lazy<Dictionary<string, List<Division>>> _names = new(() => BuildNames(table));
-    private readonly Lazy<int> _longest = new(() => table.Names.Max(n => n.Length));
+    private readonly Lazy<NameIndex> _index = new(() => NameIndex.Build(BuildNames(table)));
+
+    /// <summary>Names to units, and for each two-character prefix the longest name that starts with it.</summary>
+    private sealed record NameIndex(Dictionary<string, List<Division>> Names, Dictionary<int, int> LongestByPrefix)
+    {
+        public static NameIndex Build(Dictionary<string, List<Division>> names)
+        {
+            var longest = new Dictionary<int, int>();
+            foreach (var name in names.Keys)
+            {
+                var key = Prefix(name[0], name[1]);
+                longest[key] = Math.Max(longest.GetValueOrDefault(key), name.Length);
+            }
+            return new NameIndex(names, longest);
+        }
+    }
 
     public static RegionResolver Shared { get; } = new(DivisionTable.Shared);
 
@@ -78,23 +92,30 @@ public sealed partial class RegionResolver(DivisionTable table)
     private List<NameMatch> Scan(string text)
     {
         var found = new List<NameMatch>();
+        // Looked up by span: a report body is scanned at every position without allocating a string.
+        var index = _index.Value;
+        var names = index.Names.GetAlternateLookup<ReadOnlySpan<char>>();
         for (var i = 0; i < text.Length;)
         {
             var matched = 0;
-            for (var length = Math.Min(_longest.Value, text.Length - i); length >= 2; length--)
-            {
-                var name = text.Substring(i, length);
-                if (_names.Value.TryGetValue(name, out var units) && FitsContext(name, units, text, i + length))
+            // Only positions where some name starts are tried, and only up to that prefix's longest name.
+            if (i + 1 < text.Length && index.LongestByPrefix.TryGetValue(Prefix(text[i], text[i + 1]), out var longest))
+                for (var length = Math.Min(longest, text.Length - i); length >= 2; length--)
                 {
-                    found.Add(new NameMatch(name, units));
-                    matched = length;
-                    break;
+                    if (names.TryGetValue(text.AsSpan(i, length), out var name, out var units) && FitsContext(name, units, text, i + length))
+                    {
+                        found.Add(new NameMatch(name, units));
+                        matched = length;
+                        break;
+                    }
                 }
-            }
             i += Math.Max(matched, 1);
         }
         return found;
     }
+
+    private static int Prefix(char a, char b) => (a << 16) | b;
+
 
     // A short form (安丘 for 安丘市) counts only where a development zone or a unit word follows it.
     private static bool FitsContext(string name, IReadOnlyList<Division> units, string text, int end) =>
