@@ -5,6 +5,7 @@ using SiteGen.Diagnostics;
 using SiteGen.Feeds;
 using SiteGen.Output;
 using SiteGen.Rendering;
+using SiteGen.Search;
 using SiteGen.Site;
 
 namespace SiteGen.Build;
@@ -24,7 +25,10 @@ public static class SiteBuilder
 
         using var output = StagedOutput.Begin(options.OutputPath, options.SourceRoot);
         var zipPath = input.Config.OfflineZip ? OfflineZip.PathFor(input.Config.ZipName) : null;
-        var pages = new PagePlanner(input.Config, input.Archive, zipPath).Plan().ToList();
+
+        observer.StageStarted("搜索索引", input.Reports.Count);
+        var searchIndex = WriteSearchIndex(input, output);
+        var pages = new PagePlanner(input.Config, input.Archive, zipPath, searchIndex).Plan().ToList();
 
         observer.StageStarted("渲染页面", pages.Count);
         Work.ForEach(pages, page =>
@@ -61,9 +65,18 @@ public static class SiteBuilder
     public static int Check(string sourceRoot)
     {
         var input = SiteInput.Load(sourceRoot);
-        var pages = new PagePlanner(input.Config, input.Archive, null).Plan().ToList();
+        var pages = new PagePlanner(input.Config, input.Archive, null, null).Plan().ToList();
         Work.ForEach(pages, page => input.Templates.RenderPage(page.Kind, page.Model));
         return input.Reports.Count;
+    }
+
+    private static string WriteSearchIndex(SiteInput input, StagedOutput output)
+    {
+        var documents = input.Archive.Newest.Select(SearchDocument.From).ToList();
+        var manifest = SearchIndexWriter.Write(documents, output.Write);
+        using var runtime = typeof(SearchIndexWriter).Assembly.GetManifestResourceStream("search.js")!;
+        output.Write(SitePaths.SearchRuntime, stream => runtime.CopyTo(stream));
+        return manifest;
     }
 
     private static void CopyAssets(string sourceRoot, StagedOutput output)

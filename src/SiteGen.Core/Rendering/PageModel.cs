@@ -24,7 +24,9 @@ public sealed record SiteInfo(
     string Language,
     string Stylesheet,
     IReadOnlyList<NavItem> Navigation,
-    string? Download)
+    string? Download,
+    string SearchPage,
+    string? SearchIndex)
 {
     public string RootFrom(string path) => Site.SitePaths.RootFrom(path);
 }

@@ -16,7 +16,7 @@ public sealed partial class TemplateSet
     public const string AssetsFolder = "templates/assets";
     public const string Layout = "layout";
 
-    public static readonly IReadOnlyList<string> PageKinds = ["home", "report", "listing", "groups", "404"];
+    public static readonly IReadOnlyList<string> PageKinds = ["home", "report", "listing", "groups", "404", "search"];
 
     private readonly Dictionary<string, HandlebarsTemplate<object, object>> _pages = new(StringComparer.Ordinal);
     private readonly Dictionary<string, string> _sources = new(StringComparer.Ordinal);

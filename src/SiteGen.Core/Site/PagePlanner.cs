@@ -26,20 +26,23 @@ public sealed class PagePlanner
     private readonly SiteInfo _site;
     private readonly Browse[] _browse;
 
-    public PagePlanner(SiteConfig config, Archive archive, string? downloadPath)
+    public PagePlanner(SiteConfig config, Archive archive, string? downloadPath, string? searchIndex)
     {
         _config = config;
         _archive = archive;
         _browse = BrowseKinds.Where(b => config.Lists(b.Kind)).ToArray();
         var nav = new List<NavItem> { new("首页", SitePaths.Home, "home"), new("全部报告", SitePaths.ListingPage(Archive.AllFolder, 1), "all") };
         nav.AddRange(_browse.Select(b => new NavItem(b.Name, $"{b.Folder}/index.html", b.Folder)));
-        _site = new SiteInfo(config.Title, config.Description, config.Language, SitePaths.Stylesheet, nav, downloadPath);
+        nav.Add(new NavItem("搜索", SitePaths.Search, "search"));
+        _site = new SiteInfo(config.Title, config.Description, config.Language, SitePaths.Stylesheet, nav, downloadPath,
+            SitePaths.Search, searchIndex);
     }
 
     public IEnumerable<PlannedPage> Plan()
     {
         yield return Home();
         yield return NotFound();
+        yield return new PlannedPage("search", new SearchPage { Site = _site, Path = SitePaths.Search, Title = "搜索", Section = "search" });
         foreach (var page in ListingPages(_archive.All, "all", [])) yield return page;
         foreach (var browse in _browse)
         {

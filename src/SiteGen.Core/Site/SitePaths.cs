@@ -12,6 +12,8 @@ public static class SitePaths
     public const string Home = "index.html";
     public const string NotFound = "404.html";
     public const string Stylesheet = "assets/style.css";
+    public const string Search = "search.html";
+    public const string SearchRuntime = "assets/search.js";
 
     public static string ReportPage(string slug) => $"reports/{slug}.html";
     public static string ReportSource(string slug) => $"reports/{slug}.md";

@@ -72,3 +72,8 @@ public sealed class GroupsPage : PageModel
 }
 
 public sealed class NotFoundPage : PageModel;
+
+public sealed class SearchPage : PageModel
+{
+    public string Runtime => SitePaths.SearchRuntime;
+}

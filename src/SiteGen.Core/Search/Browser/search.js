@@ -1,0 +1,361 @@
+/* SiteGen search runtime. A classic script: no modules, no fetch, no workers, so it works from file://.
+   Index files are classic scripts too; each hands its data to SiteGenSearch.manifest/shard/text.
+   API: SiteGenSearch.search(query, {filters, sort, page}) -> Promise<{total, exact, results, facets}>.
+   The query engine mirrors src/SiteGen.Core/Search/QueryEngine.cs; FORMAT.md describes both. */
+(function () {
+  "use strict";
+  var api = window.SiteGenSearch = window.SiteGenSearch || {};
+  var PAGE_SIZE = 10, K1 = 1.2, B = 0.75, SNIPPET = 60;
+  var manifest = null, base = "", shards = {}, texts = {}, waiting = {};
+
+  /* ---- tokenizer: the same as TextUnits.cs, held to it by tests/vectors/tokenizer.json ---- */
+  var UNIT = /[\p{L}\p{N}]/u;
+  function normalizeChar(ch) {
+    var cp = ch.codePointAt(0);
+    if (cp >= 0xFF01 && cp <= 0xFF5E) cp -= 0xFEE0;
+    else if (cp === 0x3000) cp = 32;
+    if (cp >= 65 && cp <= 90) cp += 32;
+    return String.fromCodePoint(cp);
+  }
+  function normalize(text) {
+    var out = "";
+    for (var ch of text) out += normalizeChar(ch);
+    return out;
+  }
+  function units(text) {
+    var list = [], index = 0;
+    for (var ch of text) {
+      var n = normalizeChar(ch);
+      if (UNIT.test(n)) list.push({ t: n, s: index, e: index + ch.length });
+      index += ch.length;
+    }
+    return list;
+  }
+  api.normalize = normalize;
+  api.units = units;
+
+  /* ---- loading index files ---- */
+  function indexPath() {
+    if (api.indexUrl) return api.indexUrl;
+    var meta = document.querySelector('meta[name="sitegen-search"]');
+    if (!meta) throw new Error("no <meta name=\"sitegen-search\"> on this page");
+    return meta.getAttribute("content");
+  }
+  function load(src, key) {
+    if (!waiting[key]) {
+      waiting[key] = {};
+      waiting[key].promise = new Promise(function (resolve, reject) {
+        waiting[key].resolve = resolve;
+        var script = document.createElement("script");
+        script.src = src;
+        script.onerror = function () { delete waiting[key]; reject(new Error("could not load " + src)); };
+        document.head.appendChild(script);
+      });
+    }
+    return waiting[key].promise;
+  }
+  function arrived(key, value) {
+    if (!waiting[key]) { waiting[key] = { promise: Promise.resolve(value) }; return; }
+    if (waiting[key].resolve) waiting[key].resolve(value);
+  }
+  api.manifest = function (m) { arrived("manifest", m); };
+  api.shard = function (k, data) { arrived("s" + k, data); };
+  api.text = function (id, fields) { arrived("t" + id, fields); };
+
+  function ready() {
+    if (manifest) return Promise.resolve(manifest);
+    var path = indexPath();
+    base = path.slice(0, path.lastIndexOf("/") + 1);
+    return load(path, "manifest").then(function (m) {
+      if (m.version !== 1 || m.tokenizer !== "sitegen-char-1") throw new Error("unsupported index " + m.version + " " + m.tokenizer);
+      manifest = m;
+      return m;
+    });
+  }
+
+  /* ---- shards: term -> postings ---- */
+  function fnv(term) {
+    var h = 0x811c9dc5;
+    for (var i = 0; i < term.length; i++) { h ^= term.charCodeAt(i); h = Math.imul(h, 16777619) >>> 0; }
+    return h >>> 0;
+  }
+  function varint(bytes, at) {
+    var value = 0, shift = 0, b;
+    do { b = bytes[at.i++]; value += (b & 0x7f) * Math.pow(2, shift); shift += 7; } while (b >= 0x80);
+    return value;
+  }
+  function decodeShard(b64) {
+    var raw = atob(b64), bytes = new Uint8Array(raw.length);
+    for (var i = 0; i < raw.length; i++) bytes[i] = raw.charCodeAt(i);
+    var at = { i: 0 }, count = varint(bytes, at), terms = new Map(), decoder = new TextDecoder();
+    for (var t = 0; t < count; t++) {
+      var len = varint(bytes, at), term = decoder.decode(bytes.subarray(at.i, at.i + len));
+      at.i += len;
+      var df = varint(bytes, at), size = varint(bytes, at);
+      terms.set(term, { df: df, bytes: bytes, start: at.i, end: at.i + size, list: null });
+      at.i += size;
+    }
+    return terms;
+  }
+  function decodePostings(entry) {
+    if (entry.list) return entry.list;
+    var at = { i: entry.start }, doc = 0, list = [];
+    while (at.i < entry.end) {
+      doc += varint(entry.bytes, at);
+      var mask = varint(entry.bytes, at), fields = [null, null, null];
+      for (var f = 0; f < 3; f++) {
+        if (!(mask & (1 << f))) continue;
+        var n = varint(entry.bytes, at), pos = new Array(n), p = 0;
+        for (var k = 0; k < n; k++) { p += varint(entry.bytes, at); pos[k] = p; }
+        fields[f] = pos;
+      }
+      list.push({ doc: doc, fields: fields });
+    }
+    return (entry.list = list);
+  }
+  function shardFor(term) {
+    var k = fnv(term) % manifest.shards.length;
+    if (shards[k]) return Promise.resolve(shards[k]);
+    if (!manifest.shards[k]) return Promise.resolve(new Map());
+    return load(base + manifest.shards[k], "s" + k).then(function (data) {
+      return (shards[k] = shards[k] || decodeShard(data));
+    });
+  }
+  function postings(term) {
+    return shardFor(term).then(function (terms) {
+      var entry = terms.get(term);
+      return entry ? decodePostings(entry) : [];
+    });
+  }
+
+  /* ---- query language ---- */
+  var FILTERS = { year: "year", type: "type", "类型": "type", region: "region", "地区": "region", publisher: "publisher", "发布机构": "publisher", "年度": "year" };
+  function parse(query) {
+    var parsed = { parts: [], excludes: [], filters: {} }, q = String(query || "").slice(0, 2000), i = 0;
+    while (i < q.length) {
+      var c = q[i];
+      if (c === " " || c === "\u3000" || c === "\t" || c === "\n") { i++; continue; }
+      var negative = false;
+      if ((c === "-" || c === "\uff0d") && i + 1 < q.length && !/\s/.test(q[i + 1])) { negative = true; i++; c = q[i]; }
+      var text, quoted = false;
+      if (c === '"' || c === "\u201c" || c === "\u201d") {
+        var close = q.slice(i + 1).search(/["\u201c\u201d]/);
+        text = close < 0 ? q.slice(i + 1) : q.slice(i + 1, i + 1 + close);
+        i = close < 0 ? q.length : i + close + 2;
+        quoted = true;
+      } else {
+        var end = q.slice(i).search(/[\s\u3000]/);
+        text = end < 0 ? q.slice(i) : q.slice(i, i + end);
+        i = end < 0 ? q.length : i + end;
+        var colon = text.search(/[:：]/);
+        if (!negative && colon > 0 && FILTERS[text.slice(0, colon).toLowerCase()] && colon < text.length - 1) {
+          parsed.filters[FILTERS[text.slice(0, colon).toLowerCase()]] = text.slice(colon + 1);
+          continue;
+        }
+      }
+      var u = units(text).map(function (x) { return x.t; });
+      if (u.length === 0) continue;
+      (negative ? parsed.excludes : parsed.parts).push({ text: text, units: u, quoted: quoted });
+    }
+    return parsed;
+  }
+  api.parse = parse;
+
+  /* ---- matching: where a part's units stand in a row, per document and field ---- */
+  function phrase(part) {
+    var u = part.units;
+    if (u.length === 1) {
+      return postings(u[0]).then(function (list) {
+        var hits = new Map();
+        list.forEach(function (p) { hits.set(p.doc, p.fields.map(function (f) { return f || []; })); });
+        return hits;
+      });
+    }
+    var terms = [];
+    for (var i = 0; i + 1 < u.length; i++) terms.push(u[i] + u[i + 1]);
+    return Promise.all(terms.map(postings)).then(function (lists) {
+      var byDoc = lists.map(function (list) { var m = new Map(); list.forEach(function (p) { m.set(p.doc, p.fields); }); return m; });
+      var rarest = byDoc.reduce(function (a, b) { return a.size <= b.size ? a : b; });
+      var hits = new Map();
+      rarest.forEach(function (_, doc) {
+        if (!byDoc.every(function (m) { return m.has(doc); })) return;
+        var fields = [[], [], []], found = false;
+        for (var f = 0; f < 3; f++) {
+          var sets = byDoc.map(function (m) { return m.get(doc)[f]; });
+          if (sets.some(function (s) { return !s; })) continue;
+          var lookup = sets.map(function (s) { return new Set(s); });
+          sets[0].forEach(function (p) {
+            for (var k = 1; k < lookup.length; k++) if (!lookup[k].has(p + k)) return;
+            fields[f].push(p); found = true;
+          });
+        }
+        if (found) hits.set(doc, fields);
+      });
+      return hits;
+    });
+  }
+
+  function passes(doc, filters, skip) {
+    for (var key in filters) {
+      if (key === skip) continue;
+      var want = filters[key];
+      if (key === "year" && String(doc.year) !== String(want)) return false;
+      if (key === "type" && doc.type !== want) return false;
+      if (key === "province" && doc.province !== want) return false;
+      if (key === "region" && !(doc.region || "").split(" ").some(function (r) { return r === want || r.indexOf(want) === 0; })) return false;
+      if (key === "publisher" && (doc.publisher || "").indexOf(want) < 0) return false;
+    }
+    return true;
+  }
+
+  function idf(df) { var n = manifest.docs.length; return Math.log(1 + (n - df + 0.5) / (df + 0.5)); }
+
+  function evaluate(parts, excludes, filters) {
+    return Promise.all(parts.concat(excludes).map(phrase)).then(function (all) {
+      var positive = all.slice(0, parts.length), negative = all.slice(parts.length);
+      var candidates;
+      if (parts.length) {
+        candidates = [];
+        positive[0].forEach(function (_, doc) { if (positive.every(function (m) { return m.has(doc); })) candidates.push(doc); });
+      } else {
+        candidates = manifest.docs.map(function (_, i) { return i; });
+      }
+      candidates = candidates.filter(function (doc) { return !negative.some(function (m) { return m.has(doc); }); });
+      var scored = candidates.map(function (doc) {
+        var d = manifest.docs[doc], score = 0;
+        positive.forEach(function (hits) {
+          var w = idf(hits.size), fields = hits.get(doc);
+          for (var f = 0; f < 3; f++) {
+            var tf = fields[f].length;
+            if (!tf) continue;
+            var norm = K1 * (1 - B + B * d.len[f] / (manifest.avgLength[f] || 1));
+            score += manifest.weights[f] * w * tf * (K1 + 1) / (tf + norm);
+          }
+        });
+        return { doc: doc, score: Math.round(score * 10000) / 10000 };
+      });
+      return scored;
+    });
+  }
+
+  /* Words of a part, for when the exact text is not found: the same ICU engine .NET uses. */
+  function words(text) {
+    if (typeof Intl === "undefined" || !Intl.Segmenter) return [];
+    var seg = new Intl.Segmenter("zh", { granularity: "word" }), out = [];
+    for (var s of seg.segment(text)) if (s.isWordLike && units(s.segment).length) out.push(s.segment);
+    return out;
+  }
+
+  function byDate(a, b) {
+    var da = manifest.docs[a.doc].date || "", db = manifest.docs[b.doc].date || "";
+    return da < db ? 1 : da > db ? -1 : manifest.docs[a.doc].slug < manifest.docs[b.doc].slug ? -1 : 1;
+  }
+
+  function facet(scored, filters, key, valueOf) {
+    var counts = {};
+    scored.forEach(function (s) {
+      var d = manifest.docs[s.doc];
+      if (!passes(d, filters, key)) return;
+      var v = valueOf(d);
+      if (v !== null && v !== undefined) counts[v] = (counts[v] || 0) + 1;
+    });
+    return Object.keys(counts).sort(function (a, b) { return counts[b] - counts[a] || (a < b ? -1 : 1); })
+      .map(function (v) { return { value: v, count: counts[v] }; });
+  }
+
+  api.search = function (query, options) {
+    options = options || {};
+    return ready().then(function () {
+      var parsed = parse(query), filters = Object.assign({}, parsed.filters, options.filters || {});
+      if (!parsed.parts.length && !Object.keys(filters).length) return { query: query, total: 0, exact: true, results: [], facets: {}, words: [] };
+      return evaluate(parsed.parts, parsed.excludes, filters).then(function (scored) {
+        var exact = true, used = parsed.parts;
+        if (!scored.length && parsed.parts.some(function (p) { return !p.quoted && p.units.length > 1; })) {
+          var split = [];
+          parsed.parts.forEach(function (p) {
+            (p.quoted ? [p.text] : words(p.text)).forEach(function (w) {
+              split.push({ text: w, units: units(w).map(function (x) { return x.t; }), quoted: false });
+            });
+          });
+          if (split.length > parsed.parts.length) {
+            exact = false; used = split;
+            return evaluate(split, parsed.excludes, filters).then(function (s) { return finish(s, used, exact); });
+          }
+        }
+        return finish(scored, used, exact);
+      });
+
+      function finish(scored, used, exact) {
+        var facets = {
+          year: facet(scored, filters, "year", function (d) { return d.year; }),
+          province: facet(scored, filters, "province", function (d) { return d.province; }),
+          type: facet(scored, filters, "type", function (d) { return d.type; })
+        };
+        var matching = scored.filter(function (s) { return passes(manifest.docs[s.doc], filters); });
+        matching.sort(options.sort === "date" ? byDate : function (a, b) { return b.score - a.score || byDate(a, b); });
+        var page = Math.max(1, options.page | 0 || 1), slice = matching.slice((page - 1) * PAGE_SIZE, page * PAGE_SIZE);
+        return Promise.all(slice.map(function (s) { return result(s, used); })).then(function (results) {
+          return { query: query, total: matching.length, exact: exact, page: page, pageSize: PAGE_SIZE,
+            words: used.map(function (p) { return p.text; }), results: results, facets: facets };
+        });
+      }
+    });
+  };
+
+  /* ---- results and snippets ---- */
+  function loadText(doc) {
+    if (texts[doc]) return Promise.resolve(texts[doc]);
+    return load(base + manifest.docs[doc].text, "t" + doc).then(function (t) { return (texts[doc] = t); });
+  }
+  function escapeHtml(s) {
+    return s.replace(/[&<>"']/g, function (c) { return { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" }[c]; });
+  }
+  /* Character ranges of every occurrence of every part in a text. */
+  function ranges(text, used) {
+    var u = units(text), out = [];
+    used.forEach(function (part) {
+      var n = part.units.length;
+      for (var i = 0; i + n <= u.length; i++) {
+        var k = 0;
+        while (k < n && u[i + k].t === part.units[k]) k++;
+        if (k === n) out.push([u[i].s, u[i + n - 1].e]);
+      }
+    });
+    out.sort(function (a, b) { return a[0] - b[0] || b[1] - a[1]; });
+    var merged = [];
+    out.forEach(function (r) {
+      var last = merged[merged.length - 1];
+      if (last && r[0] <= last[1]) last[1] = Math.max(last[1], r[1]); else merged.push(r.slice());
+    });
+    return merged;
+  }
+  function highlight(text, marks, from, to) {
+    var html = "", at = from;
+    marks.forEach(function (r) {
+      if (r[1] <= from || r[0] >= to) return;
+      var s = Math.max(r[0], from), e = Math.min(r[1], to);
+      html += escapeHtml(text.slice(at, s)) + "<mark>" + escapeHtml(text.slice(s, e)) + "</mark>";
+      at = e;
+    });
+    return html + escapeHtml(text.slice(at, to));
+  }
+  function snippet(text, marks) {
+    var body = text.replace(/\s+/g, " ");
+    marks = ranges(body, marks);
+    var first = marks.length ? marks[0][0] : 0;
+    var from = Math.max(0, first - SNIPPET / 2), to = Math.min(body.length, from + SNIPPET * 2);
+    return (from > 0 ? "…" : "") + highlight(body, marks, from, to) + (to < body.length ? "…" : "");
+  }
+  function result(s, used) {
+    var d = manifest.docs[s.doc];
+    return loadText(s.doc).then(function (fields) {
+      var inBody = ranges(fields[2], used).length > 0;
+      return {
+        slug: d.slug, url: d.url, title: d.title, date: d.date, year: d.year, type: d.type,
+        publisher: d.publisher, region: d.region, score: s.score,
+        titleHtml: highlight(d.title, ranges(d.title, used), 0, d.title.length),
+        snippet: snippet(inBody ? fields[2] : fields[1] || fields[2], used)
+      };
+    });
+  }
+})();

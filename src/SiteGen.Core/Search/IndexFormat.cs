@@ -1,0 +1,57 @@
+using System.Security.Cryptography;
+using System.Text;
+
+namespace SiteGen.Search;
+
+/// <summary>The pieces of the index format (see FORMAT.md) that writer and reader share.</summary>
+public static class IndexFormat
+{
+    public const int Version = 1;
+    public const string Folder = "search";
+    public const string Global = "SiteGenSearch";
+    public static readonly string[] Fields = ["title", "meta", "body"];
+    public static readonly double[] Weights = [3.0, 2.0, 1.0];
+
+    /// <summary>FNV-1a over UTF-16 code units: simple enough to be computed the same in JavaScript.</summary>
+    public static uint Hash(string term)
+    {
+        var hash = 2166136261u;
+        foreach (var c in term)
+        {
+            hash ^= c;
+            hash *= 16777619u;
+        }
+        return hash;
+    }
+
+    public static int ShardOf(string term, int shardCount) => (int)(Hash(term) % (uint)shardCount);
+
+    public static void WriteVarint(Stream stream, int value)
+    {
+        var v = (uint)value;
+        while (v >= 0x80)
+        {
+            stream.WriteByte((byte)(v | 0x80));
+            v >>= 7;
+        }
+        stream.WriteByte((byte)v);
+    }
+
+    public static int ReadVarint(ReadOnlySpan<byte> bytes, ref int offset)
+    {
+        uint value = 0;
+        for (var shift = 0; ; shift += 7)
+        {
+            var b = bytes[offset++];
+            value |= (uint)(b & 0x7F) << shift;
+            if (b < 0x80) return (int)value;
+        }
+    }
+
+    /// <summary>A classic script that hands its data to the global callback: loads from file:// where fetch cannot.</summary>
+    public static string Script(string callback, string arguments) => $"{Global}.{callback}({arguments});\n";
+
+    /// <summary>A file name that changes whenever the content does, so hosts can cache it forever.</summary>
+    public static string HashedName(string stem, string content) =>
+        $"{stem}-{Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(content)))[..10]}.js";
+}

@@ -1,0 +1,20 @@
+using SiteGen.Content;
+using SiteGen.Rendering;
+using SiteGen.Site;
+
+namespace SiteGen.Search;
+
+/// <summary>A report as the search index sees it: three fields of plain text and the facts results show.</summary>
+public sealed record SearchDocument(Report Report, string Title, string Meta, string Body)
+{
+    public string[] FieldTexts => [Title, Meta, Body];
+
+    public static SearchDocument From(Report report) => new(
+        report,
+        report.Title,
+        string.Join(" ", new[] { report.Publisher, report.Region.Display, report.DocNumber, report.IndexNumber, report.DocType }
+            .Concat(report.Keywords).Where(s => !string.IsNullOrEmpty(s))),
+        MarkdownRenderer.Render(report.Body).PlainText);
+
+    public string Url => SitePaths.ReportPage(Report.Slug);
+}
