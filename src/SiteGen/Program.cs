@@ -5,4 +5,5 @@ var root = new RootCommand("SiteGen: builds the searchable archive of government
 root.Add(BuildCommand.Create());
 root.Add(CheckCommand.Create());
 root.Add(ImportCommand.Create());
+root.Add(SearchCommand.Create());
 return root.Parse(args).Invoke();

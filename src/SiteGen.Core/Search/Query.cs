@@ -1,0 +1,66 @@
+using System.Text.RegularExpressions;
+
+namespace SiteGen.Search;
+
+/// <summary>One part of a query: its text and the units a match must show in a row.</summary>
+public sealed record QueryPart(string Text, IReadOnlyList<string> Units, bool Quoted);
+
+/// <summary>
+/// A parsed query: parts that must all appear (spaces separate them), "…" phrases, -exclusions and
+/// year:/type:/region:/publisher: filters. Mirrors parse() in search.js.
+/// </summary>
+public sealed partial record Query(IReadOnlyList<QueryPart> Parts, IReadOnlyList<QueryPart> Excludes, IReadOnlyDictionary<string, string> Filters)
+{
+    private const int MaxLength = 2000;
+
+    private static readonly Dictionary<string, string> FilterNames = new()
+    {
+        ["year"] = "year", ["年度"] = "year", ["type"] = "type", ["类型"] = "type",
+        ["region"] = "region", ["地区"] = "region", ["publisher"] = "publisher", ["发布机构"] = "publisher",
+    };
+
+    public static Query Parse(string? text)
+    {
+        var q = text ?? "";
+        if (q.Length > MaxLength) q = q[..MaxLength];
+        var parts = new List<QueryPart>();
+        var excludes = new List<QueryPart>();
+        var filters = new Dictionary<string, string>();
+        var i = 0;
+        while (i < q.Length)
+        {
+            var c = q[i];
+            if (c is ' ' or '\u3000' or '\t' or '\n') { i++; continue; }
+            var negative = false;
+            if (c is '-' or '\uFF0D' && i + 1 < q.Length && !char.IsWhiteSpace(q[i + 1])) { negative = true; i++; c = q[i]; }
+            string part;
+            var quoted = false;
+            if (c is '"' or '\u201C' or '\u201D')
+            {
+                var close = q.IndexOfAny(['"', '\u201C', '\u201D'], i + 1);
+                part = close < 0 ? q[(i + 1)..] : q[(i + 1)..close];
+                i = close < 0 ? q.Length : close + 1;
+                quoted = true;
+            }
+            else
+            {
+                var end = Space().Match(q, i);
+                part = end.Success ? q[i..end.Index] : q[i..];
+                i = end.Success ? end.Index : q.Length;
+                var colon = part.IndexOfAny([':', '：']);
+                if (!negative && colon > 0 && colon < part.Length - 1 && FilterNames.TryGetValue(part[..colon].ToLowerInvariant(), out var filter))
+                {
+                    filters[filter] = part[(colon + 1)..];
+                    continue;
+                }
+            }
+            var units = TextUnits.Split(part).Select(u => u.Text).ToList();
+            if (units.Count == 0) continue;
+            (negative ? excludes : parts).Add(new QueryPart(part, units, quoted));
+        }
+        return new Query(parts, excludes, filters);
+    }
+
+    [GeneratedRegex(@"[\s\u3000]")]
+    private static partial Regex Space();
+}

@@ -1,0 +1,225 @@
+using System.Text.RegularExpressions;
+
+namespace SiteGen.Search;
+
+public sealed record SearchHit(
+    string Slug, string Url, string Title, string? Date, int? Year, string Type, string? Publisher, string? Region,
+    double Score, string TitleHtml, string Snippet);
+
+public sealed record FacetValue(string Value, int Count);
+
+public sealed record SearchResult(
+    string Query, int Total, bool Exact, int Page, int PageSize, IReadOnlyList<string> Words,
+    IReadOnlyList<SearchHit> Results, IReadOnlyDictionary<string, IReadOnlyList<FacetValue>> Facets);
+
+/// <summary>
+/// Answers queries from the index files, by the same rules as search.js: each part must occur as a
+/// run of units in one field; BM25 over phrase counts with field weights; ties by newer date. When
+/// nothing matches exactly, unquoted parts are split into words by ICU and searched again.
+/// </summary>
+public sealed partial class QueryEngine(SearchIndexReader index)
+{
+    private const double K1 = 1.2, B = 0.75;
+    private const int SnippetWidth = 60;
+
+    public SearchResult Search(string query, IReadOnlyDictionary<string, string>? filters = null, string sort = "relevance", int page = 1, int pageSize = 10)
+    {
+        var parsed = Query.Parse(query);
+        var allFilters = new Dictionary<string, string>(parsed.Filters);
+        foreach (var (k, v) in filters ?? new Dictionary<string, string>()) allFilters[k] = v;
+        if (parsed.Parts.Count == 0 && allFilters.Count == 0)
+            return new SearchResult(query, 0, true, 1, pageSize, [], [], new Dictionary<string, IReadOnlyList<FacetValue>>());
+
+        var used = parsed.Parts;
+        var exact = true;
+        var scored = Evaluate(used, parsed.Excludes);
+        if (scored.Count == 0 && parsed.Parts.Any(p => !p.Quoted && p.Units.Count > 1))
+        {
+            var split = parsed.Parts.SelectMany(p => p.Quoted ? [p.Text] : WordSegmenter.Words(p.Text))
+                .Select(w => new QueryPart(w, TextUnits.Split(w).Select(u => u.Text).ToList(), false)).ToList();
+            if (split.Count > parsed.Parts.Count)
+            {
+                exact = false;
+                used = split;
+                scored = Evaluate(used, parsed.Excludes);
+            }
+        }
+
+        var facets = new Dictionary<string, IReadOnlyList<FacetValue>>
+        {
+            ["year"] = Facet(scored, allFilters, "year", d => d.Year?.ToString()),
+            ["province"] = Facet(scored, allFilters, "province", d => d.Province),
+            ["type"] = Facet(scored, allFilters, "type", d => d.Type),
+        };
+        var matching = scored.Where(s => Passes(index.Docs[s.Doc], allFilters, null)).ToList();
+        matching.Sort(sort == "date" ? ByDate : (a, b) => b.Score != a.Score ? b.Score.CompareTo(a.Score) : ByDate(a, b));
+        page = Math.Max(1, page);
+        var results = matching.Skip((page - 1) * pageSize).Take(pageSize).Select(s => Hit(s, used)).ToList();
+        return new SearchResult(query, matching.Count, exact, page, pageSize, used.Select(p => p.Text).ToList(), results, facets);
+    }
+
+    private sealed record Scored(int Doc, double Score);
+
+    private List<Scored> Evaluate(IReadOnlyList<QueryPart> parts, IReadOnlyList<QueryPart> excludes)
+    {
+        var positive = parts.Select(Phrase).ToList();
+        var negative = excludes.Select(Phrase).ToList();
+        IEnumerable<int> candidates = parts.Count > 0
+            ? positive[0].Keys.Where(doc => positive.All(m => m.ContainsKey(doc))).Order()
+            : Enumerable.Range(0, index.Docs.Count);
+        return candidates.Where(doc => !negative.Any(m => m.ContainsKey(doc))).Select(doc =>
+        {
+            var d = index.Docs[doc];
+            var score = 0.0;
+            foreach (var hits in positive)
+            {
+                var idf = Math.Log(1 + (index.Docs.Count - hits.Count + 0.5) / (hits.Count + 0.5));
+                var fields = hits[doc];
+                for (var f = 0; f < 3; f++)
+                {
+                    var tf = fields[f].Count;
+                    if (tf == 0) continue;
+                    var norm = K1 * (1 - B + B * d.Length[f] / (index.AverageLength[f] == 0 ? 1 : index.AverageLength[f]));
+                    score += index.Weights[f] * idf * tf * (K1 + 1) / (tf + norm);
+                }
+            }
+            return new Scored(doc, Math.Floor(score * 10000 + 0.5) / 10000);
+        }).ToList();
+    }
+
+    /// <summary>Where the part's units stand in a row: per document, the start positions in each field.</summary>
+    private Dictionary<int, List<int>[]> Phrase(QueryPart part)
+    {
+        var hits = new Dictionary<int, List<int>[]>();
+        var units = part.Units;
+        if (units.Count == 1)
+        {
+            foreach (var p in index.Postings(units[0]))
+                hits[p.Doc] = p.Fields.Select(f => f?.ToList() ?? []).ToArray();
+            return hits;
+        }
+        var byDoc = Enumerable.Range(0, units.Count - 1)
+            .Select(i => index.Postings(units[i] + units[i + 1]).ToDictionary(p => p.Doc, p => p.Fields))
+            .ToList();
+        var rarest = byDoc.MinBy(m => m.Count)!;
+        foreach (var doc in rarest.Keys.Order())
+        {
+            if (!byDoc.All(m => m.ContainsKey(doc))) continue;
+            var fields = new[] { new List<int>(), new List<int>(), new List<int>() };
+            var found = false;
+            for (var f = 0; f < 3; f++)
+            {
+                var sets = byDoc.Select(m => m[doc][f]).ToList();
+                if (sets.Any(s => s is null)) continue;
+                var lookup = sets.Select(s => s!.ToHashSet()).ToList();
+                foreach (var p in sets[0]!)
+                    if (Enumerable.Range(1, lookup.Count - 1).All(k => lookup[k].Contains(p + k)))
+                    {
+                        fields[f].Add(p);
+                        found = true;
+                    }
+            }
+            if (found) hits[doc] = fields;
+        }
+        return hits;
+    }
+
+    private static bool Passes(IndexedDoc doc, IReadOnlyDictionary<string, string> filters, string? skip)
+    {
+        foreach (var (key, want) in filters)
+        {
+            if (key == skip) continue;
+            var ok = key switch
+            {
+                "year" => doc.Year?.ToString() == want,
+                "type" => doc.Type == want,
+                "province" => doc.Province == want,
+                "region" => (doc.Region ?? "").Split(' ').Any(r => r == want || r.StartsWith(want, StringComparison.Ordinal)),
+                "publisher" => (doc.Publisher ?? "").Contains(want, StringComparison.Ordinal),
+                _ => true,
+            };
+            if (!ok) return false;
+        }
+        return true;
+    }
+
+    private IReadOnlyList<FacetValue> Facet(List<Scored> scored, IReadOnlyDictionary<string, string> filters, string key, Func<IndexedDoc, string?> value) =>
+        scored.Select(s => index.Docs[s.Doc]).Where(d => Passes(d, filters, key)).Select(value).OfType<string>()
+            .GroupBy(v => v).Select(g => new FacetValue(g.Key, g.Count()))
+            .OrderByDescending(f => f.Count).ThenBy(f => f.Value, StringComparer.Ordinal).ToList();
+
+    private int ByDate(Scored a, Scored b)
+    {
+        var da = index.Docs[a.Doc].Date ?? "";
+        var db = index.Docs[b.Doc].Date ?? "";
+        var byDate = string.CompareOrdinal(db, da);
+        return byDate != 0 ? Math.Sign(byDate) : string.CompareOrdinal(index.Docs[a.Doc].Slug, index.Docs[b.Doc].Slug) < 0 ? -1 : 1;
+    }
+
+    private SearchHit Hit(Scored s, IReadOnlyList<QueryPart> used)
+    {
+        var d = index.Docs[s.Doc];
+        var fields = index.Texts(s.Doc);
+        var inBody = Ranges(fields[2], used).Count > 0;
+        return new SearchHit(d.Slug, d.Url, d.Title, d.Date, d.Year, d.Type, d.Publisher, d.Region, s.Score,
+            Highlight(d.Title, Ranges(d.Title, used), 0, d.Title.Length),
+            Snippet(inBody ? fields[2] : fields[1].Length > 0 ? fields[1] : fields[2], used));
+    }
+
+    /// <summary>Character ranges of every occurrence of every part in a text, merged where they touch.</summary>
+    private static List<(int Start, int End)> Ranges(string text, IReadOnlyList<QueryPart> used)
+    {
+        var units = TextUnits.Split(text);
+        var found = new List<(int Start, int End)>();
+        foreach (var part in used)
+        {
+            var n = part.Units.Count;
+            for (var i = 0; i + n <= units.Count; i++)
+            {
+                var k = 0;
+                while (k < n && units[i + k].Text == part.Units[k]) k++;
+                if (k == n) found.Add((units[i].Start, units[i + n - 1].End));
+            }
+        }
+        found.Sort((a, b) => a.Start != b.Start ? a.Start.CompareTo(b.Start) : b.End.CompareTo(a.End));
+        var merged = new List<(int Start, int End)>();
+        foreach (var r in found)
+        {
+            if (merged.Count > 0 && r.Start <= merged[^1].End) merged[^1] = (merged[^1].Start, Math.Max(merged[^1].End, r.End));
+            else merged.Add(r);
+        }
+        return merged;
+    }
+
+    private static string Highlight(string text, List<(int Start, int End)> marks, int from, int to)
+    {
+        var html = new System.Text.StringBuilder();
+        var at = from;
+        foreach (var (start, end) in marks)
+        {
+            if (end <= from || start >= to) continue;
+            var s = Math.Max(start, from);
+            var e = Math.Min(end, to);
+            html.Append(Escape(text[at..s])).Append("<mark>").Append(Escape(text[s..e])).Append("</mark>");
+            at = e;
+        }
+        return html.Append(Escape(text[at..to])).ToString();
+    }
+
+    private static string Snippet(string text, IReadOnlyList<QueryPart> used)
+    {
+        var body = Whitespace().Replace(text, " ");
+        var marks = Ranges(body, used);
+        var first = marks.Count > 0 ? marks[0].Start : 0;
+        var from = Math.Max(0, first - SnippetWidth / 2);
+        var to = Math.Min(body.Length, from + SnippetWidth * 2);
+        return (from > 0 ? "…" : "") + Highlight(body, marks, from, to) + (to < body.Length ? "…" : "");
+    }
+
+    // The same five characters search.js escapes, the same way.
+    private static string Escape(string text) =>
+        text.Replace("&", "&amp;").Replace("<", "&lt;").Replace(">", "&gt;").Replace("\"", "&quot;").Replace("'", "&#39;");
+
+    [GeneratedRegex(@"\s+")]
+    private static partial Regex Whitespace();
+}

@@ -1,0 +1,132 @@
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+
+namespace SiteGen.Search;
+
+/// <summary>A document as the manifest lists it.</summary>
+public sealed record IndexedDoc(
+    string Slug, string Url, string Title, string? Date, int? Year, string? Province, string? Region,
+    string Type, string? Publisher, int[] Length, string TextFile);
+
+/// <summary>One document's postings for a term: positions per field (null where the term is absent).</summary>
+public sealed record TermPosting(int Doc, int[]?[] Fields);
+
+/// <summary>
+/// Reads a built site's search index — the very files the browser loads — for <c>sitegen search</c>.
+/// Shards and texts are read only when a query needs them, as in the browser.
+/// </summary>
+public sealed class SearchIndexReader
+{
+    private readonly string _folder;
+    private readonly string[] _shardFiles;
+    private readonly Dictionary<int, Dictionary<string, (byte[] Bytes, int Start, int End)>> _shards = [];
+    private readonly Dictionary<string, List<TermPosting>> _postings = new(StringComparer.Ordinal);
+
+    public IReadOnlyList<IndexedDoc> Docs { get; }
+    public double[] Weights { get; }
+    public double[] AverageLength { get; }
+    public long BytesRead { get; private set; }
+
+    private SearchIndexReader(string folder, JsonObject manifest)
+    {
+        _folder = folder;
+        _shardFiles = manifest["shards"]!.AsArray().Select(s => s?.GetValue<string>() ?? "").ToArray();
+        Weights = manifest["weights"]!.AsArray().Select(w => w!.GetValue<double>()).ToArray();
+        AverageLength = manifest["avgLength"]!.AsArray().Select(w => w!.GetValue<double>()).ToArray();
+        Docs = manifest["docs"]!.AsArray().Select(d => new IndexedDoc(
+            d!["slug"]!.GetValue<string>(), d["url"]!.GetValue<string>(), d["title"]!.GetValue<string>(),
+            d["date"]?.GetValue<string>(), d["year"]?.GetValue<int>(), d["province"]?.GetValue<string>(),
+            d["region"]?.GetValue<string>(), d["type"]!.GetValue<string>(), d["publisher"]?.GetValue<string>(),
+            d["len"]!.AsArray().Select(l => l!.GetValue<int>()).ToArray(), d["text"]!.GetValue<string>())).ToList();
+    }
+
+    /// <summary>Opens the index of the site in <paramref name="site"/> (the folder <c>sitegen build</c> wrote).</summary>
+    public static SearchIndexReader Open(string site)
+    {
+        var folder = Path.Combine(site, IndexFormat.Folder);
+        var manifests = Directory.Exists(folder) ? Directory.GetFiles(folder, "index-*.js") : [];
+        if (manifests.Length != 1)
+            throw new InvalidOperationException($"{folder}: expected one index-*.js, found {manifests.Length}; build the site first (sitegen build)");
+        var manifest = JsonNode.Parse(Arguments(File.ReadAllText(manifests[0]), "manifest"))!.AsObject();
+        if (manifest["version"]!.GetValue<int>() != IndexFormat.Version || manifest["tokenizer"]!.GetValue<string>() != TextUnits.Name)
+            throw new InvalidOperationException($"{manifests[0]}: index format {manifest["version"]} / {manifest["tokenizer"]} is not the one this sitegen reads");
+        return new SearchIndexReader(folder, manifest);
+    }
+
+    public IReadOnlyList<TermPosting> Postings(string term)
+    {
+        if (_postings.TryGetValue(term, out var cached)) return cached;
+        var shard = Shard(IndexFormat.ShardOf(term, _shardFiles.Length));
+        var list = shard.TryGetValue(term, out var entry) ? Decode(entry.Bytes, entry.Start, entry.End) : [];
+        return _postings[term] = list;
+    }
+
+    /// <summary>The three field texts of a document, for snippets.</summary>
+    public string[] Texts(int doc)
+    {
+        var script = File.ReadAllText(Path.Combine(_folder, Docs[doc].TextFile));
+        BytesRead += Encoding.UTF8.GetByteCount(script);
+        var args = Arguments(script, "text");
+        return JsonSerializer.Deserialize<string[]>(args[(args.IndexOf(',') + 1)..])!;
+    }
+
+    private Dictionary<string, (byte[] Bytes, int Start, int End)> Shard(int k)
+    {
+        if (_shards.TryGetValue(k, out var terms)) return terms;
+        terms = new Dictionary<string, (byte[], int, int)>(StringComparer.Ordinal);
+        if (_shardFiles[k].Length > 0)
+        {
+            var script = File.ReadAllText(Path.Combine(_folder, _shardFiles[k]));
+            BytesRead += Encoding.UTF8.GetByteCount(script);
+            var args = Arguments(script, "shard");
+            var bytes = Convert.FromBase64String(args[(args.IndexOf('"') + 1)..args.LastIndexOf('"')]);
+            var at = 0;
+            var count = IndexFormat.ReadVarint(bytes, ref at);
+            for (var t = 0; t < count; t++)
+            {
+                var length = IndexFormat.ReadVarint(bytes, ref at);
+                var term = Encoding.UTF8.GetString(bytes, at, length);
+                at += length;
+                IndexFormat.ReadVarint(bytes, ref at); // document count, for readers that want it without decoding
+                var size = IndexFormat.ReadVarint(bytes, ref at);
+                terms[term] = (bytes, at, at + size);
+                at += size;
+            }
+        }
+        return _shards[k] = terms;
+    }
+
+    private static List<TermPosting> Decode(byte[] bytes, int start, int end)
+    {
+        var list = new List<TermPosting>();
+        var at = start;
+        var doc = 0;
+        while (at < end)
+        {
+            doc += IndexFormat.ReadVarint(bytes, ref at);
+            var mask = IndexFormat.ReadVarint(bytes, ref at);
+            var fields = new int[]?[3];
+            for (var f = 0; f < 3; f++)
+            {
+                if ((mask & (1 << f)) == 0) continue;
+                var positions = new int[IndexFormat.ReadVarint(bytes, ref at)];
+                var p = 0;
+                for (var k = 0; k < positions.Length; k++) positions[k] = p += IndexFormat.ReadVarint(bytes, ref at);
+                fields[f] = positions;
+            }
+            list.Add(new TermPosting(doc, fields));
+        }
+        return list;
+    }
+
+    /// <summary>The argument text of a script "SiteGenSearch.name(ARGS);".</summary>
+    private static string Arguments(string script, string callback)
+    {
+        var prefix = $"{IndexFormat.Global}.{callback}(";
+        var start = script.IndexOf(prefix, StringComparison.Ordinal);
+        var end = script.LastIndexOf(");", StringComparison.Ordinal);
+        if (start < 0 || end < start) throw new InvalidDataException($"not a {callback} script");
+        return script[(start + prefix.Length)..end];
+    }
+}
