@@ -1,6 +1,7 @@
 /* SiteGen search runtime. A classic script: no modules, no fetch, no workers, so it works from file://.
    Index files are classic scripts too; each hands its data to SiteGenSearch.manifest/shard/text.
-   API: SiteGenSearch.search(query, {filters, sort, page}) -> Promise<{total, exact, results, facets}>.
+   API: SiteGenSearch.search(query, {filters, sort, page, pageSize}) -> Promise<{total, exact, results, facets}>;
+   filters: {year, type, province, region, publisher}; sort: "relevance" (default) or "date"; pageSize: 10 by default.
    The query engine mirrors src/SiteGen.Core/Search/QueryEngine.cs; FORMAT.md describes both. */
 (function () {
   "use strict";
@@ -293,9 +294,10 @@
         };
         var matching = scored.filter(function (s) { return passes(manifest.docs[s.doc], filters); });
         matching.sort(options.sort === "date" ? byDate : function (a, b) { return b.score - a.score || byDate(a, b); });
-        var page = Math.max(1, options.page | 0 || 1), slice = matching.slice((page - 1) * PAGE_SIZE, page * PAGE_SIZE);
+        var size = Math.max(1, options.pageSize | 0 || PAGE_SIZE);
+        var page = Math.max(1, options.page | 0 || 1), slice = matching.slice((page - 1) * size, page * size);
         return Promise.all(slice.map(function (s) { return result(s, used); })).then(function (results) {
-          return { query: query, total: matching.length, exact: exact, page: page, pageSize: PAGE_SIZE,
+          return { query: query, total: matching.length, exact: exact, page: page, pageSize: size,
             words: used.map(function (p) { return p.text; }), results: results, facets: facets };
         });
       }
