@@ -1,0 +1,65 @@
+using System.Net;
+using System.Net.Sockets;
+
+namespace SiteGen.Tests.Support;
+
+/// <summary>A tiny static file server on 127.0.0.1, standing in for a web host in browser tests.</summary>
+public sealed class StaticServer : IDisposable
+{
+    private readonly HttpListener _listener = new();
+    private readonly string _root;
+    private readonly CancellationTokenSource _stop = new();
+
+    public string BaseUrl { get; }
+
+    public StaticServer(string root, string path = "/archive/")
+    {
+        _root = root;
+        var port = FreePort();
+        BaseUrl = $"http://127.0.0.1:{port}{path}";
+        _listener.Prefixes.Add(BaseUrl);
+        _listener.Start();
+        _ = Task.Run(Serve);
+    }
+
+    private async Task Serve()
+    {
+        while (!_stop.IsCancellationRequested)
+        {
+            HttpListenerContext context;
+            try { context = await _listener.GetContextAsync(); }
+            catch (Exception) { return; }
+            var relative = Uri.UnescapeDataString(context.Request.Url!.AbsolutePath[new Uri(BaseUrl).AbsolutePath.Length..]);
+            var file = Path.GetFullPath(Path.Combine(_root, relative.Length == 0 ? "index.html" : relative));
+            if (!file.StartsWith(_root, StringComparison.Ordinal) || !File.Exists(file))
+            {
+                context.Response.StatusCode = 404;
+                context.Response.Close();
+                continue;
+            }
+            context.Response.ContentType = Path.GetExtension(file) switch
+            {
+                ".html" => "text/html; charset=utf-8", ".js" => "text/javascript; charset=utf-8", ".css" => "text/css; charset=utf-8",
+                ".xml" => "application/xml", ".zip" => "application/zip", _ => "application/octet-stream",
+            };
+            var bytes = await File.ReadAllBytesAsync(file);
+            await context.Response.OutputStream.WriteAsync(bytes);
+            context.Response.Close();
+        }
+    }
+
+    private static int FreePort()
+    {
+        var socket = new TcpListener(IPAddress.Loopback, 0);
+        socket.Start();
+        var port = ((IPEndPoint)socket.LocalEndpoint).Port;
+        socket.Stop();
+        return port;
+    }
+
+    public void Dispose()
+    {
+        _stop.Cancel();
+        _listener.Close();
+    }
+}
