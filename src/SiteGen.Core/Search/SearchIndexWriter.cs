@@ -13,7 +13,7 @@ namespace SiteGen.Search;
 /// </summary>
 public static class SearchIndexWriter
 {
-    private const int TargetShardBytes = 48 * 1024;
+    private const int TargetShardBytes = 16 * 1024;
     private static readonly JsonSerializerOptions Json = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
     /// <summary>Writes the index files through <paramref name="write"/>; returns the manifest's path.</summary>

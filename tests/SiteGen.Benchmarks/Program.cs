@@ -1,0 +1,14 @@
+using SiteGen.Benchmarks;
+
+// dotnet run --project tests/SiteGen.Benchmarks -c Release -- search [--source DIR]
+return args.FirstOrDefault() switch
+{
+    "search" => await SearchBenchmark.Run(args.Skip(1).ToArray()),
+    _ => Usage(),
+};
+
+static int Usage()
+{
+    Console.Error.WriteLine("usage: SiteGen.Benchmarks search [--source DIR]");
+    return 2;
+}
