@@ -82,6 +82,7 @@ public static partial class Defects
     [GeneratedRegex(@"〔\d{5,}[〕\]］]|〔\d{1,3}[〕\]］]|〔\d{4}[\]］]|[\[［]\d{4}〕")]
     private static partial Regex BrokenDocNumber();
 
+    /// <summary>Text that ends as a sentence does.</summary>
     [GeneratedRegex(@"[。！？!?”」）)]$")]
-    private static partial Regex EndsSentence();
+    internal static partial Regex EndsSentence();
 }

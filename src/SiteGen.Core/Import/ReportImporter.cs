@@ -38,7 +38,7 @@ public static partial class ReportImporter
         var year = Classification.Year(title.Text, paragraphs.FirstOrDefault() ?? "");
         if (year is null) warnings.Add("未能从标题或正文开头确定报告所涉年度。");
         warnings.InsertRange(0, Defects.Find(paragraphs, signature));
-        if (page.Value(Field.Abstract) is { } summary && !EndsSentence().IsMatch(summary))
+        if (page.Value(Field.Abstract) is { } summary && !Defects.EndsSentence().IsMatch(summary))
             warnings.Add("内容概述不完整：原网页的摘要在句中截断。");
 
         return new ImportedReport
@@ -113,8 +113,13 @@ public static partial class ReportImporter
         return host;
     }
 
-    private static IReadOnlyList<string> Keywords(string? value) =>
-        value is null ? [] : value.Split([' ', '　', ',', '，', '、', ';', '；'], StringSplitOptions.RemoveEmptyEntries);
+    /// <summary>主题词 as listed; a run of words with no separators (法治政府依法行政) is split into words by ICU.</summary>
+    private static IReadOnlyList<string> Keywords(string? value)
+    {
+        if (value is null) return [];
+        var listed = value.Split([' ', '　', ',', '，', '、', ';', '；'], StringSplitOptions.RemoveEmptyEntries);
+        return listed.Length == 1 && listed[0].Length > 6 ? Search.WordSegmenter.Words(listed[0]).Distinct().ToList() : listed;
+    }
 
     private static bool SameText(string a, string b) => Despace(a) == Despace(b);
 
@@ -143,9 +148,6 @@ public static partial class ReportImporter
 
     [GeneratedRegex(@"\s+")]
     private static partial Regex Whitespace();
-
-    [GeneratedRegex(@"[。！？!?”」）)]$")]
-    private static partial Regex EndsSentence();
 
     [GeneratedRegex("^(本网|本站|网站|原创)$")]
     private static partial Regex LocalSource();

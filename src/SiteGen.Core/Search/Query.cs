@@ -55,8 +55,10 @@ public sealed partial record Query(IReadOnlyList<QueryPart> Parts, IReadOnlyList
                 }
             }
             var units = TextUnits.Split(part).Select(u => u.Text).ToList();
-            if (units.Count == 0) continue;
-            (negative ? excludes : parts).Add(new QueryPart(part, units, quoted));
+            var list = negative ? excludes : parts;
+            // A part without units (punctuation only) asks nothing; a repeated part asks nothing new.
+            if (units.Count == 0 || list.Any(p => p.Units.SequenceEqual(units))) continue;
+            list.Add(new QueryPart(part, units, quoted));
         }
         return new Query(parts, excludes, filters);
     }

@@ -36,7 +36,8 @@ public sealed partial class QueryEngine(SearchIndexReader index)
         if (scored.Count == 0 && parsed.Parts.Any(p => !p.Quoted && p.Units.Count > 1))
         {
             var split = parsed.Parts.SelectMany(p => p.Quoted ? [p.Text] : WordSegmenter.Words(p.Text))
-                .Select(w => new QueryPart(w, TextUnits.Split(w).Select(u => u.Text).ToList(), false)).ToList();
+                .Select(w => new QueryPart(w, TextUnits.Split(w).Select(u => u.Text).ToList(), false))
+                .DistinctBy(p => string.Concat(p.Units)).ToList();
             if (split.Count > parsed.Parts.Count)
             {
                 exact = false;

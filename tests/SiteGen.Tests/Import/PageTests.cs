@@ -82,6 +82,16 @@ public class PageTests
         report.DateWritten.Should().Be(new DateOnly(2022, 1, 18));
     }
 
+    [Theory]
+    [InlineData("主题词：法治政府　依法行政", new[] { "法治政府", "依法行政" })]
+    [InlineData("主题词：法治政府、年度报告", new[] { "法治政府", "年度报告" })]
+    [InlineData("主题词：法治政府建设年度报告", new[] { "法治", "政府", "建设", "年度", "报告" })]
+    public void Keywords_are_split_on_separators_or_else_into_words(string line, string[] keywords)
+    {
+        var report = Import($"平远县2021年法治政府建设年度报告\n{line}\n{Body}");
+        report.Keywords.Should().Equal(keywords);
+    }
+
     [Fact]
     public void An_addressee_line_is_never_the_title_and_stays_in_the_body()
     {

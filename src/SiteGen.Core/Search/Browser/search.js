@@ -154,9 +154,10 @@
           continue;
         }
       }
-      var u = units(text).map(function (x) { return x.t; });
-      if (u.length === 0) continue;
-      (negative ? parsed.excludes : parsed.parts).push({ text: text, units: u, quoted: quoted });
+      var u = units(text).map(function (x) { return x.t; }), list = negative ? parsed.excludes : parsed.parts;
+      // A part without units (punctuation only) asks nothing; a repeated part asks nothing new.
+      if (u.length === 0 || list.some(function (p) { return p.units.join("") === u.join(""); })) continue;
+      list.push({ text: text, units: u, quoted: quoted });
     }
     return parsed;
   }
@@ -272,10 +273,13 @@
       return evaluate(parsed.parts, parsed.excludes, filters).then(function (scored) {
         var exact = true, used = parsed.parts;
         if (!scored.length && parsed.parts.some(function (p) { return !p.quoted && p.units.length > 1; })) {
-          var split = [];
+          var split = [], seen = {};
           parsed.parts.forEach(function (p) {
             (p.quoted ? [p.text] : words(p.text)).forEach(function (w) {
-              split.push({ text: w, units: units(w).map(function (x) { return x.t; }), quoted: false });
+              var u = units(w).map(function (x) { return x.t; });
+              if (seen[u.join("")]) return;
+              seen[u.join("")] = true;
+              split.push({ text: w, units: u, quoted: false });
             });
           });
           if (split.length > parsed.parts.length) {
