@@ -6,4 +6,5 @@ root.Add(BuildCommand.Create());
 root.Add(CheckCommand.Create());
 root.Add(ImportCommand.Create());
 root.Add(SearchCommand.Create());
+root.Add(ServeCommand.Create());
 return root.Parse(args).Invoke();

@@ -1,0 +1,115 @@
+using System.Net;
+using System.Net.Sockets;
+using FluentAssertions;
+using Microsoft.Playwright;
+using SiteGen.Preview;
+using SiteGen.Tests.Support;
+
+namespace SiteGen.Tests.Browser;
+
+/// <summary>sitegen serve as an editor uses it: save, and the open page changes by itself.</summary>
+public sealed class PreviewTests(Chromium chromium) : IClassFixture<Chromium>, IAsyncLifetime
+{
+    private const string Report = "content/reports/441204-2021-annual-report-9bff11.md";
+    private readonly TestSite _site = TestSite.CopyOfRepository();
+    private readonly StringWriter _log = new();
+    private PreviewServer _server = null!;
+
+    public async Task InitializeAsync() =>
+        _server = await PreviewServer.StartAsync(new PreviewOptions(_site.Root, Port: FreePort()) { Log = TextWriter.Synchronized(_log) });
+
+    private string PageUrl => _server.Url + "reports/441204-2021-annual-report-9bff11.html";
+
+    private void Edit(Func<string, string> change)
+    {
+        var path = Path.Combine(_site.Root, Report);
+        File.WriteAllText(path, change(File.ReadAllText(path)));
+    }
+
+    [Fact]
+    public async Task A_saved_edit_shows_in_the_open_page_without_a_manual_reload()
+    {
+        var watched = await chromium.OpenAsync();
+        await watched.Page.GotoAsync(PageUrl);
+        await Assertions.Expect(watched.Page.Locator("h1")).ToHaveTextAsync("高要区2021年法治政府建设年度报告");
+
+        Edit(text => text.Replace("title: 高要区2021年法治政府建设年度报告", "title: 高要区2021年法治政府建设年度报告（修订稿）"));
+
+        await Assertions.Expect(watched.Page.Locator("h1")).ToHaveTextAsync("高要区2021年法治政府建设年度报告（修订稿）");
+        watched.Errors.Should().BeEmpty();
+    }
+
+    [Fact]
+    public async Task A_broken_save_shows_the_error_page_and_the_next_good_save_recovers()
+    {
+        var watched = await chromium.OpenAsync();
+        await watched.Page.GotoAsync(PageUrl);
+        var original = File.ReadAllText(Path.Combine(_site.Root, Report));
+
+        Edit(text => text.Replace("year: 2021", "year: 二〇二一"));
+        await Assertions.Expect(watched.Page.Locator("h1")).ToHaveTextAsync("构建失败");
+        await Assertions.Expect(watched.Page.Locator("#sitegen-problems")).ToContainTextAsync($"{Report}:4:7");
+        _log.ToString().Should().Contain($"{Report}:4:7: field 'year' is '二〇二一'");
+
+        Edit(_ => original);
+        await Assertions.Expect(watched.Page.Locator("h1")).ToHaveTextAsync("高要区2021年法治政府建设年度报告");
+    }
+
+    [Fact]
+    public async Task A_burst_of_saves_causes_one_rebuild()
+    {
+        var before = _server.State.Version;
+        for (var i = 0; i < 5; i++)
+        {
+            _site.AddReport($"burst-{i}", Reports.FrontMatter(title: $"连续保存{i}"));
+            await Task.Delay(20);
+        }
+        var deadline = DateTime.UtcNow.AddSeconds(20);
+        while (_server.State.Version == before && DateTime.UtcNow < deadline) await Task.Delay(50);
+        await Task.Delay(1000); // any second build would have started by now
+        _server.State.Version.Should().Be(before + 1);
+        _server.State.Failed.Should().BeFalse();
+    }
+
+    [Fact]
+    public async Task Search_works_in_the_preview_as_on_the_host()
+    {
+        var watched = await chromium.OpenAsync();
+        await watched.Page.GotoAsync(_server.Url + "search.html?q=%E8%A1%8C%E6%94%BF%E5%A4%8D%E8%AE%AE");
+        await Assertions.Expect(watched.Page.Locator("#search-results li")).ToHaveCountAsync(3);
+        watched.Errors.Should().BeEmpty();
+    }
+
+    [Fact]
+    public async Task The_reload_script_exists_only_in_the_preview_not_in_the_built_site()
+    {
+        var html = await new HttpClient().GetStringAsync(PageUrl);
+        html.Should().Contain(LiveReload.ScriptPath);
+        _site.Build();
+        Directory.EnumerateFiles(_site.Output, "*", SearchOption.AllDirectories)
+            .Where(f => File.ReadAllText(f).Contains("__sitegen")).Should().BeEmpty();
+    }
+
+    [Fact]
+    public async Task A_busy_port_gets_a_clear_message()
+    {
+        var port = new Uri(_server.Url).Port;
+        var start = () => PreviewServer.StartAsync(new PreviewOptions(_site.Root, Port: port) { OutputPath = Path.Combine(_site.Root, "other") });
+        (await start.Should().ThrowAsync<InvalidOperationException>()).WithMessage($"127.0.0.1:{port} is already in use*--port*");
+    }
+
+    private static int FreePort()
+    {
+        var socket = new TcpListener(IPAddress.Loopback, 0);
+        socket.Start();
+        var port = ((IPEndPoint)socket.LocalEndpoint).Port;
+        socket.Stop();
+        return port;
+    }
+
+    public async Task DisposeAsync()
+    {
+        await _server.DisposeAsync();
+        _site.Dispose();
+    }
+}
