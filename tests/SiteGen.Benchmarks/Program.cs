@@ -1,14 +1,15 @@
 using SiteGen.Benchmarks;
 
-// dotnet run --project tests/SiteGen.Benchmarks -c Release -- search [--source DIR]
+// dotnet run --project tests/SiteGen.Benchmarks -c Release -- search|preview [--source DIR]
 return args.FirstOrDefault() switch
 {
     "search" => await SearchBenchmark.Run(args.Skip(1).ToArray()),
+    "preview" => await PreviewBenchmark.Run(args.Skip(1).ToArray()),
     _ => Usage(),
 };
 
 static int Usage()
 {
-    Console.Error.WriteLine("usage: SiteGen.Benchmarks search [--source DIR]");
+    Console.Error.WriteLine("usage: SiteGen.Benchmarks search|preview [--source DIR]");
     return 2;
 }

@@ -65,7 +65,7 @@ public static class SearchBenchmark
         return 0;
     }
 
-    private static async Task<IBrowser> Launch()
+    internal static async Task<IBrowser> Launch()
     {
         var playwright = await Playwright.CreateAsync();
         return await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions

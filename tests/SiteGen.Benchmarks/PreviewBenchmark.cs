@@ -1,0 +1,61 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Sockets;
+using Microsoft.Playwright;
+using SiteGen.Preview;
+
+namespace SiteGen.Benchmarks;
+
+/// <summary>Time from saving a report to the open preview page showing the change, in headless Chromium.</summary>
+public static class PreviewBenchmark
+{
+    public static async Task<int> Run(string[] args)
+    {
+        var source = Path.GetFullPath(args.SkipWhile(a => a != "--source").Skip(1).FirstOrDefault() ?? ".");
+        var copy = Path.Combine(Path.GetTempPath(), "sitegen-preview-bench-" + Environment.ProcessId);
+        foreach (var folder in new[] { "content", "templates" }) CopyFolder(Path.Combine(source, folder), Path.Combine(copy, folder));
+        File.Copy(Path.Combine(source, "site.yml"), Path.Combine(copy, "site.yml"));
+        var report = Directory.GetFiles(Path.Combine(copy, "content", "reports"), "*.md").Order(StringComparer.Ordinal).First();
+        var slug = Path.GetFileNameWithoutExtension(report);
+
+        await using var server = await PreviewServer.StartAsync(new PreviewOptions(copy, Port: FreePort()) { Log = Console.Out });
+        await using var browser = await SearchBenchmark.Launch();
+        var page = await browser.NewPageAsync();
+        await page.GotoAsync($"{server.Url}reports/{slug}.html");
+        var original = File.ReadAllText(report);
+        var title = original.Split('\n').First(l => l.StartsWith("title: ", StringComparison.Ordinal))[7..];
+
+        var times = new List<double>();
+        for (var i = 1; i <= 7; i++)
+        {
+            var clock = Stopwatch.StartNew();
+            File.WriteAllText(report, original.Replace("title: " + title, $"title: {title}（第{i}稿）"));
+            await page.GetByRole(AriaRole.Heading, new() { Name = $"{title}（第{i}稿）", Level = 1 }).WaitForAsync();
+            times.Add(clock.Elapsed.TotalMilliseconds);
+            Console.WriteLine($"save {i}: page showed the edit after {clock.Elapsed.TotalMilliseconds:0} ms");
+        }
+        var sorted = times.Order().ToList();
+        Console.WriteLine($"median save-to-screen: {sorted[sorted.Count / 2]:0} ms (debounce {new PreviewOptions(copy).Quiet.TotalMilliseconds:0} ms included)");
+        Directory.Delete(copy, true);
+        return 0;
+    }
+
+    private static int FreePort()
+    {
+        var socket = new TcpListener(IPAddress.Loopback, 0);
+        socket.Start();
+        var port = ((IPEndPoint)socket.LocalEndpoint).Port;
+        socket.Stop();
+        return port;
+    }
+
+    private static void CopyFolder(string from, string to)
+    {
+        foreach (var file in Directory.EnumerateFiles(from, "*", SearchOption.AllDirectories))
+        {
+            var target = Path.Combine(to, Path.GetRelativePath(from, file));
+            Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+            File.Copy(file, target);
+        }
+    }
+}
