@@ -7,7 +7,7 @@
   var facetsBox = document.getElementById("search-facets"), pagesBox = document.getElementById("search-pages");
   var tools = document.getElementById("search-tools"), sortSelect = document.getElementById("search-sort");
   var FACETS = [["year", "年度"], ["province", "省份"], ["type", "类型"]];
-  var state = read(), timer = null, run = 0;
+  var state = read(), timer = null, run = 0, refocus = null;
 
   function read() {
     var p = new URLSearchParams(location.search), s = { q: p.get("q") || "", sort: p.get("sort") || "relevance", page: +p.get("page") || 1, filters: {} };
@@ -60,6 +60,11 @@
     });
     renderFacets(r.facets);
     renderPages(r);
+    if (refocus) {
+      var again = facetsBox.querySelector('[data-facet="' + refocus.replace(/["\\]/g, "\\$&") + '"]');
+      if (again) again.focus();
+      refocus = null;
+    }
   }
 
   function renderFacets(facets) {
@@ -72,10 +77,12 @@
         var li = el("li"), b = el("button", v.value + (f[0] === "year" ? "年" : ""));
         var on = state.filters[f[0]] === v.value;
         b.type = "button";
+        b.setAttribute("data-facet", f[0] + ":" + v.value);
         b.setAttribute("aria-pressed", on ? "true" : "false");
         b.appendChild(el("span", String(v.count), "count"));
         b.addEventListener("click", function () {
           if (on) delete state.filters[f[0]]; else state.filters[f[0]] = v.value;
+          refocus = f[0] + ":" + v.value; // the buttons are redrawn: keep keyboard focus on this one
           state.page = 1; search(true);
         });
         li.appendChild(b); ul.appendChild(li);

@@ -132,6 +132,30 @@ public sealed class SearchBrowserTests(Chromium chromium, SearchSite site) : ICl
     }
 
     [Fact]
+    public async Task Search_is_usable_with_the_keyboard_alone()
+    {
+        var watched = await chromium.OpenAsync();
+        var page = watched.Page;
+        await page.GotoAsync(FileUrl("search.html"));
+        await page.FocusAsync("#q");
+        await page.Keyboard.TypeAsync("行政复议");
+        await page.Keyboard.PressAsync("Enter");
+        await Assertions.Expect(page.Locator("#search-results li")).ToHaveCountAsync(3);
+
+        // Tab reaches a facet, Space applies it; Tab then reaches the first result, Enter opens it.
+        for (var i = 0; i < 20 && await page.EvaluateAsync<string>("document.activeElement.textContent") is var text && !text.StartsWith("山东省"); i++)
+            await page.Keyboard.PressAsync("Tab");
+        await page.Keyboard.PressAsync("Space");
+        await Assertions.Expect(page.Locator("#search-results li")).ToHaveCountAsync(1);
+        for (var i = 0; i < 20 && !await page.EvaluateAsync<bool>("document.activeElement.matches('#search-results a')"); i++)
+            await page.Keyboard.PressAsync("Tab");
+        await page.Keyboard.PressAsync("Enter");
+        await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("安丘经济开发区2017年度法治政府建设工作落实情况汇报");
+
+        watched.Errors.Should().BeEmpty();
+    }
+
+    [Fact]
     public async Task The_search_box_in_every_page_header_leads_to_results()
     {
         var watched = await chromium.OpenAsync();
