@@ -29,8 +29,18 @@ public static class ContentLoader
         return loaded;
     }
 
+    /// <summary>The largest report file read; real reports are well under 1 MB, so anything larger is a mistake.</summary>
+    public const long MaxReportBytes = 5 * 1024 * 1024;
+
     private static Report? LoadOne(string sourceRoot, string relativePath, DiagnosticBag diagnostics)
     {
+        var size = new FileInfo(Path.Combine(sourceRoot, relativePath)).Length;
+        if (size > MaxReportBytes)
+        {
+            diagnostics.Add(new Diagnostic(relativePath, 1, 1,
+                $"the file is {size / 1048576.0:0.0} MB; a report may be at most {MaxReportBytes / 1048576} MB (is it several reports, or not a report?)"));
+            return null;
+        }
         var text = TextFile.DecodeUtf8(File.ReadAllBytes(Path.Combine(sourceRoot, relativePath)));
         if (text is null)
         {

@@ -22,6 +22,11 @@ public static partial class ReportReader
     {
         var local = new DiagnosticBag();
         var normalized = TextFile.Normalize(text);
+        if (ControlCharacters(normalized, relativePath, local))
+        {
+            diagnostics.AddRange(local.ToSortedList());
+            return null;
+        }
         var parts = FrontMatter.Split(normalized, relativePath, local);
         var map = parts is null ? null : YamlMap.Parse(parts.Yaml, relativePath, parts.YamlLineOffset, local);
         if (parts is null || map is null)
@@ -58,14 +63,40 @@ public static partial class ReportReader
         return local.HasErrors ? null : report;
     }
 
+    /// <summary>Control characters (pasted from Word or a broken scrape) would corrupt pages, feed and index: each is named.</summary>
+    private static bool ControlCharacters(string text, string file, DiagnosticBag diagnostics)
+    {
+        int line = 1, column = 1, found = 0;
+        foreach (var c in text)
+        {
+            if ((c < 0x20 && c is not ('\n' or '\t')) || c is '\u007F' or '\uFFFE' or '\uFFFF')
+            {
+                if (found++ < 5)
+                    diagnostics.Add(new Diagnostic(file, line, column, $"control character U+{(int)c:X4} in the text; delete it (it is invisible in most editors)"));
+            }
+            if (c == '\n') { line++; column = 1; }
+            else column++;
+        }
+        return found > 0;
+    }
+
+    // Device names Windows will not create as files, whatever the extension: a zip holding one fails to unpack there.
+    private static readonly HashSet<string> ReservedNames =
+        ["con", "prn", "aux", "nul", .. Enumerable.Range(1, 9).SelectMany(n => new[] { $"com{n}", $"lpt{n}" })];
+
     private static string ReadSlug(YamlMap map, string relativePath)
     {
         var slug = map.Matching("slug", SlugPattern(),
             "a slug is lowercase ASCII letters and digits joined by single hyphens, e.g. gaoyao-2021-annual-report");
+        if (slug is not null && ReservedNames.Contains(slug))
+        {
+            map.Error("slug", $"field 'slug' is '{slug}', a name Windows reserves for devices; choose another");
+            return slug;
+        }
         if (slug is not null) return slug;
 
         var stem = Path.GetFileNameWithoutExtension(relativePath).ToLowerInvariant();
-        if (SlugPattern().IsMatch(stem)) return stem;
+        if (SlugPattern().IsMatch(stem) && !ReservedNames.Contains(stem)) return stem;
         // A file named in Chinese still needs an ASCII path: derive a stable one from its name.
         var hash = SHA256.HashData(Encoding.UTF8.GetBytes(relativePath));
         return "r-" + Convert.ToHexStringLower(hash)[..10];

@@ -18,6 +18,11 @@ public sealed partial class TemplateSet
 
     public static readonly IReadOnlyList<string> PageKinds = ["home", "report", "listing", "groups", "404", "search"];
 
+    private const string NestHelper = "sitegen-nest";
+    private const int MaxNesting = 64;
+
+    [ThreadStatic] private static int _nesting;
+
     private readonly Dictionary<string, HandlebarsTemplate<object, object>> _pages = new(StringComparer.Ordinal);
     private readonly Dictionary<string, string> _sources = new(StringComparer.Ordinal);
 
@@ -31,6 +36,14 @@ public sealed partial class TemplateSet
         // Handlebars has no comparison; templates need one to mark the current navigation item.
         handlebars.RegisterHelper("eq", (in HelperOptions _, in Context _, in Arguments args) =>
             args.Length == 2 && Equals(args[0]?.ToString(), args[1]?.ToString()));
+        handlebars.RegisterHelper(NestHelper, (output, options, context, _) =>
+        {
+            // A partial that includes itself without end would overflow the stack and kill the process.
+            if (++_nesting > MaxNesting)
+                throw new InvalidOperationException($"partials nested more than {MaxNesting} deep: does a partial include itself without end?");
+            try { options.Template(output, context); }
+            finally { _nesting--; }
+        });
         var before = diagnostics.HasErrors;
         var failed = false;
 
@@ -80,14 +93,16 @@ public sealed partial class TemplateSet
         {
             var file = $"{Folder}/{kind}.hbs";
             var (line, column) = Locate(_sources[file], e.Message) ?? (1, 1);
-            throw new SiteGenException(new Diagnostic(file, line, column, "template error: " + FirstLine(e.Message)));
+            var cause = e.GetBaseException().Message;
+            var message = cause == e.Message ? FirstLine(e.Message) : $"{FirstLine(cause)} ({FirstLine(e.Message)})";
+            throw new SiteGenException(new Diagnostic(file, line, column, "template error: " + message));
         }
     }
 
     private (string File, string? Text) Read(string sourceRoot, string path)
     {
         var file = Path.GetRelativePath(sourceRoot, path).Replace('\\', '/');
-        var text = TextFile.DecodeUtf8(File.ReadAllBytes(path)) is { } t ? Unindent(TextFile.Normalize(t)) : null;
+        var text = TextFile.DecodeUtf8(File.ReadAllBytes(path)) is { } t ? GuardPartials(Unindent(TextFile.Normalize(t))) : null;
         if (text is not null) _sources[file] = text;
         return (file, text);
     }
@@ -135,6 +150,10 @@ public sealed partial class TemplateSet
     /// </summary>
     internal static string Unindent(string template) => IndentedPartial().Replace(template, "");
 
+    /// <summary>Wraps every partial call in a helper that counts nesting, so runaway recursion is an error, not a crash.</summary>
+    internal static string GuardPartials(string template) =>
+        PartialCall().Replace(template, m => $"{{{{#{NestHelper}}}}}{m.Value}{{{{/{NestHelper}}}}}");
+
     /// <summary>The first "{{" that is not closed before the next "{{" or the end of the template.</summary>
     private static (int, int)? Unclosed(string text)
     {
@@ -152,6 +171,9 @@ public sealed partial class TemplateSet
     }
 
     private static string FirstLine(string message) => message.Split('\n')[0].Trim();
+
+    [GeneratedRegex(@"\{\{~?>[^}]*\}\}")]
+    private static partial Regex PartialCall();
 
     [GeneratedRegex(@"^[ \t]+(?=\{\{~?#?>)", RegexOptions.Multiline)]
     private static partial Regex IndentedPartial();

@@ -49,4 +49,16 @@ public class ContentLoaderTests
 
         bag.ToSortedList().Single().Should().Match<Diagnostic>(d => d.File == "content/reports/gbk.md" && d.Message.Contains("not UTF-8"));
     }
+
+    [Fact]
+    public void A_file_too_large_to_be_a_report_is_refused_by_name()
+    {
+        using var site = TestSite.WithTemplates();
+        site.Write("content/reports/huge.md", "---\ntitle: 巨大\n---\n" + new string('法', 3 * 1024 * 1024));
+
+        var bag = new DiagnosticBag();
+        ContentLoader.Load(site.Root, bag);
+
+        bag.ToSortedList().Single().Should().Match<Diagnostic>(d => d.File == "content/reports/huge.md" && d.Message.StartsWith("the file is 9.0 MB; a report may be at most 5 MB"));
+    }
 }

@@ -101,6 +101,9 @@ public class ReportReaderTests
     [InlineData("title: 甲\nsource:\n  url: javascript:alert(1)", 4, 8, "a source URL starts with http:// or https://")]
     [InlineData("title: 甲\nkeywords:\n  - [a, b]", 4, 5, "each item of 'keywords' must be text")]
     [InlineData("title: 甲\ntitle: 乙", 3, 1, "invalid YAML: Duplicate key")]
+    [InlineData("title: 甲\nslug: con", 3, 1, "field 'slug' is 'con', a name Windows reserves")]
+    [InlineData("title: 甲\nslug: /etc/passwd", 3, 7, "field 'slug' is '/etc/passwd'")]
+    [InlineData("title: 甲\u0007乙", 2, 9, "control character U+0007")]
     [InlineData("title: 甲\nregion:\n\tprovince: 广东省", 4, 1, "invalid YAML")]
     [InlineData("title: [甲", 3, 1, "invalid YAML")]
     public void Each_problem_names_line_column_and_field(string yaml, int line, int column, string message)
@@ -148,6 +151,14 @@ public class ReportReaderTests
         var (report, problems) = Read("---\ntitle: 甲\n---");
         problems.Should().BeEmpty();
         report!.Body.Should().BeEmpty();
+    }
+
+    [Fact]
+    public void Control_characters_in_the_body_are_named_by_line_and_column()
+    {
+        var (report, problems) = Read("---\ntitle: 甲\n---\n正文\n第二段\u0000有空字符\u001B。\n");
+        report.Should().BeNull();
+        problems.Select(p => $"{p.Line}:{p.Column}").Should().Equal("5:4", "5:9");
     }
 
     [Fact]

@@ -77,3 +77,22 @@ public class TemplateTests
         BuildErrors(site).Select(d => d.File).Should().Equal("content/reports/a.md", "site.yml", "templates/home.hbs");
     }
 }
+
+public class RunawayTemplateTests
+{
+    [Fact]
+    public void A_partial_that_includes_itself_without_end_is_an_error_not_a_crash()
+    {
+        using var site = TestSite.WithTemplates();
+        site.AddReport("a", Reports.FrontMatter());
+        site.Write("templates/partials/loop.hbs", "<div>\n{{> loop}}\n</div>\n");
+        site.Write("templates/404.hbs", "<h1>无</h1>\n{{> loop}}\n");
+
+        var act = () => site.Build();
+
+        var problem = act.Should().Throw<SiteGenException>().Which.Diagnostics.Should().ContainSingle().Subject;
+        problem.File.Should().Be("templates/404.hbs");
+        problem.Line.Should().Be(2);
+        problem.Message.Should().Contain("nested more than 64 deep");
+    }
+}
