@@ -15,8 +15,15 @@ public static partial class ReportImporter
 
     public static ImportedReport Import(string text, RegionResolver regions)
     {
-        var page = RawPage.Read(text);
         var warnings = new List<string>();
+        var controls = ControlCharacter().Matches(text).Count;
+        if (controls > 0)
+        {
+            // Invisible junk from a scrape or a word processor, not text of the report: removed, and said so.
+            text = ControlCharacter().Replace(text, "");
+            warnings.Add($"原文含 {controls} 个不可见的控制字符，已删除。");
+        }
+        var page = RawPage.Read(text);
 
         var title = FindTitle(page, warnings);
         var docNumber = page.Value(Field.DocNumber) ?? page.DocNumberLine;
@@ -148,6 +155,9 @@ public static partial class ReportImporter
 
     [GeneratedRegex(@"\s+")]
     private static partial Regex Whitespace();
+
+    [GeneratedRegex(@"[\x00-\x08\x0B\x0C\x0E-\x1F\x7F\uFFFE\uFFFF]")]
+    private static partial Regex ControlCharacter();
 
     [GeneratedRegex("^(本网|本站|网站|原创)$")]
     private static partial Regex LocalSource();
