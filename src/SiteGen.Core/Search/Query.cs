@@ -30,9 +30,9 @@ public sealed partial record Query(IReadOnlyList<QueryPart> Parts, IReadOnlyList
         while (i < q.Length)
         {
             var c = q[i];
-            if (c is ' ' or '\u3000' or '\t' or '\n') { i++; continue; }
+            if (IsSpace(q[i])) { i++; continue; }
             var negative = false;
-            if (c is '-' or '\uFF0D' && i + 1 < q.Length && !char.IsWhiteSpace(q[i + 1])) { negative = true; i++; c = q[i]; }
+            if (c is '-' or '\uFF0D' && i + 1 < q.Length && !IsSpace(q[i + 1])) { negative = true; i++; c = q[i]; }
             string part;
             var quoted = false;
             if (c is '"' or '\u201C' or '\u201D')
@@ -63,6 +63,11 @@ public sealed partial record Query(IReadOnlyList<QueryPart> Parts, IReadOnlyList
         return new Query(parts, excludes, filters);
     }
 
-    [GeneratedRegex(@"[\s\u3000]")]
+    /// <summary>JavaScript's \s, character for character, so both engines split a query alike.</summary>
+    private const string Spaces = "\t\n\v\f\r \u00A0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200A\u2028\u2029\u202F\u205F\u3000\uFEFF";
+
+    private static bool IsSpace(char c) => Spaces.Contains(c);
+
+    [GeneratedRegex("[\t\n\v\f\r \u00A0\u1680\u2000-\u200A\u2028\u2029\u202F\u205F\u3000\uFEFF]")]
     private static partial Regex Space();
 }

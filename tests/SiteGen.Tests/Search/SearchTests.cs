@@ -85,6 +85,7 @@ public class SearchTests(SearchSite site) : IClassFixture<SearchSite>
     [InlineData("\"\"\"")]
     [InlineData("- -- -\"")]
     [InlineData("year: type:")]
+    [InlineData("\u2028\u00A0\r\v行政复议\u2029")]
     public void Hostile_queries_answer_quickly_without_error(string query)
     {
         var clock = Stopwatch.StartNew();

@@ -50,6 +50,8 @@
         var script = document.createElement("script");
         script.src = src;
         script.onerror = function () { delete waiting[key]; reject(new Error("could not load " + src)); };
+        // A script runs before its load event: if it has not called back by then, it never will.
+        script.onload = function () { if (waiting[key] && waiting[key].resolve) { delete waiting[key]; reject(new Error("not an index file: " + src)); } };
         document.head.appendChild(script);
       });
     }
@@ -57,7 +59,8 @@
   }
   function arrived(key, value) {
     if (!waiting[key]) { waiting[key] = { promise: Promise.resolve(value) }; return; }
-    if (waiting[key].resolve) waiting[key].resolve(value);
+    var resolve = waiting[key].resolve;
+    if (resolve) { waiting[key].resolve = null; resolve(value); }
   }
   api.manifest = function (m) { arrived("manifest", m); };
   api.shard = function (k, data) { arrived("s" + k, data); };
@@ -131,13 +134,15 @@
 
   /* ---- query language ---- */
   var FILTERS = { year: "year", type: "type", "类型": "type", region: "region", "地区": "region", publisher: "publisher", "发布机构": "publisher", "年度": "year" };
+  // Whitespace separates parts: exactly JavaScript's \s, which Query.cs spells out character by character.
+  var SPACE = /\s/;
   function parse(query) {
     var parsed = { parts: [], excludes: [], filters: {} }, q = String(query || "").slice(0, 2000), i = 0;
     while (i < q.length) {
       var c = q[i];
-      if (c === " " || c === "\u3000" || c === "\t" || c === "\n") { i++; continue; }
+      if (SPACE.test(c)) { i++; continue; }
       var negative = false;
-      if ((c === "-" || c === "\uff0d") && i + 1 < q.length && !/\s/.test(q[i + 1])) { negative = true; i++; c = q[i]; }
+      if ((c === "-" || c === "\uff0d") && i + 1 < q.length && !SPACE.test(q[i + 1])) { negative = true; i++; c = q[i]; }
       var text, quoted = false;
       if (c === '"' || c === "\u201c" || c === "\u201d") {
         var close = q.slice(i + 1).search(/["\u201c\u201d]/);
@@ -145,7 +150,7 @@
         i = close < 0 ? q.length : i + close + 2;
         quoted = true;
       } else {
-        var end = q.slice(i).search(/[\s\u3000]/);
+        var end = q.slice(i).search(SPACE);
         text = end < 0 ? q.slice(i) : q.slice(i, i + end);
         i = end < 0 ? q.length : i + end;
         var colon = text.search(/[:：]/);
