@@ -9,6 +9,15 @@ public static class SitegenProcess
 
     public static Result Run(params string[] args)
     {
+        using var process = Start(args);
+        var output = process.StandardOutput.ReadToEndAsync();
+        var error = process.StandardError.ReadToEndAsync();
+        if (!process.WaitForExit(120_000)) { process.Kill(true); throw new TimeoutException("sitegen " + string.Join(' ', args)); }
+        return new Result(process.ExitCode, output.Result, error.Result);
+    }
+
+    public static Process Start(params string[] args)
+    {
         var start = new ProcessStartInfo("dotnet")
         {
             RedirectStandardOutput = true,
@@ -17,10 +26,6 @@ public static class SitegenProcess
         };
         start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "sitegen.dll"));
         foreach (var arg in args) start.ArgumentList.Add(arg);
-        using var process = Process.Start(start)!;
-        var output = process.StandardOutput.ReadToEndAsync();
-        var error = process.StandardError.ReadToEndAsync();
-        if (!process.WaitForExit(120_000)) { process.Kill(true); throw new TimeoutException("sitegen " + string.Join(' ', args)); }
-        return new Result(process.ExitCode, output.Result, error.Result);
+        return Process.Start(start)!;
     }
 }

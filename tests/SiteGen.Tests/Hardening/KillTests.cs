@@ -1,0 +1,55 @@
+using FluentAssertions;
+using SiteGen.Tests.Support;
+
+namespace SiteGen.Tests.Hardening;
+
+/// <summary>A build killed at any moment (SIGKILL) leaves the previous complete site, and the next build is a cold build's twin.</summary>
+public class KillTests
+{
+    [Fact]
+    public void Killing_the_build_at_random_moments_never_leaves_a_half_written_site()
+    {
+        using var site = TestSite.CopyOfRepository();
+        var report = Path.Combine(site.Root, "content/reports/441204-2021-annual-report-9bff11.md");
+        var original = File.ReadAllText(report);
+        var edited = original.Replace("title: 高要区2021年法治政府建设年度报告", "title: 高要区2021年法治政府建设年度报告（修订）");
+
+        // The two complete sites a kill may leave: the one before the edit, and the one after.
+        File.WriteAllText(report, edited);
+        site.Build(Path.Combine(site.Root, "reference-edited"));
+        var afterEdit = SiteFiles.Snapshot(Path.Combine(site.Root, "reference-edited"));
+        File.WriteAllText(report, original);
+        site.Build(Path.Combine(site.Root, "reference-original"));
+        var beforeEdit = SiteFiles.Snapshot(Path.Combine(site.Root, "reference-original"));
+        site.Build();
+
+        // Kill at random points within the time a whole build takes, so every stage gets hit.
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        SitegenProcess.Run("build", "--source", site.Root).ExitCode.Should().Be(0);
+        var buildTime = clock.ElapsedMilliseconds;
+
+        var random = new Random(31337);
+        var kills = 0;
+        for (var i = 0; i < 12; i++)
+        {
+            File.WriteAllText(report, i % 2 == 0 ? edited : original);
+            using var build = SitegenProcess.Start("build", "--source", site.Root);
+            Thread.Sleep((int)(buildTime * (0.05 + 0.9 * random.NextDouble())));
+            if (!build.HasExited)
+            {
+                build.Kill(entireProcessTree: true); // SIGKILL: no finally blocks, no cleanup
+                kills++;
+            }
+            build.WaitForExit();
+
+            var now = SiteFiles.Snapshot(site.Output);
+            (now.SequenceEqual(beforeEdit) || now.SequenceEqual(afterEdit)).Should().BeTrue($"after kill {i} _site must be a complete site");
+        }
+        kills.Should().BeGreaterThan(4, "most builds were killed midway");
+
+        File.WriteAllText(report, original);
+        site.Build();
+        SiteFiles.Snapshot(site.Output).Should().Equal(beforeEdit);
+        Directory.GetDirectories(site.Root, "._site.building-*").Should().BeEmpty("the next build clears what killed builds left");
+    }
+}
