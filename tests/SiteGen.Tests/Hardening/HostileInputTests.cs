@@ -1,0 +1,76 @@
+using FluentAssertions;
+using SiteGen.Build;
+using SiteGen.Diagnostics;
+using SiteGen.Tests.Support;
+
+namespace SiteGen.Tests.Hardening;
+
+/// <summary>
+/// A corpus of hostile and broken content files in one site, each with the exact error expected:
+/// one run of check names every one of them, and build leaves the previous site untouched.
+/// </summary>
+public class HostileInputTests
+{
+    private static readonly (string File, byte[] Bytes, string Expected)[] Corpus =
+    [
+        ("malformed.md", Utf8("---\ntitle: [甲\n---\n"), "content/reports/malformed.md:3:1: invalid YAML"),
+        ("tabs.md", Utf8("---\ntitle: 甲\nregion:\n\tprovince: 广东省\n---\n"), "content/reports/tabs.md:4:1: invalid YAML"),
+        ("duplicate-key.md", Utf8("---\ntitle: 甲\ntitle: 乙\n---\n"), "content/reports/duplicate-key.md:3:1: invalid YAML: Duplicate key"),
+        ("wrong-type.md", Utf8("---\ntitle: 甲\nyear: [2021]\n---\n"), "content/reports/wrong-type.md:3:7: field 'year' must be text, not a list"),
+        ("impossible-date.md", Utf8("---\ntitle: 甲\ndate_written: 2021-02-30\n---\n"), "content/reports/impossible-date.md:3:15: field 'date_written' is '2021-02-30', which is not a real date"),
+        ("no-title.md", Utf8("---\nyear: 2021\n---\n"), "content/reports/no-title.md:2:1: missing required field 'title'"),
+        ("traversal.md", Utf8("---\ntitle: 甲\nslug: ../../x\n---\n"), "content/reports/traversal.md:3:7: field 'slug' is '../../x'; a slug is lowercase ASCII"),
+        ("absolute.md", Utf8("---\ntitle: 甲\nslug: /etc/cron.d/x\n---\n"), "content/reports/absolute.md:3:7: field 'slug' is '/etc/cron.d/x'"),
+        ("reserved.md", Utf8("---\ntitle: 甲\nslug: nul\n---\n"), "content/reports/reserved.md:3:1: field 'slug' is 'nul', a name Windows reserves"),
+        ("dup-a.md", Utf8("---\ntitle: 甲\nslug: same\n---\n"), ""),
+        ("dup-b.md", Utf8("---\ntitle: 乙\nslug: same\n---\n"), "content/reports/dup-b.md:3:1: duplicate slug 'same'"),
+        ("gbk.md", [0x2D, 0x2D, 0x2D, 0x0A, 0xB8, 0xDF, 0xD2, 0xAA, 0x0A], "content/reports/gbk.md:1:1: the file is not UTF-8 text"),
+        ("surrogate.md", [.. Utf8("---\ntitle: 甲"), 0xED, 0xA0, 0x80, .. Utf8("\n---\n")], "content/reports/surrogate.md:1:1: the file is not UTF-8 text"),
+        ("empty.md", [], "content/reports/empty.md:1:1: missing front matter"),
+        ("body-only.md", Utf8("只有正文，没有前置信息。\n"), "content/reports/body-only.md:1:1: missing front matter"),
+        ("unclosed.md", Utf8("---\ntitle: 甲\n正文\n"), "content/reports/unclosed.md:1:1: front matter is not closed"),
+        ("control.md", Utf8("---\ntitle: 甲\n---\n正文\u0008。\n"), "content/reports/control.md:4:3: control character U+0008"),
+        ("huge.md", Utf8("---\ntitle: 巨大\n---\n" + new string('法', 6 * 1024 * 1024 / 3 + 10)), "content/reports/huge.md:1:1: the file is 6.0 MB; a report may be at most 5 MB"),
+        ("fine-bom-crlf.md", [0xEF, 0xBB, 0xBF, .. Utf8("---\r\ntitle: 甲\r\n---\r\n正文\r\n")], ""),
+        ("fine-no-body.md", Utf8("---\ntitle: 只有前置信息\n---"), ""),
+    ];
+
+    private static byte[] Utf8(string text) => System.Text.Encoding.UTF8.GetBytes(text);
+
+    [Fact]
+    public void Every_hostile_input_is_named_in_one_run_and_the_previous_site_survives()
+    {
+        using var site = TestSite.CopyOfRepository();
+        site.Build();
+        var before = SiteFiles.Snapshot(site.Output);
+        foreach (var (file, bytes, _) in Corpus) File.WriteAllBytes(Path.Combine(site.Root, "content/reports", file), bytes);
+
+        var check = SitegenProcess.Run("check", "--source", site.Root);
+        var build = SitegenProcess.Run("build", "--source", site.Root);
+
+        check.ExitCode.Should().Be(1);
+        build.ExitCode.Should().Be(1);
+        foreach (var (_, _, expected) in Corpus.Where(c => c.Expected.Length > 0))
+        {
+            check.Error.Should().Contain(expected);
+            build.Error.Should().Contain(expected);
+        }
+        var problems = check.Error.Split('\n').Count(l => l.StartsWith("content/reports/"));
+        problems.Should().Be(Corpus.Count(c => c.Expected.Length > 0), "fine files give no error, broken ones exactly one each");
+        SiteFiles.Snapshot(site.Output).Should().Equal(before);
+    }
+
+    [Fact]
+    public void Ten_thousand_reports_with_the_same_title_build()
+    {
+        using var site = TestSite.WithTemplates();
+        for (var i = 0; i < 10_000; i++)
+            site.Write($"content/reports/r{i:00000}.md", $"---\ntitle: 同一个标题\nyear: {2015 + i % 10}\n---\n第{i}份。\n");
+
+        var result = SiteBuilder.Build(new BuildOptions(site.Root, site.Output));
+
+        result.Reports.Should().Be(10_000);
+        File.Exists(Path.Combine(site.Output, "reports/r09999.html")).Should().BeTrue();
+        Directory.GetFiles(Path.Combine(site.Output, "all")).Should().HaveCount(500);
+    }
+}
