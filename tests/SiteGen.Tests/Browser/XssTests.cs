@@ -81,7 +81,7 @@ public sealed class XssTests(Chromium chromium) : IClassFixture<Chromium>, IDisp
             await page.PressAsync("#q", "Enter");
             await Assertions.Expect(page.Locator("#search-status")).Not.ToHaveTextAsync("正在搜索…");
         }
-        (await page.TextContentAsync("#search-status")).Should().Contain($"找到 {Payloads.Length} 份报告");
+        await Assertions.Expect(page.Locator("#search-status")).ToContainTextAsync($"找到 {Payloads.Length} 份报告");
         (await page.Locator("#search-results mark").CountAsync()).Should().BeGreaterThan(0);
         (await page.Locator("#search-results script, #search-results img, #search-results svg, #search-results iframe").CountAsync()).Should().Be(0);
 
