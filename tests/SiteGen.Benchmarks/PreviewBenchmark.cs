@@ -1,6 +1,4 @@
 using System.Diagnostics;
-using System.Net;
-using System.Net.Sockets;
 using Microsoft.Playwright;
 using SiteGen.Preview;
 
@@ -18,7 +16,7 @@ public static class PreviewBenchmark
         var report = Directory.GetFiles(Path.Combine(copy, "content", "reports"), "*.md").Order(StringComparer.Ordinal).First();
         var slug = Path.GetFileNameWithoutExtension(report);
 
-        await using var server = await PreviewServer.StartAsync(new PreviewOptions(copy, Port: FreePort()) { Log = Console.Out });
+        await using var server = await PreviewServer.StartAsync(new PreviewOptions(copy, Port: 0) { Log = Console.Out });
         await using var browser = await SearchBenchmark.Launch();
         var page = await browser.NewPageAsync();
         await page.GotoAsync($"{server.Url}reports/{slug}.html");
@@ -38,15 +36,6 @@ public static class PreviewBenchmark
         Console.WriteLine($"median save-to-screen: {sorted[sorted.Count / 2]:0} ms (debounce {new PreviewOptions(copy).Quiet.TotalMilliseconds:0} ms included)");
         Directory.Delete(copy, true);
         return 0;
-    }
-
-    private static int FreePort()
-    {
-        var socket = new TcpListener(IPAddress.Loopback, 0);
-        socket.Start();
-        var port = ((IPEndPoint)socket.LocalEndpoint).Port;
-        socket.Stop();
-        return port;
     }
 
     private static void CopyFolder(string from, string to)

@@ -24,7 +24,8 @@ public sealed class PreviewServer : IAsyncDisposable
     private TaskCompletionSource _changed = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private volatile BuildState _state = new(0, [], null);
 
-    public string Url { get; }
+    /// <summary>The address served; with port 0 the system chose a free port, and this names it.</summary>
+    public string Url { get; private set; }
     public BuildState State => _state;
 
     private PreviewServer(PreviewOptions options, WebApplication app, string url)
@@ -59,6 +60,7 @@ public sealed class PreviewServer : IAsyncDisposable
         {
             throw new InvalidOperationException($"{options.Host}:{options.Port} is already in use; stop what runs there or choose another port with --port", e);
         }
+        server.Url = app.Urls.First().TrimEnd('/') + "/";
         server._watcher.EnableRaisingEvents = true;
         options.Log.WriteLine($"Serving {server.Url} (Ctrl+C stops); watching content/, templates/ and site.yml");
         return server;

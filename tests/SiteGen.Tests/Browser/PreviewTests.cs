@@ -1,5 +1,3 @@
-using System.Net;
-using System.Net.Sockets;
 using FluentAssertions;
 using Microsoft.Playwright;
 using SiteGen.Preview;
@@ -17,7 +15,7 @@ public sealed class PreviewTests(Chromium chromium) : IClassFixture<Chromium>, I
 
     public async Task InitializeAsync() =>
         // A longer quiet period than the default, so a loaded test machine still sees a burst as one.
-        _server = await PreviewServer.StartAsync(new PreviewOptions(_site.Root, Port: FreePort())
+        _server = await PreviewServer.StartAsync(new PreviewOptions(_site.Root, Port: 0)
         {
             Log = TextWriter.Synchronized(_log),
             Quiet = TimeSpan.FromMilliseconds(400),
@@ -101,15 +99,6 @@ public sealed class PreviewTests(Chromium chromium) : IClassFixture<Chromium>, I
         var port = new Uri(_server.Url).Port;
         var start = () => PreviewServer.StartAsync(new PreviewOptions(_site.Root, Port: port) { OutputPath = Path.Combine(_site.Root, "other") });
         (await start.Should().ThrowAsync<InvalidOperationException>()).WithMessage($"127.0.0.1:{port} is already in use*--port*");
-    }
-
-    private static int FreePort()
-    {
-        var socket = new TcpListener(IPAddress.Loopback, 0);
-        socket.Start();
-        var port = ((IPEndPoint)socket.LocalEndpoint).Port;
-        socket.Stop();
-        return port;
     }
 
     public async Task DisposeAsync()
