@@ -1,15 +1,16 @@
 using SiteGen.Benchmarks;
 
-// dotnet run --project tests/SiteGen.Benchmarks -c Release -- search|preview [--source DIR]
+// dotnet run --project tests/SiteGen.Benchmarks -c Release -- search|preview [--source DIR] | generate --count N [--seed S] [--out DIR]
 return args.FirstOrDefault() switch
 {
     "search" => await SearchBenchmark.Run(args.Skip(1).ToArray()),
     "preview" => await PreviewBenchmark.Run(args.Skip(1).ToArray()),
+    "generate" => CorpusGenerator.Run(args.Skip(1).ToArray()),
     _ => Usage(),
 };
 
 static int Usage()
 {
-    Console.Error.WriteLine("usage: SiteGen.Benchmarks search|preview [--source DIR]");
+    Console.Error.WriteLine("usage: SiteGen.Benchmarks search|preview [--source DIR] | generate --count N [--seed S] [--out DIR]");
     return 2;
 }

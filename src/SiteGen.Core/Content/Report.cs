@@ -37,9 +37,19 @@ public sealed record Region(string? Province, string? City, string? County, stri
 
     public bool IsKnown => Province is not null || City is not null || County is not null;
 
-    /// <summary>Province, city and county, from the widest to the narrowest, skipping the unknown.</summary>
-    public IEnumerable<string> Names() =>
-        new[] { Province, City, County }.Where(n => n is not null)!;
+    /// <summary>
+    /// Province, city and county, from the widest to the narrowest, skipping the unknown and a level that
+    /// repeats the one above it (东莞市 is both the city and its own county-level unit).
+    /// </summary>
+    public IEnumerable<string> Names()
+    {
+        string? previous = null;
+        foreach (var name in new[] { Province, City, County })
+        {
+            if (name is not null && name != previous) yield return name;
+            previous = name ?? previous;
+        }
+    }
 
     public string Display => string.Join(" ", Names());
 }

@@ -109,3 +109,20 @@ public class ListingTests
         site.ReadOutput("reports/a.html").Should().NotContain("publishers/");
     }
 }
+
+public class RegionEdgeTests
+{
+    [Fact]
+    public void A_city_that_is_its_own_county_level_unit_gets_one_listing()
+    {
+        using var site = TestSite.WithTemplates();
+        site.AddReport("dg", Reports.FrontMatter(title: "东莞市2021年法治政府建设年度报告", city: "东莞市", county: "东莞市", code: "441900"));
+        site.AddReport("gy", Reports.FrontMatter(title: "高要区2021年法治政府建设年度报告", city: "肇庆市", county: "高要区", code: "441204"));
+
+        site.Build();
+
+        var regions = new AngleSharp.Html.Parser.HtmlParser().ParseDocument(site.ReadOutput("regions/index.html"));
+        regions.QuerySelectorAll(".groups a").Select(a => a.TextContent).Should().Equal("广东省", "肇庆市", "高要区", "东莞市");
+        site.ReadOutput("regions/441900/index.html").Should().Contain("东莞市2021年法治政府建设年度报告");
+    }
+}

@@ -24,6 +24,9 @@ public sealed class DivisionTable
 
     public IReadOnlyCollection<string> Names => _byName.Keys;
 
+    /// <summary>Every unit, in code order.</summary>
+    public IEnumerable<Division> All => _byCode.Values.OrderBy(d => d.Code, StringComparer.Ordinal);
+
     public IReadOnlyList<Division> Named(string name) =>
         _byName.TryGetValue(name, out var list) ? list : [];
 
