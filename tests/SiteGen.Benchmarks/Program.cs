@@ -6,6 +6,7 @@ return args.FirstOrDefault() switch
     "search" => await SearchBenchmark.Run(args.Skip(1).ToArray()),
     "preview" => await PreviewBenchmark.Run(args.Skip(1).ToArray()),
     "generate" => CorpusGenerator.Run(args.Skip(1).ToArray()),
+    "stages" => BuildStages.Run(args.Skip(1).ToArray()),
     _ => Usage(),
 };
 

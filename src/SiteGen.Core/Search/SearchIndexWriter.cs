@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
@@ -19,15 +20,18 @@ public static class SearchIndexWriter
     /// <summary>Writes the index files through <paramref name="write"/>; returns the manifest's path.</summary>
     public static string Write(IReadOnlyList<SearchDocument> documents, Action<string, string> write)
     {
-        var postings = Collect(documents);
-        var encoded = postings.ToDictionary(p => p.Key, p => Encode(p.Value), StringComparer.Ordinal);
-        var totalBytes = encoded.Values.Sum(e => e.Length + 8);
+        var (terms, lengths) = Collect(documents);
+        var totalBytes = terms.Values.Sum(t => t.Postings.WrittenCount + 8);
         var shardCount = Math.Clamp((int)Math.Ceiling(totalBytes / (double)TargetShardBytes), 1, 4096);
 
         var shardFiles = new string[shardCount];
-        foreach (var shard in encoded.GroupBy(e => IndexFormat.ShardOf(e.Key, shardCount)).OrderBy(g => g.Key))
+        var byShard = terms.Values.Select(t => (Term: t.Text, Entry: t))
+            .GroupBy(t => IndexFormat.ShardOf(t.Term, shardCount))
+            .OrderBy(g => g.Key);
+        foreach (var shard in byShard)
         {
-            var data = EncodeShard(shard.OrderBy(e => e.Key, StringComparer.Ordinal).Select(e => (e.Key, postings[e.Key].Count, e.Value)));
+            var data = EncodeShard(shard.OrderBy(e => e.Term, StringComparer.Ordinal)
+                .Select(e => (e.Term, e.Entry.DocCount, e.Entry.Postings.WrittenSpan.ToArray())));
             var script = IndexFormat.Script("shard", $"{shard.Key},\"{Convert.ToBase64String(data)}\"");
             shardFiles[shard.Key] = IndexFormat.HashedName($"s{shard.Key}", script);
             write($"{IndexFormat.Folder}/{shardFiles[shard.Key]}", script);
@@ -41,7 +45,7 @@ public static class SearchIndexWriter
             var script = IndexFormat.Script("text", $"{id},{text}");
             var textFile = IndexFormat.HashedName($"t{id}", script);
             write($"{IndexFormat.Folder}/{textFile}", script);
-            docs.Add(Describe(doc, textFile));
+            docs.Add(Describe(doc, lengths[id], textFile));
         }
 
         var manifest = new JsonObject
@@ -50,7 +54,7 @@ public static class SearchIndexWriter
             ["tokenizer"] = TextUnits.Name,
             ["fields"] = new JsonArray(IndexFormat.Fields.Select(f => (JsonNode)f).ToArray()),
             ["weights"] = new JsonArray(IndexFormat.Weights.Select(w => (JsonNode)w).ToArray()),
-            ["avgLength"] = new JsonArray(Enumerable.Range(0, 3).Select(f => (JsonNode)AverageLength(documents, f)).ToArray()),
+            ["avgLength"] = new JsonArray(Enumerable.Range(0, 3).Select(f => (JsonNode)AverageLength(lengths, f)).ToArray()),
             ["shards"] = new JsonArray(shardFiles.Select(f => (JsonNode?)f).ToArray()),
             ["docs"] = docs,
         };
@@ -60,58 +64,104 @@ public static class SearchIndexWriter
         return manifestPath;
     }
 
-    private sealed record Posting(int Doc, List<int>[] Positions);
-
-    /// <summary>Every character and every pair of neighbouring characters, with their positions in each field.</summary>
-    private static Dictionary<string, List<Posting>> Collect(IReadOnlyList<SearchDocument> documents)
+    /// <summary>A term's postings, encoded as documents arrive (they arrive in id order).</summary>
+    private sealed class TermPostings(string text)
     {
-        var postings = new Dictionary<string, List<Posting>>(StringComparer.Ordinal);
+        public string Text { get; } = text;
+        public ArrayBufferWriter<byte> Postings { get; } = new(16);
+        public int DocCount { get; set; }
+        public int LastDoc { get; set; }
+    }
+
+    /// <summary>
+    /// Every unit and every pair of neighbouring units, with their positions in each field. Terms are keyed
+    /// by code points (a pair packs two into one long), so no string is made per occurrence; each document's
+    /// positions are gathered, then appended to its terms' encoded postings.
+    /// </summary>
+    private static (Dictionary<long, TermPostings> Terms, int[][] Lengths) Collect(IReadOnlyList<SearchDocument> documents)
+    {
+        var terms = new Dictionary<long, TermPostings>();
+        var lengths = new int[documents.Count][];
+        var inDoc = new Dictionary<long, List<int>[]>();
+        var order = new List<long>();
+        var spare = new Stack<List<int>[]>(); // position lists are reused from document to document
         for (var id = 0; id < documents.Count; id++)
         {
+            foreach (var lists in inDoc.Values)
+            {
+                foreach (var list in lists) list.Clear();
+                spare.Push(lists);
+            }
+            inDoc.Clear();
+            order.Clear();
             var fields = documents[id].FieldTexts;
+            lengths[id] = new int[fields.Length];
             for (var field = 0; field < fields.Length; field++)
             {
-                var units = TextUnits.Split(fields[field]);
-                for (var p = 0; p < units.Count; p++)
+                var codes = TextUnits.CodePoints(fields[field]);
+                lengths[id][field] = codes.Count;
+                for (var p = 0; p < codes.Count; p++)
                 {
-                    Add(postings, units[p].Text, id, field, p);
-                    if (p + 1 < units.Count) Add(postings, units[p].Text + units[p + 1].Text, id, field, p);
+                    Note(codes[p], field, p);
+                    if (p + 1 < codes.Count) Note(Pair(codes[p], codes[p + 1]), field, p);
                 }
             }
+            foreach (var key in order) Append(terms, key, id, inDoc[key]);
         }
-        return postings;
-    }
+        return (terms, lengths);
 
-    private static void Add(Dictionary<string, List<Posting>> postings, string term, int doc, int field, int position)
-    {
-        if (!postings.TryGetValue(term, out var list)) postings[term] = list = [];
-        if (list.Count == 0 || list[^1].Doc != doc) list.Add(new Posting(doc, [[], [], []]));
-        list[^1].Positions[field].Add(position);
-    }
-
-    private static byte[] Encode(List<Posting> postings)
-    {
-        using var bytes = new MemoryStream();
-        var previousDoc = 0;
-        foreach (var posting in postings)
+        void Note(long key, int field, int position)
         {
-            IndexFormat.WriteVarint(bytes, posting.Doc - previousDoc);
-            previousDoc = posting.Doc;
-            var mask = 0;
-            for (var f = 0; f < 3; f++) if (posting.Positions[f].Count > 0) mask |= 1 << f;
-            IndexFormat.WriteVarint(bytes, mask);
-            foreach (var positions in posting.Positions.Where(p => p.Count > 0))
+            if (!inDoc.TryGetValue(key, out var positions))
             {
-                IndexFormat.WriteVarint(bytes, positions.Count);
-                var previous = 0;
-                foreach (var position in positions)
-                {
-                    IndexFormat.WriteVarint(bytes, position - previous);
-                    previous = position;
-                }
+                inDoc[key] = positions = spare.Count > 0 ? spare.Pop() : [[], [], []];
+                order.Add(key);
+            }
+            positions[field].Add(position);
+        }
+    }
+
+    // A unit is its code point; a pair sets bit 62 and packs both (code points fit in 21 bits).
+    private static long Pair(int first, int second) => (1L << 62) | ((long)first << 21) | (uint)second;
+
+    private static string TermText(long key) => (key & (1L << 62)) == 0
+        ? char.ConvertFromUtf32((int)key)
+        : char.ConvertFromUtf32((int)((key >> 21) & 0x1FFFFF)) + char.ConvertFromUtf32((int)(key & 0x1FFFFF));
+
+    private static void Append(Dictionary<long, TermPostings> terms, long key, int doc, List<int>[] positions)
+    {
+        if (!terms.TryGetValue(key, out var term)) terms[key] = term = new TermPostings(TermText(key));
+        var output = term.Postings;
+        WriteVarint(output, doc - term.LastDoc);
+        term.LastDoc = doc;
+        term.DocCount++;
+        var mask = 0;
+        for (var f = 0; f < 3; f++) if (positions[f].Count > 0) mask |= 1 << f;
+        WriteVarint(output, mask);
+        foreach (var list in positions.Where(p => p.Count > 0))
+        {
+            WriteVarint(output, list.Count);
+            var previous = 0;
+            foreach (var position in list)
+            {
+                WriteVarint(output, position - previous);
+                previous = position;
             }
         }
-        return bytes.ToArray();
+    }
+
+    private static void WriteVarint(ArrayBufferWriter<byte> output, int value)
+    {
+        var span = output.GetSpan(5);
+        var v = (uint)value;
+        var i = 0;
+        while (v >= 0x80)
+        {
+            span[i++] = (byte)(v | 0x80);
+            v >>= 7;
+        }
+        span[i++] = (byte)v;
+        output.Advance(i);
     }
 
     private static byte[] EncodeShard(IEnumerable<(string Term, int DocCount, byte[] Postings)> terms)
@@ -131,7 +181,7 @@ public static class SearchIndexWriter
         return bytes.ToArray();
     }
 
-    private static JsonObject Describe(SearchDocument doc, string textFile)
+    private static JsonObject Describe(SearchDocument doc, int[] lengths, string textFile)
     {
         var r = doc.Report;
         return new JsonObject
@@ -145,11 +195,11 @@ public static class SearchIndexWriter
             ["region"] = r.Region.IsKnown ? r.Region.Display : null,
             ["type"] = r.DocType,
             ["publisher"] = r.Publisher,
-            ["len"] = new JsonArray(doc.FieldTexts.Select(t => (JsonNode)TextUnits.Split(t).Count).ToArray()),
+            ["len"] = new JsonArray(lengths.Select(l => (JsonNode)l).ToArray()),
             ["text"] = textFile,
         };
     }
 
-    private static double AverageLength(IReadOnlyList<SearchDocument> documents, int field) =>
-        documents.Count == 0 ? 0 : Math.Round(documents.Average(d => (double)TextUnits.Split(d.FieldTexts[field]).Count), 2);
+    private static double AverageLength(int[][] lengths, int field) =>
+        lengths.Length == 0 ? 0 : Math.Round(lengths.Average(l => (double)l[field]), 2);
 }

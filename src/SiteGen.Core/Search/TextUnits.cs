@@ -47,6 +47,20 @@ public static class TextUnits
         return units;
     }
 
+    /// <summary>The units of a text as normalised code points: what the index writer needs, without a string per unit.</summary>
+    public static List<int> CodePoints(string text)
+    {
+        var codes = new List<int>(text.Length);
+        foreach (var rune in text.EnumerateRunes())
+        {
+            var value = rune.Value;
+            if (value is >= 0xFF01 and <= 0xFF5E) value -= 0xFEE0;
+            if (value is >= 'A' and <= 'Z') value += 32;
+            if (value != 0x3000 && IsUnit(new Rune(value))) codes.Add(value);
+        }
+        return codes;
+    }
+
     /// <summary>Letters (L*) and numbers (N*): the same classes as /[\p{L}\p{N}]/u in JavaScript.</summary>
     public static bool IsUnit(Rune rune) => Rune.GetUnicodeCategory(rune) switch
     {

@@ -1,0 +1,36 @@
+using System.Diagnostics;
+using SiteGen.Build;
+
+namespace SiteGen.Benchmarks;
+
+/// <summary>One build of a source folder with the time each stage took, and the process's peak memory.</summary>
+public static class BuildStages
+{
+    public static int Run(string[] args)
+    {
+        var source = Path.GetFullPath(args.SkipWhile(a => a != "--source").Skip(1).FirstOrDefault() ?? ".");
+        var output = Path.Combine(Path.GetTempPath(), "sitegen-stages-" + Environment.ProcessId);
+        var observer = new Timing();
+        var result = SiteBuilder.Build(new BuildOptions(source, output) { Observer = observer });
+        observer.StageStarted("(end)", 0);
+        Console.WriteLine($"{result.Reports:N0} reports, {result.Pages:N0} pages, {result.Files:N0} files, {result.Bytes / 1048576.0:0.0} MB in {result.Elapsed.TotalSeconds:0.00} s; peak working set {Process.GetCurrentProcess().PeakWorkingSet64 / 1048576.0:0} MB");
+        Directory.Delete(output, true);
+        return 0;
+    }
+
+    private sealed class Timing : IBuildObserver
+    {
+        private readonly Stopwatch _clock = Stopwatch.StartNew();
+        private string? _stage;
+        private TimeSpan _started;
+
+        public void StageStarted(string stage, int total)
+        {
+            if (_stage is not null) Console.WriteLine($"  {_stage,-12} {(_clock.Elapsed - _started).TotalSeconds,7:0.00} s");
+            else Console.WriteLine($"  {"(loading)",-12} {_clock.Elapsed.TotalSeconds,7:0.00} s");
+            (_stage, _started) = (stage, _clock.Elapsed);
+        }
+
+        public void FileWritten(string path) { }
+    }
+}
