@@ -1,6 +1,6 @@
 using SiteGen.Benchmarks;
 
-// dotnet run --project tests/SiteGen.Benchmarks -c Release -- search|preview [--source DIR] | generate --count N [--seed S] [--out DIR]
+// dotnet run --project tests/SiteGen.Benchmarks -c Release -- search|preview|stages [--source DIR] | generate --count N [--seed S] [--out DIR]
 return args.FirstOrDefault() switch
 {
     "search" => await SearchBenchmark.Run(args.Skip(1).ToArray()),
@@ -12,6 +12,6 @@ return args.FirstOrDefault() switch
 
 static int Usage()
 {
-    Console.Error.WriteLine("usage: SiteGen.Benchmarks search|preview [--source DIR] | generate --count N [--seed S] [--out DIR]");
+    Console.Error.WriteLine("usage: SiteGen.Benchmarks search|preview|stages [--source DIR] | generate --count N [--seed S] [--out DIR]");
     return 2;
 }
