@@ -28,7 +28,7 @@ public static class SiteBuilder
 
         observer.StageStarted("搜索索引", input.Reports.Count);
         var searchIndex = WriteSearchIndex(input, output);
-        var pages = new PagePlanner(input.Config, input.Archive, zipPath, searchIndex).Plan().ToList();
+        var pages = new PagePlanner(input.Config, input.Archive, zipPath, searchIndex, input.Bodies).Plan().ToList();
 
         observer.StageStarted("渲染页面", pages.Count);
         Work.ForEach(pages, page =>
@@ -65,14 +65,14 @@ public static class SiteBuilder
     public static int Check(string sourceRoot)
     {
         var input = SiteInput.Load(sourceRoot);
-        var pages = new PagePlanner(input.Config, input.Archive, null, null).Plan().ToList();
+        var pages = new PagePlanner(input.Config, input.Archive, null, null, input.Bodies).Plan().ToList();
         Work.ForEach(pages, page => input.Templates.RenderPage(page.Kind, page.Model));
         return input.Reports.Count;
     }
 
     private static string WriteSearchIndex(SiteInput input, StagedOutput output)
     {
-        var documents = input.Archive.Newest.Select(SearchDocument.From).ToList();
+        var documents = input.Archive.Newest.AsParallel().AsOrdered().Select(r => SearchDocument.From(r, input.Bodies)).ToList();
         var manifest = SearchIndexWriter.Write(documents, output.Write);
         using var runtime = typeof(SearchIndexWriter).Assembly.GetManifestResourceStream("search.js")!;
         output.Write(SitePaths.SearchRuntime, stream => runtime.CopyTo(stream));
@@ -90,16 +90,14 @@ public static class SiteBuilder
     private static void WriteFeeds(SiteInput input, IReadOnlyList<PlannedPage> pages, StagedOutput output)
     {
         var bySlugPath = input.Reports.ToDictionary(r => SitePaths.ReportPage(r.Slug), r => r.Date);
-        output.Write(AtomFeed.Path, AtomFeed.Write(input.Config, input.Archive.Newest, Summary));
+        output.Write(AtomFeed.Path, AtomFeed.Write(input.Config, input.Archive.Newest,
+            report => report.Abstract ?? PagePlanner.Excerpt(input.Bodies.For(report).PlainText, 200)));
         var sitemapPages = pages
             .Where(p => p.Model.Path != SitePaths.NotFound)
             .Select(p => (p.Model.Path, bySlugPath.GetValueOrDefault(p.Model.Path)));
         output.Write(Sitemap.Path, Sitemap.Write(input.Config, sitemapPages));
         output.Write(Sitemap.RobotsPath, Sitemap.Robots(input.Config));
     }
-
-    private static string Summary(Report report) =>
-        report.Abstract ?? PagePlanner.Excerpt(MarkdownRenderer.Render(report.Body).PlainText, 200);
 
     private static long WriteZip(SiteConfig config, string zipPath, StagedOutput output)
     {
@@ -111,6 +109,8 @@ public static class SiteBuilder
 /// <summary>Everything a build reads, loaded and validated together so all problems are reported in one run.</summary>
 internal sealed record SiteInput(SiteConfig Config, TemplateSet Templates, IReadOnlyList<Report> Reports, Archive Archive)
 {
+    public RenderedBodies Bodies { get; } = new();
+
     public static SiteInput Load(string sourceRoot)
     {
         var diagnostics = new DiagnosticBag();

@@ -26,8 +26,11 @@ public sealed class PagePlanner
     private readonly SiteInfo _site;
     private readonly Browse[] _browse;
 
-    public PagePlanner(SiteConfig config, Archive archive, string? downloadPath, string? searchIndex)
+    private readonly RenderedBodies _bodies;
+
+    public PagePlanner(SiteConfig config, Archive archive, string? downloadPath, string? searchIndex, RenderedBodies bodies)
     {
+        _bodies = bodies;
         _config = config;
         _archive = archive;
         _browse = BrowseKinds.Where(b => config.Lists(b.Kind)).ToArray();
@@ -118,7 +121,7 @@ public sealed class PagePlanner
 
     private PlannedPage ReportPageFor(Report report)
     {
-        var body = MarkdownRenderer.Render(report.Body);
+        var body = _bodies.For(report);
         var (previous, next) = _archive.Neighbours(report);
         var region = _archive.RegionOfReport.GetValueOrDefault(report.Slug);
         return new PlannedPage("report", new ReportPage
