@@ -165,7 +165,7 @@ public static partial class CorpusGenerator
         throw new InvalidOperationException("run from inside the SiteGen repository");
     }
 
-    private static void CopyFolder(string from, string to)
+    internal static void CopyFolder(string from, string to)
     {
         foreach (var file in Directory.EnumerateFiles(from, "*", SearchOption.AllDirectories))
         {

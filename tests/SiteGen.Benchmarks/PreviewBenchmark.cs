@@ -11,7 +11,7 @@ public static class PreviewBenchmark
     {
         var source = Path.GetFullPath(args.SkipWhile(a => a != "--source").Skip(1).FirstOrDefault() ?? ".");
         var copy = Path.Combine(Path.GetTempPath(), "sitegen-preview-bench-" + Environment.ProcessId);
-        foreach (var folder in new[] { "content", "templates" }) CopyFolder(Path.Combine(source, folder), Path.Combine(copy, folder));
+        foreach (var folder in new[] { "content", "templates" }) CorpusGenerator.CopyFolder(Path.Combine(source, folder), Path.Combine(copy, folder));
         File.Copy(Path.Combine(source, "site.yml"), Path.Combine(copy, "site.yml"));
         var report = Directory.GetFiles(Path.Combine(copy, "content", "reports"), "*.md").Order(StringComparer.Ordinal).First();
         var slug = Path.GetFileNameWithoutExtension(report);
@@ -36,15 +36,5 @@ public static class PreviewBenchmark
         Console.WriteLine($"median save-to-screen: {sorted[sorted.Count / 2]:0} ms (debounce {new PreviewOptions(copy).Quiet.TotalMilliseconds:0} ms included)");
         Directory.Delete(copy, true);
         return 0;
-    }
-
-    private static void CopyFolder(string from, string to)
-    {
-        foreach (var file in Directory.EnumerateFiles(from, "*", SearchOption.AllDirectories))
-        {
-            var target = Path.Combine(to, Path.GetRelativePath(from, file));
-            Directory.CreateDirectory(Path.GetDirectoryName(target)!);
-            File.Copy(file, target);
-        }
     }
 }
