@@ -10,15 +10,16 @@ internal static class BuildCommand
     {
         var source = CommandSupport.SourceOption();
         var output = new Option<DirectoryInfo?>("--out") { Description = "Where the site goes (default: _site in the source folder)" };
-        var command = new Command("build", "Build the site: pages, listings, feed, sitemap and the offline zip") { source, output };
+        var noCache = new Option<bool>("--no-cache") { Description = "Make every file afresh instead of reusing what the last build made (.sitegen/cache)" };
+        var command = new Command("build", "Build the site: pages, listings, feed, sitemap and the offline zip") { source, output, noCache };
         command.SetAction(parse => CommandSupport.Run(() =>
         {
             var sourcePath = parse.GetValue(source)!.FullName;
             var outPath = parse.GetValue(output)?.FullName ?? Path.Combine(sourcePath, "_site");
-            var result = Build(new BuildOptions(sourcePath, outPath));
+            var result = Build(new BuildOptions(sourcePath, outPath) { UseCache = !parse.GetValue(noCache) });
             Console.WriteLine(
                 $"Built {result.Reports} reports: {result.Pages} pages, {result.Files} files, {CommandSupport.Size(result.Bytes)} " +
-                $"(offline zip {CommandSupport.Size(result.ZipBytes)}) in {result.Elapsed.TotalSeconds:0.00} s -> {outPath}");
+                $"(offline zip {CommandSupport.Size(result.ZipBytes)}; {result.Reused} files unchanged) in {result.Elapsed.TotalSeconds:0.00} s -> {outPath}");
             return 0;
         }));
         return command;

@@ -11,7 +11,7 @@ public static class BuildStages
         var source = Path.GetFullPath(args.SkipWhile(a => a != "--source").Skip(1).FirstOrDefault() ?? ".");
         var output = Path.Combine(Path.GetTempPath(), "sitegen-stages-" + Environment.ProcessId);
         var observer = new Timing();
-        var result = SiteBuilder.Build(new BuildOptions(source, output) { Observer = observer });
+        var result = SiteBuilder.Build(new BuildOptions(source, output) { Observer = observer, UseCache = false });
         observer.StageStarted("(end)", 0);
         Console.WriteLine($"{result.Reports:N0} reports, {result.Pages:N0} pages, {result.Files:N0} files, {result.Bytes / 1048576.0:0.0} MB in {result.Elapsed.TotalSeconds:0.00} s; peak working set {Process.GetCurrentProcess().PeakWorkingSet64 / 1048576.0:0} MB");
         Directory.Delete(output, true);

@@ -4,6 +4,9 @@ public sealed record BuildOptions(string SourceRoot, string OutputPath)
 {
     /// <summary>Told of each stage and each file written, for a progress display.</summary>
     public IBuildObserver Observer { get; init; } = IBuildObserver.None;
+
+    /// <summary>Reuse what earlier builds made (kept in .sitegen/cache); false builds everything afresh.</summary>
+    public bool UseCache { get; init; } = true;
 }
 
 public interface IBuildObserver
@@ -20,4 +23,8 @@ public interface IBuildObserver
     }
 }
 
-public sealed record BuildResult(int Reports, int Pages, int Files, long Bytes, long ZipBytes, TimeSpan Elapsed);
+public sealed record BuildResult(int Reports, int Pages, int Files, long Bytes, long ZipBytes, TimeSpan Elapsed)
+{
+    /// <summary>Files taken unchanged from the previous build.</summary>
+    public int Reused { get; init; }
+}

@@ -1,4 +1,6 @@
 using System.Diagnostics;
+using System.Text.Json;
+using SiteGen.Cache;
 using SiteGen.Configuration;
 using SiteGen.Content;
 using SiteGen.Diagnostics;
@@ -20,10 +22,11 @@ public static class SiteBuilder
     public static BuildResult Build(BuildOptions options)
     {
         var clock = Stopwatch.StartNew();
-        var input = SiteInput.Load(options.SourceRoot);
+        var cache = options.UseCache ? new BuildCache(options.SourceRoot) : null;
+        var input = SiteInput.Load(options.SourceRoot, cache);
         var observer = options.Observer;
 
-        using var output = StagedOutput.Begin(options.OutputPath, options.SourceRoot);
+        using var output = StagedOutput.Begin(options.OutputPath, options.SourceRoot, cache?.ManifestFor(options.OutputPath));
         var zipPath = input.Config.OfflineZip ? OfflineZip.PathFor(input.Config.ZipName) : null;
 
         observer.StageStarted("搜索索引", input.Reports.Count);
@@ -33,15 +36,19 @@ public static class SiteBuilder
         observer.StageStarted("渲染页面", pages.Count);
         Work.ForEach(pages, page =>
         {
-            output.Write(page.Model.Path, input.Templates.RenderPage(page.Kind, page.Model));
+            var key = PageKey(input.SiteKey, page);
+            if (!output.TryReuse(page.Model.Path, key))
+                output.Write(page.Model.Path, input.Templates.RenderPage(page.Kind, page.Model), key);
             observer.FileWritten(page.Model.Path);
         });
 
         observer.StageStarted("复制源文件与资源", input.Reports.Count);
         foreach (var report in input.Reports)
         {
-            output.Write(SitePaths.ReportSource(report.Slug), report.SourceText);
-            observer.FileWritten(SitePaths.ReportSource(report.Slug));
+            var path = SitePaths.ReportSource(report.Slug);
+            var key = Fingerprint.Of(report.SourceText);
+            if (!output.TryReuse(path, key)) output.Write(path, report.SourceText, key);
+            observer.FileWritten(path);
         }
         CopyAssets(options.SourceRoot, output);
 
@@ -52,11 +59,12 @@ public static class SiteBuilder
         if (zipPath is not null)
         {
             observer.StageStarted("离线压缩包", 1);
-            zipBytes = WriteZip(input.Config, zipPath, output);
+            zipBytes = WriteZip(input.Config, zipPath, output, cache is null ? null : Path.Combine(options.OutputPath, zipPath));
             observer.FileWritten(zipPath);
         }
 
-        var result = new BuildResult(input.Reports.Count, pages.Count, output.Files.Count, output.Bytes, zipBytes, TimeSpan.Zero);
+        var result = new BuildResult(input.Reports.Count, pages.Count, output.Files.Count, output.Bytes, zipBytes, TimeSpan.Zero)
+            { Reused = output.ReusedCount };
         output.Commit();
         return result with { Elapsed = clock.Elapsed };
     }
@@ -70,13 +78,23 @@ public static class SiteBuilder
         return input.Reports.Count;
     }
 
+    /// <summary>A page depends on the site (SiteGen, site.yml, templates) and on what its template sees.</summary>
+    private static string PageKey(string siteKey, PlannedPage page) =>
+        Fingerprint.Of(siteKey, page.Kind, JsonSerializer.Serialize(page.Model, page.Model.GetType()));
+
+    /// <summary>The index depends on every report, in order, and on nothing else; it is made whole or reused whole.</summary>
     private static string WriteSearchIndex(SiteInput input, StagedOutput output)
     {
+        using (var runtime = typeof(SearchIndexWriter).Assembly.GetManifestResourceStream("search.js")!)
+            output.Write(SitePaths.SearchRuntime, stream => runtime.CopyTo(stream));
+
+        var key = new Fingerprint().Add(BuildCache.ProgramVersion);
+        foreach (var report in input.Archive.Newest) key.Add(report.Slug).Add(report.SourceText);
+        var indexKey = key.Finish();
+        if (output.TryReuseAll(IndexFormat.Folder, indexKey) is not null) return IndexFormat.Manifest;
+
         var documents = input.Archive.Newest.AsParallel().AsOrdered().Select(r => SearchDocument.From(r, input.Bodies)).ToList();
-        var manifest = SearchIndexWriter.Write(documents, output.Write);
-        using var runtime = typeof(SearchIndexWriter).Assembly.GetManifestResourceStream("search.js")!;
-        output.Write(SitePaths.SearchRuntime, stream => runtime.CopyTo(stream));
-        return manifest;
+        return SearchIndexWriter.Write(documents, (path, text) => output.Write(path, text, indexKey));
     }
 
     private static void CopyAssets(string sourceRoot, StagedOutput output)
@@ -99,25 +117,32 @@ public static class SiteBuilder
         output.Write(Sitemap.RobotsPath, Sitemap.Robots(input.Config));
     }
 
-    private static long WriteZip(SiteConfig config, string zipPath, StagedOutput output)
+    private static long WriteZip(SiteConfig config, string zipPath, StagedOutput output, string? previousZip)
     {
         var files = output.Files;
-        return output.Write(zipPath, stream => OfflineZip.Write(output.StagingPath, files, config.ZipName, stream));
+        return output.Write(zipPath, stream => OfflineZip.Write(output.StagingPath, files, config.ZipName, stream, previousZip));
     }
 }
 
 /// <summary>Everything a build reads, loaded and validated together so all problems are reported in one run.</summary>
 internal sealed record SiteInput(SiteConfig Config, TemplateSet Templates, IReadOnlyList<Report> Reports, Archive Archive)
 {
-    public RenderedBodies Bodies { get; } = new();
+    public RenderedBodies Bodies { get; private init; } = new();
 
-    public static SiteInput Load(string sourceRoot)
+    /// <summary>The fingerprint of what every page depends on besides its own data.</summary>
+    public string SiteKey { get; private init; } = "";
+
+    public static SiteInput Load(string sourceRoot, BuildCache? cache = null)
     {
         var diagnostics = new DiagnosticBag();
         var config = SiteConfig.Load(sourceRoot, diagnostics);
         var templates = TemplateSet.Load(sourceRoot, diagnostics);
         var reports = ContentLoader.Load(sourceRoot, diagnostics);
         diagnostics.ThrowIfAny();
-        return new SiteInput(config, templates!, reports, Archive.Arrange(reports));
+        return new SiteInput(config, templates!, reports, Archive.Arrange(reports))
+        {
+            Bodies = new RenderedBodies(cache?.Bodies),
+            SiteKey = BuildCache.SiteKey(sourceRoot, SiteConfig.FileName, TemplateSet.Folder),
+        };
     }
 }

@@ -1,5 +1,6 @@
 using System.Runtime.InteropServices;
 using System.Text;
+using SiteGen.Cache;
 using SiteGen.Diagnostics;
 
 namespace SiteGen.Output;
@@ -7,6 +8,8 @@ namespace SiteGen.Output;
 /// <summary>
 /// Writes the new site into a staging folder beside the output folder and swaps it in only when the
 /// build has succeeded, so a failed or killed build never leaves a half-written site behind.
+/// Given a manifest file, it remembers which inputs made each file, and a file whose inputs have not
+/// changed since the last build is hard-linked from the current site instead of being made again.
 /// </summary>
 public sealed class StagedOutput : IDisposable
 {
@@ -15,17 +18,24 @@ public sealed class StagedOutput : IDisposable
     private readonly SortedSet<string> _files = new(StringComparer.Ordinal);
     private readonly object _gate = new();
     private long _bytes;
+    private int _reused;
+    private readonly string? _manifestFile;
+    private readonly OutputManifest _previous;
+    private readonly OutputManifest _next = new();
     private bool _committed;
 
     public string StagingPath { get; }
 
-    private StagedOutput(string target, string staging)
+    private StagedOutput(string target, string staging, string? manifestFile)
     {
         _target = target;
         StagingPath = staging;
+        _manifestFile = manifestFile;
+        _previous = manifestFile is not null && Directory.Exists(target) ? OutputManifest.Load(manifestFile) : new OutputManifest();
     }
 
-    public static StagedOutput Begin(string outputPath, string sourceRoot)
+    /// <param name="manifestFile">Where the record of what made each file is kept; null builds everything afresh.</param>
+    public static StagedOutput Begin(string outputPath, string sourceRoot, string? manifestFile = null)
     {
         var target = Path.GetFullPath(outputPath).TrimEnd(Path.DirectorySeparatorChar);
         GuardTarget(target, Path.GetFullPath(sourceRoot));
@@ -34,7 +44,7 @@ public sealed class StagedOutput : IDisposable
         RemoveLeftovers(parent, Path.GetFileName(target));
         var staging = Path.Combine(parent, "." + Path.GetFileName(target) + StagingMark + Environment.ProcessId);
         Directory.CreateDirectory(staging);
-        return new StagedOutput(target, staging);
+        return new StagedOutput(target, staging, manifestFile);
     }
 
     public IReadOnlyCollection<string> Files
@@ -44,13 +54,49 @@ public sealed class StagedOutput : IDisposable
 
     public long Bytes => Interlocked.Read(ref _bytes);
 
-    public void Write(string relativePath, string text) => Write(relativePath, Encoding.UTF8.GetBytes(text));
+    /// <summary>How many files were taken from the previous build rather than made again.</summary>
+    public int ReusedCount => _reused;
 
-    public void Write(string relativePath, byte[] bytes)
+    public void Write(string relativePath, string text, string? key = null) => Write(relativePath, Encoding.UTF8.GetBytes(text), key);
+
+    /// <param name="key">The fingerprint of everything the file was made from, so the next build can reuse it.</param>
+    public void Write(string relativePath, byte[] bytes, string? key = null)
     {
         var full = Claim(relativePath);
         File.WriteAllBytes(full, bytes);
         Interlocked.Add(ref _bytes, bytes.LongLength);
+        if (key is not null) _next.Set(relativePath, key, bytes.LongLength);
+    }
+
+    /// <summary>Takes the current site's file if the last build made it from the same inputs.</summary>
+    public bool TryReuse(string relativePath, string key)
+    {
+        if (!_previous.TryGet(relativePath, out var entry) || entry.Key != key) return false;
+        var existing = Path.Combine(_target, relativePath);
+        if (!File.Exists(existing) || new FileInfo(existing).Length != entry.Size) return false;
+        Link(existing, Claim(relativePath));
+        Interlocked.Add(ref _bytes, entry.Size);
+        Interlocked.Increment(ref _reused);
+        _next.Set(relativePath, key, entry.Size);
+        return true;
+    }
+
+    /// <summary>
+    /// Takes every file under <paramref name="folder"/> that the last build made from <paramref name="key"/>,
+    /// or nothing if any of them is gone or changed: a set of files made together is reused whole or not at all.
+    /// </summary>
+    public IReadOnlyList<string>? TryReuseAll(string folder, string key)
+    {
+        var group = _previous.Entries.Where(e => e.Key.StartsWith(folder + "/", StringComparison.Ordinal)).ToList();
+        if (group.Count == 0 || group.Any(e => e.Value.Key != key || !Unchanged(e.Key, e.Value.Size))) return null;
+        foreach (var (path, _) in group.OrderBy(e => e.Key, StringComparer.Ordinal)) TryReuse(path, key);
+        return group.Select(e => e.Key).Order(StringComparer.Ordinal).ToList();
+    }
+
+    private bool Unchanged(string relativePath, long size)
+    {
+        var existing = new FileInfo(Path.Combine(_target, relativePath));
+        return existing.Exists && existing.Length == size;
     }
 
     /// <summary>Writes a file through a stream, for outputs too large to hold in memory.</summary>
@@ -73,6 +119,9 @@ public sealed class StagedOutput : IDisposable
     /// <summary>Replaces the output folder with the staged one in a single step where the OS allows it.</summary>
     public void Commit()
     {
+        // Until the new manifest is written, no manifest at all: a build killed in between is cold next time,
+        // never one that trusts a record of the wrong site.
+        if (_manifestFile is not null && File.Exists(_manifestFile)) File.Delete(_manifestFile);
         if (Directory.Exists(_target))
         {
             if (!TryExchange(StagingPath, _target))
@@ -89,6 +138,7 @@ public sealed class StagedOutput : IDisposable
             Directory.Move(StagingPath, _target);
         }
         _committed = true;
+        if (_manifestFile is not null) _next.Save(_manifestFile);
     }
 
     public void Dispose()
@@ -139,6 +189,23 @@ public sealed class StagedOutput : IDisposable
 
     [DllImport("libc", SetLastError = true, EntryPoint = "renameat2")]
     private static extern int RenameAt2(int oldDirFd, string oldPath, int newDirFd, string newPath, uint flags);
+
+    [DllImport("libc", SetLastError = true, EntryPoint = "link")]
+    private static extern int HardLink(string existing, string link);
+
+    /// <summary>A hard link where the file system allows one (no bytes copied), else a copy.</summary>
+    private static void Link(string existing, string link)
+    {
+        if (OperatingSystem.IsLinux())
+        {
+            try
+            {
+                if (HardLink(existing, link) == 0) return;
+            }
+            catch (Exception e) when (e is EntryPointNotFoundException or DllNotFoundException) { }
+        }
+        File.Copy(existing, link);
+    }
 
     private static bool TryExchange(string a, string b)
     {

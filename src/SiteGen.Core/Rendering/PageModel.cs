@@ -9,7 +9,7 @@ public abstract class PageModel
     public required string Title { get; init; }
     /// <summary>Which part of the navigation this page belongs to (home, all, years, regions, types, publishers).</summary>
     public string Section { get; init; } = "";
-    public string Description { get; init; } = "";
+    public virtual string Description { get; init; } = "";
     /// <summary>The page's own template output, which the layout places.</summary>
     public string Content { get; set; } = "";
 

@@ -54,4 +54,10 @@ public static class IndexFormat
     /// <summary>A file name that changes whenever the content does, so hosts can cache it forever.</summary>
     public static string HashedName(string stem, string content) =>
         $"{stem}-{Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(content)))[..10]}.js";
+
+    /// <summary>
+    /// The file pages name; the rest are found through it. Its name is fixed so that a change to the index
+    /// does not change every page; the files it names carry hashes, and hosts should revalidate it.
+    /// </summary>
+    public const string Manifest = Folder + "/index.js";
 }

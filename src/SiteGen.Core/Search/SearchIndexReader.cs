@@ -44,14 +44,13 @@ public sealed class SearchIndexReader
     /// <summary>Opens the index of the site in <paramref name="site"/> (the folder <c>sitegen build</c> wrote).</summary>
     public static SearchIndexReader Open(string site)
     {
-        var folder = Path.Combine(site, IndexFormat.Folder);
-        var manifests = Directory.Exists(folder) ? Directory.GetFiles(folder, "index-*.js") : [];
-        if (manifests.Length != 1)
-            throw new InvalidOperationException($"{folder}: expected one index-*.js, found {manifests.Length}; build the site first (sitegen build)");
-        var manifest = JsonNode.Parse(Arguments(File.ReadAllText(manifests[0]), "manifest"))!.AsObject();
+        var file = Path.Combine(site, IndexFormat.Manifest);
+        if (!File.Exists(file))
+            throw new InvalidOperationException($"{file} is missing; build the site first (sitegen build)");
+        var manifest = JsonNode.Parse(Arguments(File.ReadAllText(file), "manifest"))!.AsObject();
         if (manifest["version"]!.GetValue<int>() != IndexFormat.Version || manifest["tokenizer"]!.GetValue<string>() != TextUnits.Name)
-            throw new InvalidOperationException($"{manifests[0]}: index format {manifest["version"]} / {manifest["tokenizer"]} is not the one this sitegen reads");
-        return new SearchIndexReader(folder, manifest);
+            throw new InvalidOperationException($"{file}: index format {manifest["version"]} / {manifest["tokenizer"]} is not the one this sitegen reads");
+        return new SearchIndexReader(Path.Combine(site, IndexFormat.Folder), manifest);
     }
 
     public IReadOnlyList<TermPosting> Postings(string term)

@@ -59,9 +59,8 @@ public static class SearchIndexWriter
             ["docs"] = docs,
         };
         var manifestScript = IndexFormat.Script("manifest", manifest.ToJsonString(Json));
-        var manifestPath = $"{IndexFormat.Folder}/{IndexFormat.HashedName("index", manifestScript)}";
-        write(manifestPath, manifestScript);
-        return manifestPath;
+        write(IndexFormat.Manifest, manifestScript);
+        return IndexFormat.Manifest;
     }
 
     /// <summary>A term's postings, encoded as documents arrive (they arrive in id order).</summary>

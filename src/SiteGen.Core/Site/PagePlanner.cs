@@ -121,7 +121,6 @@ public sealed class PagePlanner
 
     private PlannedPage ReportPageFor(Report report)
     {
-        var body = _bodies.For(report);
         var (previous, next) = _archive.Neighbours(report);
         var region = _archive.RegionOfReport.GetValueOrDefault(report.Slug);
         return new PlannedPage("report", new ReportPage
@@ -130,11 +129,10 @@ public sealed class PagePlanner
             Path = SitePaths.ReportPage(report.Slug),
             Title = report.Title,
             Section = "report",
-            Description = report.Abstract ?? Excerpt(body.PlainText, 120),
             Heading = report.Title,
             Meta = MetaRows(report, region),
-            Toc = body.Toc,
-            Body = body.Html,
+            Rendered = _bodies.Lazily(report),
+            BodyKey = RenderedBodies.KeyOf(report),
             Abstract = report.Abstract,
             Keywords = report.Keywords,
             Warnings = report.Warnings,

@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using SiteGen.Rendering;
 
 namespace SiteGen.Site;
@@ -42,8 +43,14 @@ public sealed class ReportPage : PageModel
 {
     public required string Heading { get; init; }
     public required IReadOnlyList<MetaRow> Meta { get; init; }
-    public required IReadOnlyList<TocEntry> Toc { get; init; }
-    public required string Body { get; init; }
+
+    /// <summary>The body, rendered only when the page is: a page an earlier build already made needs none of it.</summary>
+    [JsonIgnore] public Lazy<RenderedBody> Rendered { get; init; } = null!;
+    /// <summary>Stands for the body (and all that is derived from it) in the page's fingerprint.</summary>
+    public required string BodyKey { get; init; }
+    [JsonIgnore] public IReadOnlyList<TocEntry> Toc => Rendered.Value.Toc;
+    [JsonIgnore] public string Body => Rendered.Value.Html;
+    [JsonIgnore] public override string Description => Abstract ?? PagePlanner.Excerpt(Rendered.Value.PlainText, 120);
     public string? Abstract { get; init; }
     public required IReadOnlyList<string> Keywords { get; init; }
     public required IReadOnlyList<string> Warnings { get; init; }

@@ -3,7 +3,10 @@ using SiteGen.Tests.Support;
 
 namespace SiteGen.Tests.Hardening;
 
-/// <summary>A build killed at any moment (SIGKILL) leaves the previous complete site, and the next build is a cold build's twin.</summary>
+/// <summary>
+/// A build killed at any moment (SIGKILL) leaves the previous complete site and an unpoisoned cache: the next
+/// (incremental) build is a cold build's twin.
+/// </summary>
 public class KillTests
 {
     [Fact]
@@ -14,13 +17,11 @@ public class KillTests
         var original = File.ReadAllText(report);
         var edited = original.Replace("title: 高要区2021年法治政府建设年度报告", "title: 高要区2021年法治政府建设年度报告（修订）");
 
-        // The two complete sites a kill may leave: the one before the edit, and the one after.
+        // The two complete sites a kill may leave: the one before the edit, and the one after, each built cold.
         File.WriteAllText(report, edited);
-        site.Build(Path.Combine(site.Root, "reference-edited"));
-        var afterEdit = SiteFiles.Snapshot(Path.Combine(site.Root, "reference-edited"));
+        var afterEdit = site.ColdBuildSnapshot();
         File.WriteAllText(report, original);
-        site.Build(Path.Combine(site.Root, "reference-original"));
-        var beforeEdit = SiteFiles.Snapshot(Path.Combine(site.Root, "reference-original"));
+        var beforeEdit = site.ColdBuildSnapshot();
         site.Build();
 
         // Kill at random points within the time a whole build takes, so every stage gets hit.
@@ -47,6 +48,10 @@ public class KillTests
         }
         kills.Should().BeGreaterThanOrEqualTo(3, "builds were killed midway, not only after they finished");
 
+        // The builds were incremental and some were killed while writing the cache: it must not be poisoned.
+        File.WriteAllText(report, edited);
+        site.Build();
+        SiteFiles.Snapshot(site.Output).Should().Equal(afterEdit, "an incremental build after the kills equals a cold build");
         File.WriteAllText(report, original);
         site.Build();
         SiteFiles.Snapshot(site.Output).Should().Equal(beforeEdit);

@@ -51,6 +51,16 @@ public sealed class TestSite : IDisposable
     public BuildResult Build(string? output = null) =>
         SiteBuilder.Build(new BuildOptions(Root, output ?? Output));
 
+    /// <summary>A build that reuses nothing, into its own folder: what an incremental build must equal.</summary>
+    public SortedDictionary<string, string> ColdBuildSnapshot()
+    {
+        var output = Path.Combine(Root, "_cold-" + Guid.NewGuid().ToString("N")[..8]);
+        SiteBuilder.Build(new BuildOptions(Root, output) { UseCache = false });
+        var snapshot = SiteFiles.Snapshot(output);
+        Directory.Delete(output, recursive: true);
+        return snapshot;
+    }
+
     public string ReadOutput(string relativePath) => File.ReadAllText(Path.Combine(Output, relativePath));
 
     public void Dispose()

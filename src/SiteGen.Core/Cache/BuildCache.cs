@@ -1,0 +1,49 @@
+namespace SiteGen.Cache;
+
+/// <summary>
+/// The <c>.sitegen/cache</c> folder of a site: what earlier builds made, so the next build redoes only
+/// what its inputs changed. Everything in it can be deleted at any time; the next build is then cold.
+/// </summary>
+public sealed class BuildCache
+{
+    public const string FolderName = ".sitegen/cache";
+
+    /// <summary>Changes with every build of SiteGen itself, so a new version never reuses an old one's output.</summary>
+    public static readonly string ProgramVersion = typeof(BuildCache).Assembly.ManifestModule.ModuleVersionId.ToString();
+
+    private readonly string _root;
+
+    public BuildCache(string sourceRoot)
+    {
+        _root = Path.Combine(sourceRoot, FolderName);
+        Bodies = new BodyCache(Path.Combine(_root, "bodies"));
+    }
+
+    public BodyCache Bodies { get; }
+
+    /// <summary>Where the manifest of one output folder lives: each output folder has its own.</summary>
+    public string ManifestFor(string outputPath) =>
+        Path.Combine(_root, "outputs", Fingerprint.Of(Path.GetFullPath(outputPath)) + ".tsv");
+
+    /// <summary>
+    /// The fingerprint of everything every page depends on besides its own data: SiteGen itself, site.yml
+    /// and every file under templates/ (layouts, partials and assets alike).
+    /// </summary>
+    public static string SiteKey(string sourceRoot, string configFile, string templatesFolder)
+    {
+        var fingerprint = new Fingerprint().Add(ProgramVersion);
+        AddFile(fingerprint, "site.yml", Path.Combine(sourceRoot, configFile));
+        var templates = Path.Combine(sourceRoot, templatesFolder);
+        if (Directory.Exists(templates))
+            foreach (var file in Directory.EnumerateFiles(templates, "*", SearchOption.AllDirectories).Order(StringComparer.Ordinal))
+                AddFile(fingerprint, Path.GetRelativePath(templates, file), file);
+        return fingerprint.Finish();
+    }
+
+    private static void AddFile(Fingerprint fingerprint, string name, string file)
+    {
+        var bytes = File.Exists(file) ? File.ReadAllBytes(file) : null;
+        fingerprint.Add(name).Add(bytes?.Length.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        if (bytes is not null) fingerprint.Add(bytes);
+    }
+}

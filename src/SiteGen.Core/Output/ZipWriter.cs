@@ -1,0 +1,167 @@
+using System.Buffers.Binary;
+using System.IO.Compression;
+using System.Text;
+using Microsoft.Win32.SafeHandles;
+
+namespace SiteGen.Output;
+
+/// <summary>
+/// Writes a zip of files, compressing them in parallel and always in the same way, so the same files give
+/// the same bytes. An entry whose content (name, CRC and size) is already in an earlier zip is copied
+/// from it still compressed. Large archives get the zip64 records they need.
+/// </summary>
+internal sealed class ZipWriter : IDisposable
+{
+    private const int Batch = 256;
+    private const ushort Utf8Names = 0x0800, Deflated = 8;
+    private const uint RegularFile = 0x81A4u << 16; // -rw-r--r--
+    private static readonly ushort DosDate = (2000 - 1980) << 9 | 1 << 5 | 1; // 2000-01-01, 00:00:00
+
+    private readonly Stream _destination;
+    private readonly Dictionary<string, ZipEntry> _previous;
+    private readonly SafeFileHandle? _previousFile;
+    private readonly List<ZipEntry> _written = [];
+    private long _offset;
+
+    public ZipWriter(Stream destination, string? previousZip)
+    {
+        _destination = destination;
+        _previous = previousZip is not null && File.Exists(previousZip) ? ZipEntries.Read(previousZip) : [];
+        _previousFile = _previous.Count > 0 ? File.OpenHandle(previousZip!) : null;
+    }
+
+    /// <summary>How many entries were copied from the earlier zip instead of compressed again.</summary>
+    public int Reused { get; private set; }
+
+    public void AddFiles(IReadOnlyList<(string Name, string File)> files)
+    {
+        for (var start = 0; start < files.Count; start += Batch)
+        {
+            var batch = files.Skip(start).Take(Batch).ToArray();
+            var prepared = new (uint Crc, long Size, byte[] Data, bool Reused)[batch.Length];
+            Parallel.For(0, batch.Length, i => prepared[i] = Prepare(batch[i].Name, File.ReadAllBytes(batch[i].File)));
+            for (var i = 0; i < batch.Length; i++) Append(batch[i].Name, prepared[i]);
+        }
+    }
+
+    public void Finish()
+    {
+        var directoryStart = _offset;
+        foreach (var entry in _written) WriteCentralHeader(entry);
+        var directorySize = _offset - directoryStart;
+        var needs64 = _written.Count >= ushort.MaxValue || directoryStart >= uint.MaxValue || directorySize >= uint.MaxValue;
+        if (needs64) WriteZip64End(directoryStart, directorySize);
+
+        var end = new byte[22];
+        Put32(end, 0, ZipEntries.EndOfDirectory);
+        Put16(end, 8, (ushort)Math.Min(_written.Count, ushort.MaxValue));
+        Put16(end, 10, (ushort)Math.Min(_written.Count, ushort.MaxValue));
+        Put32(end, 12, (uint)Math.Min(directorySize, uint.MaxValue));
+        Put32(end, 16, (uint)Math.Min(directoryStart, uint.MaxValue));
+        Emit(end);
+    }
+
+    public void Dispose() => _previousFile?.Dispose();
+
+    private (uint, long, byte[], bool) Prepare(string name, byte[] content)
+    {
+        var crc = ZipEntries.Crc(content);
+        if (_previous.TryGetValue(name, out var old) && old.Crc == crc && old.Size == content.LongLength && CopyOf(old) is { } raw)
+            return (crc, content.LongLength, raw, true);
+        using var compressed = new MemoryStream();
+        using (var deflate = new DeflateStream(compressed, CompressionLevel.Optimal, leaveOpen: true)) deflate.Write(content);
+        return (crc, content.LongLength, compressed.ToArray(), false);
+    }
+
+    private byte[]? CopyOf(ZipEntry old)
+    {
+        var header = new byte[ZipEntries.LocalHeaderSize];
+        if (RandomAccess.Read(_previousFile!, header, old.HeaderOffset) != header.Length
+            || BinaryPrimitives.ReadUInt32LittleEndian(header) != ZipEntries.LocalHeader) return null;
+        var dataStart = old.HeaderOffset + header.Length + BinaryPrimitives.ReadUInt16LittleEndian(header.AsSpan(26))
+                        + BinaryPrimitives.ReadUInt16LittleEndian(header.AsSpan(28));
+        var data = new byte[old.CompressedSize];
+        return RandomAccess.Read(_previousFile!, data, dataStart) == data.Length ? data : null;
+    }
+
+    private void Append(string name, (uint Crc, long Size, byte[] Data, bool Reused) file)
+    {
+        if (file.Size >= uint.MaxValue || file.Data.LongLength >= uint.MaxValue)
+            throw new IOException($"'{name}' is too large for the offline zip (4 GB per file)");
+        var entry = new ZipEntry(name, file.Crc, file.Data.LongLength, file.Size, _offset);
+        var nameBytes = Encoding.UTF8.GetBytes(name);
+        var header = new byte[ZipEntries.LocalHeaderSize];
+        Put32(header, 0, ZipEntries.LocalHeader);
+        Put16(header, 4, 20);
+        WriteCommon(header, 6, entry, nameBytes.Length);
+        Emit(header);
+        Emit(nameBytes);
+        Emit(file.Data);
+        _written.Add(entry);
+        if (file.Reused) Reused++;
+    }
+
+    private void WriteCentralHeader(ZipEntry entry)
+    {
+        var nameBytes = Encoding.UTF8.GetBytes(entry.Name);
+        var far = entry.HeaderOffset >= uint.MaxValue;
+        var header = new byte[46];
+        Put32(header, 0, ZipEntries.CentralHeader);
+        Put16(header, 4, 0x0300 | 45); // made on Unix, so the mode below counts
+        Put16(header, 6, (ushort)(far ? 45 : 20));
+        WriteCommon(header, 8, entry, nameBytes.Length);
+        Put16(header, 30, (ushort)(far ? 12 : 0));
+        Put32(header, 38, RegularFile);
+        Put32(header, 42, far ? uint.MaxValue : (uint)entry.HeaderOffset);
+        Emit(header);
+        Emit(nameBytes);
+        if (!far) return;
+        var extra = new byte[12];
+        Put16(extra, 0, 1);
+        Put16(extra, 2, 8);
+        BinaryPrimitives.WriteInt64LittleEndian(extra.AsSpan(4), entry.HeaderOffset);
+        Emit(extra);
+    }
+
+    /// <summary>The fields local and central headers share, from "flags" to "name length".</summary>
+    private static void WriteCommon(byte[] header, int at, ZipEntry entry, int nameLength)
+    {
+        Put16(header, at, Utf8Names);
+        Put16(header, at + 2, Deflated);
+        Put16(header, at + 4, 0);
+        Put16(header, at + 6, DosDate);
+        Put32(header, at + 8, entry.Crc);
+        Put32(header, at + 12, (uint)entry.CompressedSize);
+        Put32(header, at + 16, (uint)entry.Size);
+        Put16(header, at + 20, (ushort)nameLength);
+    }
+
+    private void WriteZip64End(long directoryStart, long directorySize)
+    {
+        var recordStart = _offset;
+        var record = new byte[56];
+        Put32(record, 0, ZipEntries.Zip64EndOfDirectory);
+        BinaryPrimitives.WriteInt64LittleEndian(record.AsSpan(4), 44);
+        Put16(record, 12, 0x0300 | 45);
+        Put16(record, 14, 45);
+        BinaryPrimitives.WriteInt64LittleEndian(record.AsSpan(24), _written.Count);
+        BinaryPrimitives.WriteInt64LittleEndian(record.AsSpan(32), _written.Count);
+        BinaryPrimitives.WriteInt64LittleEndian(record.AsSpan(40), directorySize);
+        BinaryPrimitives.WriteInt64LittleEndian(record.AsSpan(48), directoryStart);
+        Emit(record);
+        var locator = new byte[20];
+        Put32(locator, 0, ZipEntries.Zip64Locator);
+        BinaryPrimitives.WriteInt64LittleEndian(locator.AsSpan(8), recordStart);
+        Put32(locator, 16, 1);
+        Emit(locator);
+    }
+
+    private void Emit(byte[] bytes)
+    {
+        _destination.Write(bytes);
+        _offset += bytes.LongLength;
+    }
+
+    private static void Put16(byte[] bytes, int at, ushort value) => BinaryPrimitives.WriteUInt16LittleEndian(bytes.AsSpan(at), value);
+    private static void Put32(byte[] bytes, int at, uint value) => BinaryPrimitives.WriteUInt32LittleEndian(bytes.AsSpan(at), value);
+}

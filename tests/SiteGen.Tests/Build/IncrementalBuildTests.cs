@@ -1,0 +1,135 @@
+using FluentAssertions;
+using SiteGen.Build;
+using SiteGen.Tests.Support;
+
+namespace SiteGen.Tests.Build;
+
+/// <summary>
+/// A build that reuses the last one's work (.sitegen/cache) must give exactly the site a cold build gives,
+/// whatever changed in between; and it must actually reuse what did not change.
+/// </summary>
+public class IncrementalBuildTests
+{
+    private const string Report = "content/reports/441204-2021-annual-report-9bff11.md";
+
+    [Fact]
+    public void Editing_a_body_rebuilds_its_page_and_reuses_the_other_pages()
+    {
+        using var site = TestSite.CopyOfRepository();
+        site.Build();
+        var before = SiteFiles.Snapshot(site.Output);
+
+        Edit(site, Report, text => text.Replace("现报告如下", "现将有关情况报告如下"));
+        var result = site.Build();
+
+        SiteFiles.Snapshot(site.Output).Should().Equal(site.ColdBuildSnapshot());
+        site.ReadOutput("reports/441204-2021-annual-report-9bff11.html").Should().Contain("现将有关情况报告如下");
+        result.Reused.Should().BeGreaterThan(30, "the other reports' pages, the listings and the assets did not change");
+        var changed = SiteFiles.Snapshot(site.Output).Where(f => before.GetValueOrDefault(f.Key) != f.Value).Select(f => f.Key).ToList();
+        changed.Should().Contain("reports/441204-2021-annual-report-9bff11.html")
+            .And.NotContain("reports/441802-2016-status-report-2cade2.html")
+            .And.NotContain("index.html", "the home page shows titles, not bodies");
+    }
+
+    [Fact]
+    public void Adding_renaming_and_deleting_reports_gives_the_cold_build()
+    {
+        using var site = TestSite.CopyOfRepository();
+        site.Build();
+
+        site.AddReport("440111-2022-annual-report-aaaaaa", Reports.FrontMatter(title: "白云区2022年法治政府建设年度报告",
+            year: 2022, city: "广州市", county: "白云区", code: "440111", publisher: "广州市白云区人民政府"), "## 一、新增报告\n\n白云区新增内容。\n");
+        site.Build();
+        SiteFiles.Snapshot(site.Output).Should().Equal(site.ColdBuildSnapshot(), "after adding a report");
+        site.ReadOutput("index.html").Should().Contain("白云区2022年法治政府建设年度报告");
+
+        File.Move(Path.Combine(site.Root, Report), Path.Combine(site.Root, "content/reports/441204-2021-annual-report-renamed.md"));
+        site.Build();
+        SiteFiles.Snapshot(site.Output).Should().Equal(site.ColdBuildSnapshot(), "after renaming a report");
+        File.Exists(Path.Combine(site.Output, "reports/441204-2021-annual-report-9bff11.html")).Should().BeFalse();
+
+        File.Delete(Path.Combine(site.Root, "content/reports/440804-2017-notice-8255f0.md"));
+        site.Build();
+        SiteFiles.Snapshot(site.Output).Should().Equal(site.ColdBuildSnapshot(), "after deleting a report");
+        File.Exists(Path.Combine(site.Output, "reports/440804-2017-notice-8255f0.html")).Should().BeFalse();
+    }
+
+    [Fact]
+    public void Editing_front_matter_a_template_site_yml_or_an_asset_gives_the_cold_build()
+    {
+        using var site = TestSite.CopyOfRepository();
+        site.Build();
+
+        Edit(site, Report, text => text.Replace("title: 高要区2021年法治政府建设年度报告", "title: 高要区2021年度法治政府建设情况报告"));
+        site.Build();
+        SiteFiles.Snapshot(site.Output).Should().Equal(site.ColdBuildSnapshot(), "after a title edit");
+        site.ReadOutput("all/index.html").Should().Contain("高要区2021年度法治政府建设情况报告");
+
+        Edit(site, "templates/layout.hbs", text => text.Replace("</footer>", "<p>模板已修改</p></footer>"));
+        var afterTemplate = site.Build();
+        SiteFiles.Snapshot(site.Output).Should().Equal(site.ColdBuildSnapshot(), "after a template edit");
+        site.ReadOutput("reports/441802-2016-status-report-2cade2.html").Should().Contain("模板已修改");
+        afterTemplate.Reused.Should().BeLessThan(afterTemplate.Pages, "every page uses the layout");
+
+        Edit(site, "site.yml", text => text.Replace("法治政府建设报告库", "法治政府报告档案"));
+        site.Build();
+        SiteFiles.Snapshot(site.Output).Should().Equal(site.ColdBuildSnapshot(), "after a site.yml edit");
+        site.ReadOutput("reports/441802-2016-status-report-2cade2.html").Should().Contain("法治政府报告档案");
+
+        Edit(site, "templates/assets/style.css", text => text + "\n/* edited */\n");
+        site.Build();
+        SiteFiles.Snapshot(site.Output).Should().Equal(site.ColdBuildSnapshot(), "after an asset edit");
+        site.ReadOutput("assets/style.css").Should().EndWith("/* edited */\n");
+    }
+
+    [Fact]
+    public void A_damaged_cache_or_a_hand_edited_site_costs_time_never_correctness()
+    {
+        using var site = TestSite.CopyOfRepository();
+        site.Build();
+        var cache = Path.Combine(site.Root, ".sitegen/cache");
+        foreach (var file in Directory.EnumerateFiles(cache, "*", SearchOption.AllDirectories))
+            File.WriteAllBytes(file, File.ReadAllBytes(file).Take(File.ReadAllBytes(file).Length / 2).ToArray());
+        File.WriteAllText(Path.Combine(site.Output, "index.html"), "damaged");
+
+        Edit(site, Report, text => text.Replace("现报告如下", "特此报告如下"));
+        site.Build();
+
+        SiteFiles.Snapshot(site.Output).Should().Equal(site.ColdBuildSnapshot());
+    }
+
+    [Fact]
+    public void Building_to_another_folder_does_not_reuse_the_first_folders_record()
+    {
+        using var site = TestSite.CopyOfRepository();
+        site.Build();
+        var other = Path.Combine(site.Root, "elsewhere");
+        site.Build(other);
+        Edit(site, Report, text => text.Replace("现报告如下", "另报告如下"));
+        site.Build(other);
+        site.Build();
+
+        var cold = site.ColdBuildSnapshot();
+        SiteFiles.Snapshot(other).Should().Equal(cold);
+        SiteFiles.Snapshot(site.Output).Should().Equal(cold);
+    }
+
+    [Fact]
+    public void No_cache_builds_everything_afresh()
+    {
+        using var site = TestSite.CopyOfRepository();
+        site.Build();
+        var result = SiteBuilder.Build(new BuildOptions(site.Root, site.Output) { UseCache = false });
+        result.Reused.Should().Be(0);
+        site.Build().Reused.Should().BeGreaterThan(result.Pages, "every page and every index file is taken from the last build");
+    }
+
+    private static void Edit(TestSite site, string relativePath, Func<string, string> change)
+    {
+        var path = Path.Combine(site.Root, relativePath);
+        var text = File.ReadAllText(path);
+        var changed = change(text);
+        changed.Should().NotBe(text, $"the test's edit must change {relativePath}");
+        File.WriteAllText(path, changed);
+    }
+}
