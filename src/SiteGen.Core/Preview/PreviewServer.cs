@@ -78,7 +78,8 @@ public sealed class PreviewServer : IAsyncDisposable
             {
                 var result = SiteBuilder.Build(new BuildOptions(_options.SourceRoot, _output));
                 next = new BuildState(_state.Version + 1, [], null);
-                _options.Log.WriteLine($"Built {result.Reports} reports, {result.Pages} pages in {clock.ElapsedMilliseconds} ms");
+                _options.Log.WriteLine(
+                    $"Built {result.Reports} reports, {result.Pages} pages in {clock.ElapsedMilliseconds} ms ({result.Files - result.Reused} files made, {result.Reused} unchanged)");
             }
             catch (SiteGenException e)
             {
