@@ -1,17 +1,18 @@
 using SiteGen.Benchmarks;
 
-// dotnet run --project tests/SiteGen.Benchmarks -c Release -- search|preview|stages [--source DIR] | generate --count N [--seed S] [--out DIR]
+// dotnet run --project tests/SiteGen.Benchmarks -c Release -- compare [--sizes 1000,10000] [--runs 3] | search|preview|stages [--source DIR] | generate --count N [--seed S] [--out DIR]
 return args.FirstOrDefault() switch
 {
     "search" => await SearchBenchmark.Run(args.Skip(1).ToArray()),
     "preview" => await PreviewBenchmark.Run(args.Skip(1).ToArray()),
     "generate" => CorpusGenerator.Run(args.Skip(1).ToArray()),
     "stages" => BuildStages.Run(args.Skip(1).ToArray()),
+    "compare" => await PeerBenchmark.Run(args.Skip(1).ToArray()),
     _ => Usage(),
 };
 
 static int Usage()
 {
-    Console.Error.WriteLine("usage: SiteGen.Benchmarks search|preview|stages [--source DIR] | generate --count N [--seed S] [--out DIR]");
+    Console.Error.WriteLine("usage: SiteGen.Benchmarks compare [--sizes 1000,10000] [--runs 3] | search|preview|stages [--source DIR] | generate --count N [--seed S] [--out DIR]");
     return 2;
 }

@@ -59,7 +59,7 @@ public static class SearchBenchmark
             Console.WriteLine($"{query,-22} {timing[0],7} {bytes,13:N0} {timing[1],8:0.0} {timing[2],8:0.0}");
             await page.CloseAsync();
         }
-        Console.WriteLine($"{"median",-22} {"",7} {Median(coldBytes.Select(b => (double)b)),13:N0} {Median(coldTimes),8:0.0} {Median(warmTimes),8:0.0}");
+        Console.WriteLine($"{"median",-22} {"",7} {Stats.Median(coldBytes.Select(b => (double)b)),13:N0} {Stats.Median(coldTimes),8:0.0} {Stats.Median(warmTimes),8:0.0}");
         Console.WriteLine("(bytes: search.js, manifest, shards and snippet texts a fresh page loads for the query; cold: first query on a fresh page, loading included)");
         Directory.Delete(output, true);
         return 0;
@@ -82,11 +82,5 @@ public static class SearchBenchmark
         using var buffer = new MemoryStream();
         using (var gzip = new GZipStream(buffer, CompressionLevel.SmallestSize, leaveOpen: true)) gzip.Write(bytes);
         return buffer.Length;
-    }
-
-    private static double Median(IEnumerable<double> values)
-    {
-        var sorted = values.Order().ToList();
-        return sorted.Count % 2 == 1 ? sorted[sorted.Count / 2] : (sorted[sorted.Count / 2 - 1] + sorted[sorted.Count / 2]) / 2;
     }
 }

@@ -1,0 +1,35 @@
+using System.Diagnostics;
+using System.Globalization;
+
+namespace SiteGen.Benchmarks;
+
+/// <summary>A command's wall time and peak memory, as GNU time reports them for the whole process.</summary>
+public readonly record struct Measured(double Seconds, double PeakMegabytes)
+{
+    public static Measured Run(string command, params string[] arguments)
+    {
+        var start = new ProcessStartInfo("/usr/bin/time") { RedirectStandardError = true, RedirectStandardOutput = true };
+        foreach (var argument in new[] { "-f", "@@ %e %M", command }.Concat(arguments)) start.ArgumentList.Add(argument);
+        using var process = Process.Start(start)!;
+        var output = process.StandardOutput.ReadToEndAsync();
+        var errors = process.StandardError.ReadToEnd();
+        process.WaitForExit();
+        var line = errors.Split('\n').LastOrDefault(l => l.StartsWith("@@ ", StringComparison.Ordinal));
+        if (process.ExitCode != 0 || line is null)
+            throw new InvalidOperationException($"{command} {string.Join(' ', arguments)} failed ({process.ExitCode}):\n{output.Result}\n{errors}");
+        var parts = line.Split(' ');
+        return new Measured(double.Parse(parts[1], CultureInfo.InvariantCulture), double.Parse(parts[2], CultureInfo.InvariantCulture) / 1024);
+    }
+
+    public static Measured Median(IReadOnlyList<Measured> runs) =>
+        new(Stats.Median(runs.Select(r => r.Seconds)), Stats.Median(runs.Select(r => r.PeakMegabytes)));
+}
+
+public static class Stats
+{
+    public static double Median(IEnumerable<double> values)
+    {
+        var sorted = values.Order().ToList();
+        return sorted.Count % 2 == 1 ? sorted[sorted.Count / 2] : (sorted[sorted.Count / 2 - 1] + sorted[sorted.Count / 2]) / 2;
+    }
+}
