@@ -6,7 +6,7 @@ namespace SiteGen.Search;
 /// <summary>The pieces of the index format (see FORMAT.md) that writer and reader share.</summary>
 public static class IndexFormat
 {
-    public const int Version = 1;
+    public const int Version = 2;
     public const string Folder = "search";
     public const string Global = "SiteGenSearch";
     public static readonly string[] Fields = ["title", "meta", "body"];

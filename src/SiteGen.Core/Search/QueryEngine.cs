@@ -78,7 +78,7 @@ public sealed partial class QueryEngine(SearchIndexReader index)
                 var fields = hits[doc];
                 for (var f = 0; f < 3; f++)
                 {
-                    var tf = fields[f].Count;
+                    var tf = fields[f];
                     if (tf == 0) continue;
                     var norm = K1 * (1 - B + B * d.Length[f] / (index.AverageLength[f] == 0 ? 1 : index.AverageLength[f]));
                     score += index.Weights[f] * idf * tf * (K1 + 1) / (tf + norm);
@@ -88,19 +88,18 @@ public sealed partial class QueryEngine(SearchIndexReader index)
         }).ToList();
     }
 
-    /// <summary>Where the part's units stand in a row: per document, the start positions in each field.</summary>
-    private Dictionary<int, List<int>[]> Phrase(QueryPart part)
+    /// <summary>How often the part's units stand in a row: per document, a count for each field.</summary>
+    private Dictionary<int, int[]> Phrase(QueryPart part)
     {
-        var hits = new Dictionary<int, List<int>[]>();
+        var hits = new Dictionary<int, int[]>();
         var units = part.Units;
         if (units.Count == 1)
         {
-            foreach (var p in index.Postings(units[0]))
-                hits[p.Doc] = p.Fields.Select(f => f?.ToList() ?? []).ToArray();
+            foreach (var p in index.Postings(units[0])) hits[p.Doc] = p.Counts;
             return hits;
         }
         var byDoc = Enumerable.Range(0, units.Count - 1)
-            .Select(i => index.Postings(units[i] + units[i + 1]).ToDictionary(p => p.Doc, p => p.Fields))
+            .Select(i => index.Postings(units[i] + units[i + 1]).ToDictionary(p => p.Doc, p => p.Positions))
             .ToList();
         var rarest = byDoc.MinBy(m => m.Count)!;
         foreach (var doc in rarest.Keys.Order())
@@ -120,7 +119,7 @@ public sealed partial class QueryEngine(SearchIndexReader index)
                         found = true;
                     }
             }
-            if (found) hits[doc] = fields;
+            if (found) hits[doc] = fields.Select(f => f.Count).ToArray();
         }
         return hits;
     }

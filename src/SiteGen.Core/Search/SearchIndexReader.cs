@@ -10,7 +10,8 @@ public sealed record IndexedDoc(
     string Type, string? Publisher, int[] Length, string TextFile);
 
 /// <summary>One document's postings for a term: positions per field (null where the term is absent).</summary>
-public sealed record TermPosting(int Doc, int[]?[] Fields);
+/// <summary>A term in a document: how often in each field and, for pairs of units, where (null for single units).</summary>
+public sealed record TermPosting(int Doc, int[] Counts, int[]?[] Positions);
 
 /// <summary>
 /// Reads a built site's search index — the very files the browser loads — for <c>sitegen search</c>.
@@ -57,7 +58,7 @@ public sealed class SearchIndexReader
     {
         if (_postings.TryGetValue(term, out var cached)) return cached;
         var shard = Shard(IndexFormat.ShardOf(term, _shardFiles.Length));
-        var list = shard.TryGetValue(term, out var entry) ? Decode(entry.Bytes, entry.Start, entry.End) : [];
+        var list = shard.TryGetValue(term, out var entry) ? Decode(entry.Bytes, entry.Start, entry.End, TextUnits.CodePoints(term).Count == 1) : [];
         return _postings[term] = list;
     }
 
@@ -96,7 +97,7 @@ public sealed class SearchIndexReader
         return _shards[k] = terms;
     }
 
-    private static List<TermPosting> Decode(byte[] bytes, int start, int end)
+    private static List<TermPosting> Decode(byte[] bytes, int start, int end, bool single)
     {
         var list = new List<TermPosting>();
         var at = start;
@@ -106,15 +107,18 @@ public sealed class SearchIndexReader
             doc += IndexFormat.ReadVarint(bytes, ref at);
             var mask = IndexFormat.ReadVarint(bytes, ref at);
             var fields = new int[]?[3];
+            var counts = new int[3];
             for (var f = 0; f < 3; f++)
             {
                 if ((mask & (1 << f)) == 0) continue;
-                var positions = new int[IndexFormat.ReadVarint(bytes, ref at)];
+                counts[f] = IndexFormat.ReadVarint(bytes, ref at);
+                if (single) continue; // a single unit: how often, not where
+                var positions = new int[counts[f]];
                 var p = 0;
                 for (var k = 0; k < positions.Length; k++) positions[k] = p += IndexFormat.ReadVarint(bytes, ref at);
                 fields[f] = positions;
             }
-            list.Add(new TermPosting(doc, fields));
+            list.Add(new TermPosting(doc, counts, fields));
         }
         return list;
     }

@@ -137,9 +137,11 @@ public static class SearchIndexWriter
         var mask = 0;
         for (var f = 0; f < 3; f++) if (positions[f].Count > 0) mask |= 1 << f;
         WriteVarint(output, mask);
+        var single = (key & (1L << 62)) == 0;
         foreach (var list in positions.Where(p => p.Count > 0))
         {
             WriteVarint(output, list.Count);
+            if (single) continue; // a single unit's positions are never needed: pairs locate every run of two or more
             var previous = 0;
             foreach (var position in list)
             {

@@ -71,7 +71,7 @@
     var path = indexPath();
     base = path.slice(0, path.lastIndexOf("/") + 1);
     return load(path, "manifest").then(function (m) {
-      if (m.version !== 1 || m.tokenizer !== "sitegen-char-1") throw new Error("unsupported index " + m.version + " " + m.tokenizer);
+      if (m.version !== 2 || m.tokenizer !== "sitegen-char-1") throw new Error("unsupported index " + m.version + " " + m.tokenizer);
       manifest = m;
       return m;
     });
@@ -96,7 +96,7 @@
       var len = varint(bytes, at), term = decoder.decode(bytes.subarray(at.i, at.i + len));
       at.i += len;
       var df = varint(bytes, at), size = varint(bytes, at);
-      terms.set(term, { df: df, bytes: bytes, start: at.i, end: at.i + size, list: null });
+      terms.set(term, { df: df, single: Array.from(term).length === 1, bytes: bytes, start: at.i, end: at.i + size, list: null });
       at.i += size;
     }
     return terms;
@@ -109,7 +109,9 @@
       var mask = varint(entry.bytes, at), fields = [null, null, null];
       for (var f = 0; f < 3; f++) {
         if (!(mask & (1 << f))) continue;
-        var n = varint(entry.bytes, at), pos = new Array(n), p = 0;
+        var n = varint(entry.bytes, at);
+        if (entry.single) { fields[f] = n; continue; } // a single unit: how often, not where
+        var pos = new Array(n), p = 0;
         for (var k = 0; k < n; k++) { p += varint(entry.bytes, at); pos[k] = p; }
         fields[f] = pos;
       }
@@ -174,7 +176,7 @@
     if (u.length === 1) {
       return postings(u[0]).then(function (list) {
         var hits = new Map();
-        list.forEach(function (p) { hits.set(p.doc, p.fields.map(function (f) { return f || []; })); });
+        list.forEach(function (p) { hits.set(p.doc, p.fields.map(function (f) { return f || 0; })); });
         return hits;
       });
     }
@@ -196,7 +198,7 @@
             fields[f].push(p); found = true;
           });
         }
-        if (found) hits.set(doc, fields);
+        if (found) hits.set(doc, fields.map(function (f) { return f.length; }));
       });
       return hits;
     });
@@ -233,7 +235,7 @@
         positive.forEach(function (hits) {
           var w = idf(hits.size), fields = hits.get(doc);
           for (var f = 0; f < 3; f++) {
-            var tf = fields[f].length;
+            var tf = fields[f];
             if (!tf) continue;
             var norm = K1 * (1 - B + B * d.len[f] / (manifest.avgLength[f] || 1));
             score += manifest.weights[f] * w * tf * (K1 + 1) / (tf + norm);
