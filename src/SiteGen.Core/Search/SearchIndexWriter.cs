@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.Runtime.InteropServices;
 using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
@@ -73,96 +74,32 @@ public static class SearchIndexWriter
     }
 
     /// <summary>
-    /// Every unit and every pair of neighbouring units, with their positions in each field. Terms are keyed
-    /// by code points (a pair packs two into one long), so no string is made per occurrence; each document's
-    /// positions are gathered, then appended to its terms' encoded postings.
+    /// Every unit and every pair of neighbouring units, with how often (and, for pairs, where) they occur in
+    /// each field. Documents are taken apart in parallel; their entries are appended to the terms' postings
+    /// in document order, so the result does not depend on the threads.
     /// </summary>
     private static (Dictionary<long, TermPostings> Terms, int[][] Lengths) Collect(IReadOnlyList<SearchDocument> documents)
     {
         var terms = new Dictionary<long, TermPostings>();
         var lengths = new int[documents.Count][];
-        var inDoc = new Dictionary<long, List<int>[]>();
-        var order = new List<long>();
-        var spare = new Stack<List<int>[]>(); // position lists are reused from document to document
-        for (var id = 0; id < documents.Count; id++)
+        using var scratch = new ThreadLocal<DocumentTerms>(() => new DocumentTerms());
+        var encoded = documents.AsParallel().AsOrdered().Select(d => scratch.Value!.Encode(d.FieldTexts));
+        var id = 0;
+        foreach (var document in encoded)
         {
-            foreach (var lists in inDoc.Values)
+            lengths[id] = document.Lengths;
+            for (var i = 0; i < document.Keys.Length; i++)
             {
-                foreach (var list in lists) list.Clear();
-                spare.Push(lists);
+                ref var term = ref CollectionsMarshal.GetValueRefOrAddDefault(terms, document.Keys[i], out _);
+                term ??= new TermPostings(DocumentTerms.Text(document.Keys[i]));
+                DocumentTerms.WriteVarint(term.Postings, id - term.LastDoc);
+                term.Postings.Write(document.Bytes.AsSpan(document.Starts[i]..document.Starts[i + 1]));
+                term.LastDoc = id;
+                term.DocCount++;
             }
-            inDoc.Clear();
-            order.Clear();
-            var fields = documents[id].FieldTexts;
-            lengths[id] = new int[fields.Length];
-            for (var field = 0; field < fields.Length; field++)
-            {
-                var codes = TextUnits.CodePoints(fields[field]);
-                lengths[id][field] = codes.Count;
-                for (var p = 0; p < codes.Count; p++)
-                {
-                    Note(codes[p], field, p);
-                    if (p + 1 < codes.Count) Note(Pair(codes[p], codes[p + 1]), field, p);
-                }
-            }
-            foreach (var key in order) Append(terms, key, id, inDoc[key]);
+            id++;
         }
         return (terms, lengths);
-
-        void Note(long key, int field, int position)
-        {
-            if (!inDoc.TryGetValue(key, out var positions))
-            {
-                inDoc[key] = positions = spare.Count > 0 ? spare.Pop() : [[], [], []];
-                order.Add(key);
-            }
-            positions[field].Add(position);
-        }
-    }
-
-    // A unit is its code point; a pair sets bit 62 and packs both (code points fit in 21 bits).
-    private static long Pair(int first, int second) => (1L << 62) | ((long)first << 21) | (uint)second;
-
-    private static string TermText(long key) => (key & (1L << 62)) == 0
-        ? char.ConvertFromUtf32((int)key)
-        : char.ConvertFromUtf32((int)((key >> 21) & 0x1FFFFF)) + char.ConvertFromUtf32((int)(key & 0x1FFFFF));
-
-    private static void Append(Dictionary<long, TermPostings> terms, long key, int doc, List<int>[] positions)
-    {
-        if (!terms.TryGetValue(key, out var term)) terms[key] = term = new TermPostings(TermText(key));
-        var output = term.Postings;
-        WriteVarint(output, doc - term.LastDoc);
-        term.LastDoc = doc;
-        term.DocCount++;
-        var mask = 0;
-        for (var f = 0; f < 3; f++) if (positions[f].Count > 0) mask |= 1 << f;
-        WriteVarint(output, mask);
-        var single = (key & (1L << 62)) == 0;
-        foreach (var list in positions.Where(p => p.Count > 0))
-        {
-            WriteVarint(output, list.Count);
-            if (single) continue; // a single unit's positions are never needed: pairs locate every run of two or more
-            var previous = 0;
-            foreach (var position in list)
-            {
-                WriteVarint(output, position - previous);
-                previous = position;
-            }
-        }
-    }
-
-    private static void WriteVarint(ArrayBufferWriter<byte> output, int value)
-    {
-        var span = output.GetSpan(5);
-        var v = (uint)value;
-        var i = 0;
-        while (v >= 0x80)
-        {
-            span[i++] = (byte)(v | 0x80);
-            v >>= 7;
-        }
-        span[i++] = (byte)v;
-        output.Advance(i);
     }
 
     private static byte[] EncodeShard(IEnumerable<(string Term, int DocCount, byte[] Postings)> terms)
