@@ -29,18 +29,21 @@ public static class SiteBuilder
         using var output = StagedOutput.Begin(options.OutputPath, options.SourceRoot, cache?.ManifestFor(options.OutputPath));
         var zipPath = input.Config.OfflineZip ? OfflineZip.PathFor(input.Config.ZipName) : null;
 
-        observer.StageStarted("搜索索引", input.Reports.Count);
-        var searchIndex = WriteSearchIndex(input, output);
-        var pages = new PagePlanner(input.Config, input.Archive, zipPath, searchIndex, input.Bodies).Plan().ToList();
-
-        observer.StageStarted("渲染页面", pages.Count);
-        Work.ForEach(pages, page =>
+        var planner = new PagePlanner(input.Config, input.Archive, zipPath, IndexFormat.Manifest);
+        void WritePage(PlannedPage page)
         {
             var key = PageKey(input.SiteKey, page);
             if (!output.TryReuse(page.Model.Path, key))
                 output.Write(page.Model.Path, input.Templates.RenderPage(page.Kind, page.Model), key);
             observer.FileWritten(page.Model.Path);
-        });
+        }
+
+        observer.StageStarted("报告页面与搜索索引", input.Reports.Count);
+        WriteReportsAndIndex(input, planner, WritePage, output);
+
+        var pages = planner.Plan().ToList();
+        observer.StageStarted("渲染页面", pages.Count);
+        Work.ForEach(pages, WritePage);
 
         observer.StageStarted("复制源文件与资源", input.Reports.Count);
         foreach (var report in input.Reports)
@@ -53,7 +56,7 @@ public static class SiteBuilder
         CopyAssets(options.SourceRoot, output);
 
         observer.StageStarted("订阅与站点地图", 3);
-        WriteFeeds(input, pages, output);
+        WriteFeeds(input, pages.Select(p => p.Model.Path).Concat(input.Archive.Newest.Select(r => SitePaths.ReportPage(r.Slug))), output);
 
         long zipBytes = 0;
         if (zipPath is not null)
@@ -63,7 +66,7 @@ public static class SiteBuilder
             observer.FileWritten(zipPath);
         }
 
-        var result = new BuildResult(input.Reports.Count, pages.Count, output.Files.Count, output.Bytes, zipBytes, TimeSpan.Zero)
+        var result = new BuildResult(input.Reports.Count, pages.Count + input.Reports.Count, output.Files.Count, output.Bytes, zipBytes, TimeSpan.Zero)
             { Reused = output.ReusedCount };
         output.Commit();
         return result with { Elapsed = clock.Elapsed };
@@ -73,7 +76,8 @@ public static class SiteBuilder
     public static int Check(string sourceRoot)
     {
         var input = SiteInput.Load(sourceRoot);
-        var pages = new PagePlanner(input.Config, input.Archive, null, null, input.Bodies).Plan().ToList();
+        var planner = new PagePlanner(input.Config, input.Archive, null, null);
+        var pages = planner.Plan().Concat(input.Archive.Newest.Select(r => planner.PlanReport(r, input.Bodies.Lazily(r)))).ToList();
         Work.ForEach(pages, page => input.Templates.RenderPage(page.Kind, page.Model));
         return input.Reports.Count;
     }
@@ -82,8 +86,12 @@ public static class SiteBuilder
     private static string PageKey(string siteKey, PlannedPage page) =>
         Fingerprint.Of(siteKey, page.Kind, JsonSerializer.Serialize(page.Model, page.Model.GetType()));
 
-    /// <summary>The index depends on every report, in order, and on nothing else; it is made whole or reused whole.</summary>
-    private static string WriteSearchIndex(SiteInput input, StagedOutput output)
+    /// <summary>
+    /// One pass over the reports, newest first: each body is rendered once, for the report's page and its
+    /// index entry together, and then let go. The index depends on every report, in order, and on nothing
+    /// else, so it is made whole or reused whole.
+    /// </summary>
+    private static void WriteReportsAndIndex(SiteInput input, PagePlanner planner, Action<PlannedPage> writePage, StagedOutput output)
     {
         using (var runtime = typeof(SearchIndexWriter).Assembly.GetManifestResourceStream("search.js")!)
             output.Write(SitePaths.SearchRuntime, stream => runtime.CopyTo(stream));
@@ -91,10 +99,17 @@ public static class SiteBuilder
         var key = new Fingerprint().Add(BuildCache.ProgramVersion);
         foreach (var report in input.Archive.Newest) key.Add(report.Slug).Add(report.SourceText);
         var indexKey = key.Finish();
-        if (output.TryReuseAll(IndexFormat.Folder, indexKey) is not null) return IndexFormat.Manifest;
+        var index = output.TryReuseAll(IndexFormat.Folder, indexKey) is null
+            ? new SearchIndexWriter((path, text) => output.Write(path, text, indexKey))
+            : null;
 
-        var documents = input.Archive.Newest.AsParallel().AsOrdered().Select(r => SearchDocument.From(r, input.Bodies)).ToList();
-        return SearchIndexWriter.Write(documents, (path, text) => output.Write(path, text, indexKey));
+        Work.InOrder(input.Archive.Newest.Select((report, id) => (report, id)), item =>
+        {
+            var body = input.Bodies.Lazily(item.report);
+            writePage(planner.PlanReport(item.report, body));
+            return index is null ? null : SearchIndexWriter.Prepare(SearchDocument.From(item.report, body.Value), item.id);
+        }, prepared => index?.Add(prepared!));
+        index?.Finish();
     }
 
     private static void CopyAssets(string sourceRoot, StagedOutput output)
@@ -105,14 +120,14 @@ public static class SiteBuilder
             output.Copy("assets/" + Path.GetRelativePath(assets, file).Replace('\\', '/'), file);
     }
 
-    private static void WriteFeeds(SiteInput input, IReadOnlyList<PlannedPage> pages, StagedOutput output)
+    private static void WriteFeeds(SiteInput input, IEnumerable<string> pagePaths, StagedOutput output)
     {
         var bySlugPath = input.Reports.ToDictionary(r => SitePaths.ReportPage(r.Slug), r => r.Date);
         output.Write(AtomFeed.Path, AtomFeed.Write(input.Config, input.Archive.Newest,
             report => report.Abstract ?? PagePlanner.Excerpt(input.Bodies.For(report).PlainText, 200)));
-        var sitemapPages = pages
-            .Where(p => p.Model.Path != SitePaths.NotFound)
-            .Select(p => (p.Model.Path, bySlugPath.GetValueOrDefault(p.Model.Path)));
+        var sitemapPages = pagePaths
+            .Where(path => path != SitePaths.NotFound)
+            .Select(path => (path, bySlugPath.GetValueOrDefault(path)));
         output.Write(Sitemap.Path, Sitemap.Write(input.Config, sitemapPages));
         output.Write(Sitemap.RobotsPath, Sitemap.Robots(input.Config));
     }

@@ -8,11 +8,20 @@ namespace SiteGen.Diagnostics;
 /// </summary>
 internal static class Work
 {
-    public static void ForEach<T>(IEnumerable<T> items, Action<T> body)
+    public static void ForEach<T>(IEnumerable<T> items, Action<T> body) => Unwrapped(() => Parallel.ForEach(items, body));
+
+    /// <summary>Maps items in parallel and hands the results, in the items' order, to one consumer.</summary>
+    public static void InOrder<T, TResult>(IEnumerable<T> items, Func<T, TResult> map, Action<TResult> consume) =>
+        Unwrapped(() =>
+        {
+            foreach (var result in items.AsParallel().AsOrdered().Select(map)) consume(result);
+        });
+
+    private static void Unwrapped(Action loop)
     {
         try
         {
-            Parallel.ForEach(items, body);
+            loop();
         }
         catch (AggregateException e)
         {

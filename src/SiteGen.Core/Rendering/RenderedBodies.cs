@@ -1,22 +1,19 @@
-using System.Collections.Concurrent;
 using SiteGen.Cache;
 using SiteGen.Content;
 
 namespace SiteGen.Rendering;
 
 /// <summary>
-/// Each report's Markdown rendered at most once per build and shared by the stages that need it (the
-/// search index wants the plain text, the page the HTML, the feed an excerpt). With a cache, a body
-/// rendered by an earlier build is read back instead, and one that nothing needs is never touched.
+/// Renders report bodies, or with a cache reads back what an earlier build rendered. Nothing is kept:
+/// a build takes each body once for the report's page and its index entry together, and lets it go,
+/// so memory does not grow with the archive.
 /// </summary>
 public sealed class RenderedBodies(BodyCache? cache = null)
 {
-    private readonly ConcurrentDictionary<string, Lazy<RenderedBody>> _bodies = new(StringComparer.Ordinal);
+    public RenderedBody For(Report report) => Render(report.Body);
 
-    public RenderedBody For(Report report) => Lazily(report).Value;
-
-    public Lazy<RenderedBody> Lazily(Report report) =>
-        _bodies.GetOrAdd(report.Slug, _ => new Lazy<RenderedBody>(() => Render(report.Body)));
+    /// <summary>A body rendered only if something asks for it, and then once.</summary>
+    public Lazy<RenderedBody> Lazily(Report report) => new(() => Render(report.Body));
 
     /// <summary>The fingerprint of a body as Markdown: pages that show it depend on it, not on its rendering.</summary>
     public static string KeyOf(Report report) => Fingerprint.Of(BuildCache.ProgramVersion, report.Body);

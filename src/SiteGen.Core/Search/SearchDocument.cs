@@ -9,12 +9,12 @@ public sealed record SearchDocument(Report Report, string Title, string Meta, st
 {
     public string[] FieldTexts => [Title, Meta, Body];
 
-    public static SearchDocument From(Report report, RenderedBodies bodies) => new(
+    public static SearchDocument From(Report report, RenderedBody body) => new(
         report,
         report.Title,
         string.Join(" ", new[] { report.Publisher, report.Region.Display, report.DocNumber, report.IndexNumber, report.DocType }
             .Concat(report.Keywords).Where(s => !string.IsNullOrEmpty(s))),
-        bodies.For(report).PlainText);
+        body.PlainText);
 
     public string Url => SitePaths.ReportPage(Report.Slug);
 }

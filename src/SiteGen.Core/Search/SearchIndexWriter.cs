@@ -10,23 +10,62 @@ namespace SiteGen.Search;
 
 /// <summary>
 /// Builds the search index the browser and <c>sitegen search</c> both read: postings of every
-/// character and character pair with positions per field, split into shards by term hash, a manifest
-/// of documents, and each document's text for snippets. Every file is a classic script.
+/// character and character pair per field, split into shards by term hash, a manifest of documents,
+/// and each document's text for snippets. Every file is a classic script. Documents stream through:
+/// a document's text is written when it is added, and only postings stay in memory.
 /// </summary>
-public static class SearchIndexWriter
+internal sealed class SearchIndexWriter(Action<string, string> write)
 {
     private const int TargetShardBytes = 16 * 1024;
     private static readonly JsonSerializerOptions Json = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+    private static readonly ThreadLocal<DocumentTerms> Scratch = new(() => new DocumentTerms());
 
-    /// <summary>Writes the index files through <paramref name="write"/>; returns the manifest's path.</summary>
-    public static string Write(IReadOnlyList<SearchDocument> documents, Action<string, string> write)
+    private readonly Dictionary<long, TermPostings> _terms = new();
+    private readonly List<int[]> _lengths = [];
+    private readonly JsonArray _docs = new();
+
+    /// <summary>A document taken apart for the index: its terms and its text file, ready to add.</summary>
+    public sealed record Prepared(int Id, DocumentTerms.Encoded Terms, string TextFile, string TextScript, JsonObject Description);
+
+    /// <summary>The costly part of adding a document; safe on any thread and in any order.</summary>
+    public static Prepared Prepare(SearchDocument doc, int id)
     {
-        var (terms, lengths) = Collect(documents);
-        var totalBytes = terms.Values.Sum(t => t.Postings.WrittenCount + 8);
+        var terms = Scratch.Value!.Encode(doc.FieldTexts);
+        var script = IndexFormat.Script("text", $"{id},{JsonSerializer.Serialize(doc.FieldTexts, Json)}");
+        var textFile = IndexFormat.HashedName($"t{id}", script);
+        return new Prepared(id, terms, textFile, script, Describe(doc, terms.Lengths, textFile));
+    }
+
+    /// <summary>
+    /// Adds a prepared document; documents must come in id order, so the index does not depend on threads.
+    /// Only its postings are kept: its text is written at once.
+    /// </summary>
+    public void Add(Prepared document)
+    {
+        if (document.Id != _lengths.Count) throw new InvalidOperationException($"document {document.Id} added out of order");
+        var terms = document.Terms;
+        for (var i = 0; i < terms.Keys.Length; i++)
+        {
+            ref var term = ref CollectionsMarshal.GetValueRefOrAddDefault(_terms, terms.Keys[i], out _);
+            term ??= new TermPostings(DocumentTerms.Text(terms.Keys[i]));
+            DocumentTerms.WriteVarint(term.Postings, document.Id - term.LastDoc);
+            term.Postings.Write(terms.Bytes.AsSpan(terms.Starts[i]..terms.Starts[i + 1]));
+            term.LastDoc = document.Id;
+            term.DocCount++;
+        }
+        write($"{IndexFormat.Folder}/{document.TextFile}", document.TextScript);
+        _docs.Add(document.Description);
+        _lengths.Add(terms.Lengths);
+    }
+
+    /// <summary>Writes the shards and the manifest; returns the manifest's path.</summary>
+    public string Finish()
+    {
+        var totalBytes = _terms.Values.Sum(t => t.Postings.WrittenCount + 8);
         var shardCount = Math.Clamp((int)Math.Ceiling(totalBytes / (double)TargetShardBytes), 1, 4096);
 
         var shardFiles = new string[shardCount];
-        var byShard = terms.Values.Select(t => (Term: t.Text, Entry: t))
+        var byShard = _terms.Values.Select(t => (Term: t.Text, Entry: t))
             .GroupBy(t => IndexFormat.ShardOf(t.Term, shardCount))
             .OrderBy(g => g.Key);
         foreach (var shard in byShard)
@@ -38,29 +77,17 @@ public static class SearchIndexWriter
             write($"{IndexFormat.Folder}/{shardFiles[shard.Key]}", script);
         }
 
-        var docs = new JsonArray();
-        for (var id = 0; id < documents.Count; id++)
-        {
-            var doc = documents[id];
-            var text = JsonSerializer.Serialize(doc.FieldTexts, Json);
-            var script = IndexFormat.Script("text", $"{id},{text}");
-            var textFile = IndexFormat.HashedName($"t{id}", script);
-            write($"{IndexFormat.Folder}/{textFile}", script);
-            docs.Add(Describe(doc, lengths[id], textFile));
-        }
-
         var manifest = new JsonObject
         {
             ["version"] = IndexFormat.Version,
             ["tokenizer"] = TextUnits.Name,
             ["fields"] = new JsonArray(IndexFormat.Fields.Select(f => (JsonNode)f).ToArray()),
             ["weights"] = new JsonArray(IndexFormat.Weights.Select(w => (JsonNode)w).ToArray()),
-            ["avgLength"] = new JsonArray(Enumerable.Range(0, 3).Select(f => (JsonNode)AverageLength(lengths, f)).ToArray()),
+            ["avgLength"] = new JsonArray(Enumerable.Range(0, 3).Select(f => (JsonNode)AverageLength(f)).ToArray()),
             ["shards"] = new JsonArray(shardFiles.Select(f => (JsonNode?)f).ToArray()),
-            ["docs"] = docs,
+            ["docs"] = _docs,
         };
-        var manifestScript = IndexFormat.Script("manifest", manifest.ToJsonString(Json));
-        write(IndexFormat.Manifest, manifestScript);
+        write(IndexFormat.Manifest, IndexFormat.Script("manifest", manifest.ToJsonString(Json)));
         return IndexFormat.Manifest;
     }
 
@@ -71,35 +98,6 @@ public static class SearchIndexWriter
         public ArrayBufferWriter<byte> Postings { get; } = new(16);
         public int DocCount { get; set; }
         public int LastDoc { get; set; }
-    }
-
-    /// <summary>
-    /// Every unit and every pair of neighbouring units, with how often (and, for pairs, where) they occur in
-    /// each field. Documents are taken apart in parallel; their entries are appended to the terms' postings
-    /// in document order, so the result does not depend on the threads.
-    /// </summary>
-    private static (Dictionary<long, TermPostings> Terms, int[][] Lengths) Collect(IReadOnlyList<SearchDocument> documents)
-    {
-        var terms = new Dictionary<long, TermPostings>();
-        var lengths = new int[documents.Count][];
-        using var scratch = new ThreadLocal<DocumentTerms>(() => new DocumentTerms());
-        var encoded = documents.AsParallel().AsOrdered().Select(d => scratch.Value!.Encode(d.FieldTexts));
-        var id = 0;
-        foreach (var document in encoded)
-        {
-            lengths[id] = document.Lengths;
-            for (var i = 0; i < document.Keys.Length; i++)
-            {
-                ref var term = ref CollectionsMarshal.GetValueRefOrAddDefault(terms, document.Keys[i], out _);
-                term ??= new TermPostings(DocumentTerms.Text(document.Keys[i]));
-                DocumentTerms.WriteVarint(term.Postings, id - term.LastDoc);
-                term.Postings.Write(document.Bytes.AsSpan(document.Starts[i]..document.Starts[i + 1]));
-                term.LastDoc = id;
-                term.DocCount++;
-            }
-            id++;
-        }
-        return (terms, lengths);
     }
 
     private static byte[] EncodeShard(IEnumerable<(string Term, int DocCount, byte[] Postings)> terms)
@@ -138,6 +136,6 @@ public static class SearchIndexWriter
         };
     }
 
-    private static double AverageLength(int[][] lengths, int field) =>
-        lengths.Length == 0 ? 0 : Math.Round(lengths.Average(l => (double)l[field]), 2);
+    private double AverageLength(int field) =>
+        _lengths.Count == 0 ? 0 : Math.Round(_lengths.Average(l => (double)l[field]), 2);
 }

@@ -26,11 +26,8 @@ public sealed class PagePlanner
     private readonly SiteInfo _site;
     private readonly Browse[] _browse;
 
-    private readonly RenderedBodies _bodies;
-
-    public PagePlanner(SiteConfig config, Archive archive, string? downloadPath, string? searchIndex, RenderedBodies bodies)
+    public PagePlanner(SiteConfig config, Archive archive, string? downloadPath, string? searchIndex)
     {
-        _bodies = bodies;
         _config = config;
         _archive = archive;
         _browse = BrowseKinds.Where(b => config.Lists(b.Kind)).ToArray();
@@ -41,6 +38,7 @@ public sealed class PagePlanner
             SitePaths.Search, searchIndex);
     }
 
+    /// <summary>Every page but the reports' own (see <see cref="PlanReport"/>): these need no report body.</summary>
     public IEnumerable<PlannedPage> Plan()
     {
         yield return Home();
@@ -54,7 +52,6 @@ public sealed class PagePlanner
             var trail = new List<Link> { new(browse.Name, $"{browse.Folder}/index.html") };
             foreach (var page in listings.SelectMany(l => Walk(l, browse.Folder, trail))) yield return page;
         }
-        foreach (var report in _archive.Newest) yield return ReportPageFor(report);
     }
 
     private IEnumerable<PlannedPage> Walk(Listing listing, string section, IReadOnlyList<Link> trail)
@@ -119,7 +116,8 @@ public sealed class PagePlanner
         }
     }
 
-    private PlannedPage ReportPageFor(Report report)
+    /// <summary>A report's page; its body is rendered only if the page is.</summary>
+    public PlannedPage PlanReport(Report report, Lazy<RenderedBody> body)
     {
         var (previous, next) = _archive.Neighbours(report);
         var region = _archive.RegionOfReport.GetValueOrDefault(report.Slug);
@@ -131,7 +129,7 @@ public sealed class PagePlanner
             Section = "report",
             Heading = report.Title,
             Meta = MetaRows(report, region),
-            Rendered = _bodies.Lazily(report),
+            Rendered = body,
             BodyKey = RenderedBodies.KeyOf(report),
             Abstract = report.Abstract,
             Keywords = report.Keywords,
