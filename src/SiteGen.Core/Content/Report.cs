@@ -20,8 +20,10 @@ public sealed record Report
     public string? Abstract { get; init; }
     public SourceInfo Source { get; init; } = SourceInfo.None;
     public IReadOnlyList<string> Warnings { get; init; } = [];
-    /// <summary>The Markdown body, after the closing '---'.</summary>
-    public required string Body { get; init; }
+    /// <summary>The Markdown body, after the closing '---': a part of <see cref="SourceText"/>, made when asked for.</summary>
+    public string Body => SourceText[BodyStart..];
+    /// <summary>Where in <see cref="SourceText"/> the body starts.</summary>
+    public int BodyStart { get; init; }
     /// <summary>The line of the file on which <see cref="Body"/> starts.</summary>
     public int BodyLine { get; init; }
     /// <summary>The file's text as the editor wrote it, published as the report's Markdown source.</summary>

@@ -54,7 +54,7 @@ public static partial class ReportReader
             Abstract = map.Text("abstract"),
             Source = ReadSource(map.Map("source")),
             Warnings = map.TextList("warnings"),
-            Body = parts.Body,
+            BodyStart = parts.BodyStart,
             BodyLine = parts.BodyLine,
             SourceText = normalized,
         };

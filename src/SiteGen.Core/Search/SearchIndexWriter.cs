@@ -62,7 +62,7 @@ internal sealed class SearchIndexWriter(Action<string, string> write)
     public string Finish()
     {
         var totalBytes = _terms.Values.Sum(t => t.Postings.WrittenCount + 8);
-        var shardCount = Math.Clamp((int)Math.Ceiling(totalBytes / (double)TargetShardBytes), 1, 4096);
+        var shardCount = Math.Clamp((int)Math.Ceiling(totalBytes / (double)TargetShardBytes), 1, 1 << 20);
 
         var shardFiles = new string[shardCount];
         var byShard = _terms.Values.Select(t => (Term: t.Text, Entry: t))
