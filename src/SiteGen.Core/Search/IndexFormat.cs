@@ -6,7 +6,10 @@ namespace SiteGen.Search;
 /// <summary>The pieces of the index format (see FORMAT.md) that writer and reader share.</summary>
 public static class IndexFormat
 {
-    public const int Version = 2;
+    public const int Version = 3;
+
+    /// <summary>Documents per block of display data (slug, url, title, date, text file).</summary>
+    public const int BlockSize = 64;
     public const string Folder = "search";
     public const string Global = "SiteGenSearch";
     public static readonly string[] Fields = ["title", "meta", "body"];

@@ -124,7 +124,7 @@ public sealed partial class QueryEngine(SearchIndexReader index)
         return hits;
     }
 
-    private static bool Passes(IndexedDoc doc, IReadOnlyDictionary<string, string> filters, string? skip)
+    private bool Passes(IndexedDoc doc, IReadOnlyDictionary<string, string> filters, string? skip)
     {
         foreach (var (key, want) in filters)
         {
@@ -134,8 +134,8 @@ public sealed partial class QueryEngine(SearchIndexReader index)
                 "year" => doc.Year?.ToString() == want,
                 "type" => doc.Type == want,
                 "province" => doc.Province == want,
-                "region" => (doc.Region ?? "").Split(' ').Any(r => r == want || r.StartsWith(want, StringComparison.Ordinal)),
-                "publisher" => (doc.Publisher ?? "").Contains(want, StringComparison.Ordinal),
+                "region" => (index.FilterValue("region", doc.RegionValue) ?? "").Split(' ').Any(r => r == want || r.StartsWith(want, StringComparison.Ordinal)),
+                "publisher" => (index.FilterValue("publisher", doc.PublisherValue) ?? "").Contains(want, StringComparison.Ordinal),
                 _ => true,
             };
             if (!ok) return false;
@@ -148,21 +148,17 @@ public sealed partial class QueryEngine(SearchIndexReader index)
             .GroupBy(v => v).Select(g => new FacetValue(g.Key, g.Count()))
             .OrderByDescending(f => f.Count).ThenBy(f => f.Value, StringComparer.Ordinal).ToList();
 
-    private int ByDate(Scored a, Scored b)
-    {
-        var da = index.Docs[a.Doc].Date ?? "";
-        var db = index.Docs[b.Doc].Date ?? "";
-        var byDate = string.CompareOrdinal(db, da);
-        return byDate != 0 ? Math.Sign(byDate) : string.CompareOrdinal(index.Docs[a.Doc].Slug, index.Docs[b.Doc].Slug) < 0 ? -1 : 1;
-    }
+    /// <summary>Newest first, as the archive lists them: document ids are in that order.</summary>
+    private static int ByDate(Scored a, Scored b) => a.Doc.CompareTo(b.Doc);
 
     private SearchHit Hit(Scored s, IReadOnlyList<QueryPart> used)
     {
         var d = index.Docs[s.Doc];
+        var shown = index.Display(s.Doc);
         var fields = index.Texts(s.Doc);
         var inBody = Ranges(fields[2], used).Count > 0;
-        return new SearchHit(d.Slug, d.Url, d.Title, d.Date, d.Year, d.Type, d.Publisher, d.Region, s.Score,
-            Highlight(d.Title, Ranges(d.Title, used), 0, d.Title.Length),
+        return new SearchHit(shown.Slug, shown.Url, shown.Title, shown.Date, d.Year, d.Type ?? "", shown.Publisher, shown.Region, s.Score,
+            Highlight(shown.Title, Ranges(shown.Title, used), 0, shown.Title.Length),
             Snippet(inBody ? fields[2] : fields[1].Length > 0 ? fields[1] : fields[2], used));
     }
 

@@ -5,9 +5,14 @@ using System.Text.Json.Nodes;
 namespace SiteGen.Search;
 
 /// <summary>A document as the manifest lists it.</summary>
-public sealed record IndexedDoc(
-    string Slug, string Url, string Title, string? Date, int? Year, string? Province, string? Region,
-    string Type, string? Publisher, int[] Length, string TextFile);
+/// <summary>
+/// What the manifest holds of every document: enough to score, filter and count it. Region and publisher
+/// are numbers into values that only region: and publisher: filters load (see <see cref="SearchIndexReader.FilterValue"/>).
+/// </summary>
+public sealed record IndexedDoc(int Id, int? Year, string? Province, string? Type, int[] Length, int RegionValue, int PublisherValue);
+
+/// <summary>What a result shows of a document, read from its block only when it is shown.</summary>
+public sealed record DocDisplay(string Slug, string Url, string Title, string? Date, string TextFile, string? Region, string? Publisher);
 
 /// <summary>One document's postings for a term: positions per field (null where the term is absent).</summary>
 /// <summary>A term in a document: how often in each field and, for pairs of units, where (null for single units).</summary>
@@ -23,6 +28,11 @@ public sealed class SearchIndexReader
     private readonly string[] _shardFiles;
     private readonly Dictionary<int, Dictionary<string, (byte[] Bytes, int Start, int End)>> _shards = [];
     private readonly Dictionary<string, List<TermPosting>> _postings = new(StringComparer.Ordinal);
+    private readonly string[] _blockFiles;
+    private readonly int _blockSize;
+    private readonly Dictionary<int, DocDisplay[]> _blocks = [];
+    private readonly string _filterValuesFile;
+    private JsonObject? _filterValues;
 
     public IReadOnlyList<IndexedDoc> Docs { get; }
     public double[] Weights { get; }
@@ -35,11 +45,46 @@ public sealed class SearchIndexReader
         _shardFiles = manifest["shards"]!.AsArray().Select(s => s?.GetValue<string>() ?? "").ToArray();
         Weights = manifest["weights"]!.AsArray().Select(w => w!.GetValue<double>()).ToArray();
         AverageLength = manifest["avgLength"]!.AsArray().Select(w => w!.GetValue<double>()).ToArray();
-        Docs = manifest["docs"]!.AsArray().Select(d => new IndexedDoc(
-            d!["slug"]!.GetValue<string>(), d["url"]!.GetValue<string>(), d["title"]!.GetValue<string>(),
-            d["date"]?.GetValue<string>(), d["year"]?.GetValue<int>(), d["province"]?.GetValue<string>(),
-            d["region"]?.GetValue<string>(), d["type"]!.GetValue<string>(), d["publisher"]?.GetValue<string>(),
-            d["len"]!.AsArray().Select(l => l!.GetValue<int>()).ToArray(), d["text"]!.GetValue<string>())).ToList();
+        _blockFiles = manifest["blocks"]!.AsArray().Select(b => b!.GetValue<string>()).ToArray();
+        _blockSize = manifest["blockSize"]!.GetValue<int>();
+        var values = manifest["values"]!.AsObject();
+        var columns = manifest["columns"]!.AsObject();
+        _filterValuesFile = manifest["filterValues"]!.GetValue<string>();
+        int Number(string name, int doc) => columns[name]![doc]!.GetValue<int>();
+        JsonNode? Value(string name, int doc) => values[name]![Number(name, doc)];
+        var lengths = columns["len"]!.AsArray().Select(l => l!.GetValue<int>()).ToArray();
+        Docs = Enumerable.Range(0, manifest["count"]!.GetValue<int>()).Select(d => new IndexedDoc(d,
+            Value("year", d)?.GetValue<int>(), Value("province", d)?.GetValue<string>(), Value("type", d)?.GetValue<string>(),
+            lengths[(3 * d)..(3 * d + 3)], Number("region", d), Number("publisher", d))).ToList();
+    }
+
+    /// <summary>A region or publisher name by its number, from the file only these filters load.</summary>
+    public string? FilterValue(string column, int number)
+    {
+        if (_filterValues is null)
+        {
+            var script = File.ReadAllText(Path.Combine(_folder, _filterValuesFile));
+            BytesRead += Encoding.UTF8.GetByteCount(script);
+            _filterValues = JsonNode.Parse(Arguments(script, "values"))!.AsObject();
+        }
+        return _filterValues[column]![number]?.GetValue<string>();
+    }
+
+    /// <summary>A document's slug, URL, title, date and text file, from its block.</summary>
+    public DocDisplay Display(int doc)
+    {
+        var number = doc / _blockSize;
+        if (!_blocks.TryGetValue(number, out var block))
+        {
+            var script = File.ReadAllText(Path.Combine(_folder, _blockFiles[number]));
+            BytesRead += Encoding.UTF8.GetByteCount(script);
+            var args = Arguments(script, "docs");
+            _blocks[number] = block = JsonNode.Parse(args[(args.IndexOf(',') + 1)..])!.AsArray()
+                .Select(d => new DocDisplay(d![0]!.GetValue<string>(), d[1]!.GetValue<string>(), d[2]!.GetValue<string>(),
+                    d[3]?.GetValue<string>(), d[4]!.GetValue<string>(), d[5]?.GetValue<string>(), d[6]?.GetValue<string>()))
+                .ToArray();
+        }
+        return block[doc % _blockSize];
     }
 
     /// <summary>Opens the index of the site in <paramref name="site"/> (the folder <c>sitegen build</c> wrote).</summary>
@@ -65,7 +110,7 @@ public sealed class SearchIndexReader
     /// <summary>The three field texts of a document, for snippets.</summary>
     public string[] Texts(int doc)
     {
-        var script = File.ReadAllText(Path.Combine(_folder, Docs[doc].TextFile));
+        var script = File.ReadAllText(Path.Combine(_folder, Display(doc).TextFile));
         BytesRead += Encoding.UTF8.GetByteCount(script);
         var args = Arguments(script, "text");
         return JsonSerializer.Deserialize<string[]>(args[(args.IndexOf(',') + 1)..])!;

@@ -22,18 +22,19 @@ internal sealed class SearchIndexWriter(Action<string, string> write)
 
     private readonly Dictionary<long, TermPostings> _terms = new();
     private readonly List<int[]> _lengths = [];
-    private readonly JsonArray _docs = new();
+    private readonly DocumentColumns _columns = new();
+    private readonly List<string> _blockFiles = [];
+    private JsonArray _block = [];
 
     /// <summary>A document taken apart for the index: its terms and its text file, ready to add.</summary>
-    public sealed record Prepared(int Id, DocumentTerms.Encoded Terms, string TextFile, string TextScript, JsonObject Description);
+    public sealed record Prepared(int Id, SearchDocument Document, DocumentTerms.Encoded Terms, string TextFile, string TextScript);
 
     /// <summary>The costly part of adding a document; safe on any thread and in any order.</summary>
     public static Prepared Prepare(SearchDocument doc, int id)
     {
         var terms = Scratch.Value!.Encode(doc.FieldTexts);
         var script = IndexFormat.Script("text", $"{id},{JsonSerializer.Serialize(doc.FieldTexts, Json)}");
-        var textFile = IndexFormat.HashedName($"t{id}", script);
-        return new Prepared(id, terms, textFile, script, Describe(doc, terms.Lengths, textFile));
+        return new Prepared(id, doc, terms, IndexFormat.HashedName($"t{id}", script), script);
     }
 
     /// <summary>
@@ -54,13 +55,35 @@ internal sealed class SearchIndexWriter(Action<string, string> write)
             term.DocCount++;
         }
         write($"{IndexFormat.Folder}/{document.TextFile}", document.TextScript);
-        _docs.Add(document.Description);
+        _columns.Add(document.Document.Report, terms.Lengths);
         _lengths.Add(terms.Lengths);
+        _block.Add(Display(document.Document, document.TextFile));
+        if (_block.Count == IndexFormat.BlockSize) WriteBlock();
+    }
+
+    /// <summary>What a result shows, kept out of the manifest: only the results shown load their block.</summary>
+    private static JsonArray Display(SearchDocument doc, string textFile) =>
+    [
+        doc.Report.Slug, doc.Url, doc.Report.Title, PagePlanner.IsoDate(doc.Report.Date), textFile,
+        doc.Report.Region.IsKnown ? doc.Report.Region.Display : null, string.IsNullOrEmpty(doc.Report.Publisher) ? null : doc.Report.Publisher,
+    ];
+
+    private void WriteBlock()
+    {
+        var number = _blockFiles.Count;
+        var script = IndexFormat.Script("docs", $"{number},{_block.ToJsonString(Json)}");
+        _blockFiles.Add(IndexFormat.HashedName($"d{number}", script));
+        write($"{IndexFormat.Folder}/{_blockFiles[^1]}", script);
+        _block = [];
     }
 
     /// <summary>Writes the shards and the manifest; returns the manifest's path.</summary>
     public string Finish()
     {
+        if (_block.Count > 0) WriteBlock();
+        var filterValues = IndexFormat.Script("values", _columns.Values(filterOnly: true).ToJsonString(Json));
+        var filterFile = IndexFormat.HashedName("v", filterValues);
+        write($"{IndexFormat.Folder}/{filterFile}", filterValues);
         var totalBytes = _terms.Values.Sum(t => t.Postings.WrittenCount + 8);
         var shardCount = Math.Clamp((int)Math.Ceiling(totalBytes / (double)TargetShardBytes), 1, 1 << 20);
 
@@ -85,7 +108,12 @@ internal sealed class SearchIndexWriter(Action<string, string> write)
             ["weights"] = new JsonArray(IndexFormat.Weights.Select(w => (JsonNode)w).ToArray()),
             ["avgLength"] = new JsonArray(Enumerable.Range(0, 3).Select(f => (JsonNode)AverageLength(f)).ToArray()),
             ["shards"] = new JsonArray(shardFiles.Select(f => (JsonNode?)f).ToArray()),
-            ["docs"] = _docs,
+            ["count"] = _lengths.Count,
+            ["blockSize"] = IndexFormat.BlockSize,
+            ["blocks"] = new JsonArray(_blockFiles.Select(f => (JsonNode?)f).ToArray()),
+            ["values"] = _columns.Values(filterOnly: false),
+            ["filterValues"] = filterFile,
+            ["columns"] = _columns.Columns(),
         };
         write(IndexFormat.Manifest, IndexFormat.Script("manifest", manifest.ToJsonString(Json)));
         return IndexFormat.Manifest;
@@ -115,25 +143,6 @@ internal sealed class SearchIndexWriter(Action<string, string> write)
             bytes.Write(postings);
         }
         return bytes.ToArray();
-    }
-
-    private static JsonObject Describe(SearchDocument doc, int[] lengths, string textFile)
-    {
-        var r = doc.Report;
-        return new JsonObject
-        {
-            ["slug"] = r.Slug,
-            ["url"] = doc.Url,
-            ["title"] = r.Title,
-            ["date"] = PagePlanner.IsoDate(r.Date),
-            ["year"] = r.Year,
-            ["province"] = r.Region.Province,
-            ["region"] = r.Region.IsKnown ? r.Region.Display : null,
-            ["type"] = r.DocType,
-            ["publisher"] = r.Publisher,
-            ["len"] = new JsonArray(lengths.Select(l => (JsonNode)l).ToArray()),
-            ["text"] = textFile,
-        };
     }
 
     private double AverageLength(int field) =>

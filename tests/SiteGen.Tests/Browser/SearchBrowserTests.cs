@@ -31,7 +31,7 @@ public sealed class SearchBrowserTests(Chromium chromium, SearchSite site) : ICl
     [Fact]
     public async Task The_browser_finds_exactly_what_the_command_line_finds_in_the_same_order()
     {
-        var queries = site.RandomQueries(400, seed: 2026).Concat(["高要区 2021", "行政复议 -坡头区", "法治 year:2021", "法治政府建设推进会", "\"放管服\""])
+        var queries = site.RandomQueries(400, seed: 2026).Concat(["高要区 2021", "行政复议 -坡头区", "法治 year:2021", "法治 region:山东", "报告 publisher:人民政府", "region:广东 type:年度报告", "法治政府建设推进会", "\"放管服\""])
             // Queries that must not hurt: only punctuation, regex characters, unbalanced quotes, 10,000 characters.
             .Concat(["〔〕《》，。！", ".*+?^${}()|[]\\", "\"行政复议", "\"\"\"", "- -- -\"", "year: type:", "\u2028\u00A0\r\v行政复议\u2029", string.Concat(Enumerable.Repeat("行政复议", 2500))])
             .ToArray();

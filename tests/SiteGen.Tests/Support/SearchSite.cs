@@ -47,7 +47,7 @@ public sealed class SearchSite : IDisposable
         var slugs = new HashSet<string>();
         for (var doc = 0; doc < Texts.Count; doc++)
             if (Texts[doc].Any(text => Contains(TextUnits.Split(text).Select(u => u.Text).ToList(), wanted)))
-                slugs.Add(Index.Docs[doc].Slug);
+                slugs.Add(Index.Display(doc).Slug);
         return slugs;
     }
 

@@ -1,5 +1,5 @@
 /* SiteGen search runtime. A classic script: no modules, no fetch, no workers, so it works from file://.
-   Index files are classic scripts too; each hands its data to SiteGenSearch.manifest/shard/text.
+   Index files are classic scripts too; each hands its data to SiteGenSearch.manifest/shard/docs/text.
    API: SiteGenSearch.search(query, {filters, sort, page, pageSize}) -> Promise<{total, exact, results, facets}>;
    filters: {year, type, province, region, publisher}; sort: "relevance" (default) or "date"; pageSize: 10 by default.
    The query engine mirrors src/SiteGen.Core/Search/QueryEngine.cs; FORMAT.md describes both. */
@@ -7,7 +7,7 @@
   "use strict";
   var api = window.SiteGenSearch = window.SiteGenSearch || {};
   var PAGE_SIZE = 10, K1 = 1.2, B = 0.75, SNIPPET = 60;
-  var manifest = null, base = "", shards = {}, texts = {}, waiting = {};
+  var manifest = null, base = "", shards = {}, blocks = {}, texts = {}, waiting = {};
 
   /* ---- tokenizer: the same as TextUnits.cs, held to it by tests/vectors/tokenizer.json ---- */
   var UNIT = /[\p{L}\p{N}]/u;
@@ -64,6 +64,8 @@
   }
   api.manifest = function (m) { arrived("manifest", m); };
   api.shard = function (k, data) { arrived("s" + k, data); };
+  api.docs = function (n, list) { arrived("d" + n, list); };
+  api.values = function (values) { arrived("values", values); };
   api.text = function (id, fields) { arrived("t" + id, fields); };
 
   function ready() {
@@ -71,7 +73,14 @@
     var path = indexPath();
     base = path.slice(0, path.lastIndexOf("/") + 1);
     return load(path, "manifest").then(function (m) {
-      if (m.version !== 2 || m.tokenizer !== "sitegen-char-1") throw new Error("unsupported index " + m.version + " " + m.tokenizer);
+      if (m.version !== 3 || m.tokenizer !== "sitegen-char-1") throw new Error("unsupported index " + m.version + " " + m.tokenizer);
+      // Columns of small numbers become one object per document, as the engine reads them.
+      m.docs = [];
+      for (var d = 0; d < m.count; d++) {
+        var doc = { len: m.columns.len.slice(3 * d, 3 * d + 3) };
+        ["year", "province", "type"].forEach(function (name) { doc[name] = m.values[name][m.columns[name][d]]; });
+        m.docs.push(doc);
+      }
       manifest = m;
       return m;
     });
@@ -255,10 +264,8 @@
     return out;
   }
 
-  function byDate(a, b) {
-    var da = manifest.docs[a.doc].date || "", db = manifest.docs[b.doc].date || "";
-    return da < db ? 1 : da > db ? -1 : manifest.docs[a.doc].slug < manifest.docs[b.doc].slug ? -1 : 1;
-  }
+  /* Newest first, as the archive lists them: document ids are in that order. */
+  function byDate(a, b) { return a.doc - b.doc; }
 
   function facet(scored, filters, key, valueOf) {
     var counts = {};
@@ -272,10 +279,27 @@
       .map(function (v) { return { value: v, count: counts[v] }; });
   }
 
+  /* Region and publisher names are many; only region: and publisher: filters load them. */
+  var filterValues = null;
+  function loadFilterValues(filters) {
+    if (filterValues || !(filters.region || filters.publisher)) return Promise.resolve();
+    return load(base + manifest.filterValues, "values").then(function (values) {
+      filterValues = values;
+      manifest.docs.forEach(function (doc, d) {
+        doc.region = values.region[manifest.columns.region[d]];
+        doc.publisher = values.publisher[manifest.columns.publisher[d]];
+      });
+    });
+  }
+
   api.search = function (query, options) {
     options = options || {};
+    var parsed, filters;
     return ready().then(function () {
-      var parsed = parse(query), filters = Object.assign({}, parsed.filters, options.filters || {});
+      parsed = parse(query);
+      filters = Object.assign({}, parsed.filters, options.filters || {});
+      return loadFilterValues(filters);
+    }).then(function () {
       if (!parsed.parts.length && !Object.keys(filters).length) return { query: query, total: 0, exact: true, results: [], facets: {}, words: [] };
       return evaluate(parsed.parts, parsed.excludes, filters).then(function (scored) {
         var exact = true, used = parsed.parts;
@@ -316,9 +340,17 @@
   };
 
   /* ---- results and snippets ---- */
-  function loadText(doc) {
+  function loadDisplay(doc) {
+    var n = Math.floor(doc / manifest.blockSize);
+    if (blocks[n]) return Promise.resolve(blocks[n][doc % manifest.blockSize]);
+    return load(base + manifest.blocks[n], "d" + n).then(function (list) {
+      blocks[n] = list;
+      return list[doc % manifest.blockSize];
+    });
+  }
+  function loadText(doc, file) {
     if (texts[doc]) return Promise.resolve(texts[doc]);
-    return load(base + manifest.docs[doc].text, "t" + doc).then(function (t) { return (texts[doc] = t); });
+    return load(base + file, "t" + doc).then(function (t) { return (texts[doc] = t); });
   }
   function escapeHtml(s) {
     return s.replace(/[&<>"']/g, function (c) { return { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" }[c]; });
@@ -360,13 +392,16 @@
     return (from > 0 ? "…" : "") + highlight(body, marks, from, to) + (to < body.length ? "…" : "");
   }
   function result(s, used) {
-    var d = manifest.docs[s.doc];
-    return loadText(s.doc).then(function (fields) {
+    var d = manifest.docs[s.doc], shown;
+    return loadDisplay(s.doc).then(function (display) {
+      shown = { slug: display[0], url: display[1], title: display[2], date: display[3], region: display[5], publisher: display[6] };
+      return loadText(s.doc, display[4]);
+    }).then(function (fields) {
       var inBody = ranges(fields[2], used).length > 0;
       return {
-        slug: d.slug, url: d.url, title: d.title, date: d.date, year: d.year, type: d.type,
-        publisher: d.publisher, region: d.region, score: s.score,
-        titleHtml: highlight(d.title, ranges(d.title, used), 0, d.title.length),
+        slug: shown.slug, url: shown.url, title: shown.title, date: shown.date, year: d.year, type: d.type,
+        publisher: shown.publisher, region: shown.region, score: s.score,
+        titleHtml: highlight(shown.title, ranges(shown.title, used), 0, shown.title.length),
         snippet: snippet(inBody ? fields[2] : fields[1] || fields[2], used)
       };
     });
