@@ -100,7 +100,7 @@ public static class SiteBuilder
         foreach (var report in input.Archive.Newest) key.Add(report.Slug).Add(report.SourceText);
         var indexKey = key.Finish();
         var index = output.TryReuseAll(IndexFormat.Folder, indexKey) is null
-            ? new SearchIndexWriter((path, text) => output.Write(path, text, indexKey))
+            ? new SearchIndexWriter((path, text) => output.Write(path, text, indexKey), indexKey[..10])
             : null;
 
         Work.InOrder(input.Archive.Newest.Select((report, id) => (report, id)), item =>

@@ -13,8 +13,8 @@ internal sealed class DocumentColumns
     public static readonly string[] Names = ["year", "province", "type", "region", "publisher"];
 
     /// <summary>
-    /// Columns whose values only the region: and publisher: filters read. Their names are many (one per
-    /// county, one per office), so they sit in a file of their own that only such queries load; results
+    /// Columns only the region: and publisher: filters read. Their names are many (one per county, one per
+    /// office), so they sit, numbers and names, in a file of their own that only such queries load; results
     /// shown carry their own region and publisher.
     /// </summary>
     public static readonly string[] FilterOnly = ["region", "publisher"];
@@ -36,10 +36,11 @@ internal sealed class DocumentColumns
     public JsonObject Values(bool filterOnly) => new(Names.Where(n => FilterOnly.Contains(n) == filterOnly)
         .Select(n => KeyValuePair.Create(n, (JsonNode?)new JsonArray(_columns[n].Values.Select(v => v?.DeepClone()).ToArray()))));
 
-    public JsonObject Columns()
+    public JsonObject Columns(bool filterOnly)
     {
-        var columns = new JsonObject(Names.Select(n => KeyValuePair.Create(n, (JsonNode?)_columns[n].Column.DeepClone())));
-        columns["len"] = _lengths.DeepClone();
+        var columns = new JsonObject(Names.Where(n => FilterOnly.Contains(n) == filterOnly)
+            .Select(n => KeyValuePair.Create(n, (JsonNode?)_columns[n].Column.DeepClone())));
+        if (!filterOnly) columns["len"] = _lengths.DeepClone();
         return columns;
     }
 

@@ -54,6 +54,12 @@ public static class IndexFormat
     /// <summary>A classic script that hands its data to the global callback: loads from file:// where fetch cannot.</summary>
     public static string Script(string callback, string arguments) => $"{Global}.{callback}({arguments});\n";
 
+    /// <summary>
+    /// Shards are named by number and by the index's generation rather than each by its own hash: the
+    /// manifest then lists no shard names (at 10,000 reports they were 18,000 names, 400 KB).
+    /// </summary>
+    public static string ShardName(int shard, string generation) => $"s{shard}-{generation}.js";
+
     /// <summary>A file name that changes whenever the content does, so hosts can cache it forever.</summary>
     public static string HashedName(string stem, string content) =>
         $"{stem}-{Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(content)))[..10]}.js";

@@ -134,8 +134,8 @@ public sealed partial class QueryEngine(SearchIndexReader index)
                 "year" => doc.Year?.ToString() == want,
                 "type" => doc.Type == want,
                 "province" => doc.Province == want,
-                "region" => (index.FilterValue("region", doc.RegionValue) ?? "").Split(' ').Any(r => r == want || r.StartsWith(want, StringComparison.Ordinal)),
-                "publisher" => (index.FilterValue("publisher", doc.PublisherValue) ?? "").Contains(want, StringComparison.Ordinal),
+                "region" => (index.FilterValue("region", doc.Id) ?? "").Split(' ').Any(r => r == want || r.StartsWith(want, StringComparison.Ordinal)),
+                "publisher" => (index.FilterValue("publisher", doc.Id) ?? "").Contains(want, StringComparison.Ordinal),
                 _ => true,
             };
             if (!ok) return false;

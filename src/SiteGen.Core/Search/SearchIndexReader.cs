@@ -6,10 +6,10 @@ namespace SiteGen.Search;
 
 /// <summary>A document as the manifest lists it.</summary>
 /// <summary>
-/// What the manifest holds of every document: enough to score, filter and count it. Region and publisher
-/// are numbers into values that only region: and publisher: filters load (see <see cref="SearchIndexReader.FilterValue"/>).
+/// What the manifest holds of every document: enough to score, filter and count it. Region and publisher,
+/// which only region: and publisher: filters read, are in a file of their own (see <see cref="SearchIndexReader.FilterValue"/>).
 /// </summary>
-public sealed record IndexedDoc(int Id, int? Year, string? Province, string? Type, int[] Length, int RegionValue, int PublisherValue);
+public sealed record IndexedDoc(int Id, int? Year, string? Province, string? Type, int[] Length);
 
 /// <summary>What a result shows of a document, read from its block only when it is shown.</summary>
 public sealed record DocDisplay(string Slug, string Url, string Title, string? Date, string TextFile, string? Region, string? Publisher);
@@ -25,7 +25,8 @@ public sealed record TermPosting(int Doc, int[] Counts, int[]?[] Positions);
 public sealed class SearchIndexReader
 {
     private readonly string _folder;
-    private readonly string[] _shardFiles;
+    private readonly int _shardCount;
+    private readonly string _generation;
     private readonly Dictionary<int, Dictionary<string, (byte[] Bytes, int Start, int End)>> _shards = [];
     private readonly Dictionary<string, List<TermPosting>> _postings = new(StringComparer.Ordinal);
     private readonly string[] _blockFiles;
@@ -42,7 +43,8 @@ public sealed class SearchIndexReader
     private SearchIndexReader(string folder, JsonObject manifest)
     {
         _folder = folder;
-        _shardFiles = manifest["shards"]!.AsArray().Select(s => s?.GetValue<string>() ?? "").ToArray();
+        _shardCount = manifest["shardCount"]!.GetValue<int>();
+        _generation = manifest["generation"]!.GetValue<string>();
         Weights = manifest["weights"]!.AsArray().Select(w => w!.GetValue<double>()).ToArray();
         AverageLength = manifest["avgLength"]!.AsArray().Select(w => w!.GetValue<double>()).ToArray();
         _blockFiles = manifest["blocks"]!.AsArray().Select(b => b!.GetValue<string>()).ToArray();
@@ -50,16 +52,15 @@ public sealed class SearchIndexReader
         var values = manifest["values"]!.AsObject();
         var columns = manifest["columns"]!.AsObject();
         _filterValuesFile = manifest["filterValues"]!.GetValue<string>();
-        int Number(string name, int doc) => columns[name]![doc]!.GetValue<int>();
-        JsonNode? Value(string name, int doc) => values[name]![Number(name, doc)];
+        JsonNode? Value(string name, int doc) => values[name]![columns[name]![doc]!.GetValue<int>()];
         var lengths = columns["len"]!.AsArray().Select(l => l!.GetValue<int>()).ToArray();
         Docs = Enumerable.Range(0, manifest["count"]!.GetValue<int>()).Select(d => new IndexedDoc(d,
             Value("year", d)?.GetValue<int>(), Value("province", d)?.GetValue<string>(), Value("type", d)?.GetValue<string>(),
-            lengths[(3 * d)..(3 * d + 3)], Number("region", d), Number("publisher", d))).ToList();
+            lengths[(3 * d)..(3 * d + 3)])).ToList();
     }
 
-    /// <summary>A region or publisher name by its number, from the file only these filters load.</summary>
-    public string? FilterValue(string column, int number)
+    /// <summary>A document's region or publisher, from the file only these filters load.</summary>
+    public string? FilterValue(string column, int doc)
     {
         if (_filterValues is null)
         {
@@ -67,7 +68,7 @@ public sealed class SearchIndexReader
             BytesRead += Encoding.UTF8.GetByteCount(script);
             _filterValues = JsonNode.Parse(Arguments(script, "values"))!.AsObject();
         }
-        return _filterValues[column]![number]?.GetValue<string>();
+        return _filterValues["values"]![column]![_filterValues["columns"]![column]![doc]!.GetValue<int>()]?.GetValue<string>();
     }
 
     /// <summary>A document's slug, URL, title, date and text file, from its block.</summary>
@@ -102,7 +103,7 @@ public sealed class SearchIndexReader
     public IReadOnlyList<TermPosting> Postings(string term)
     {
         if (_postings.TryGetValue(term, out var cached)) return cached;
-        var shard = Shard(IndexFormat.ShardOf(term, _shardFiles.Length));
+        var shard = Shard(IndexFormat.ShardOf(term, _shardCount));
         var list = shard.TryGetValue(term, out var entry) ? Decode(entry.Bytes, entry.Start, entry.End, TextUnits.CodePoints(term).Count == 1) : [];
         return _postings[term] = list;
     }
@@ -120,9 +121,8 @@ public sealed class SearchIndexReader
     {
         if (_shards.TryGetValue(k, out var terms)) return terms;
         terms = new Dictionary<string, (byte[], int, int)>(StringComparer.Ordinal);
-        if (_shardFiles[k].Length > 0)
         {
-            var script = File.ReadAllText(Path.Combine(_folder, _shardFiles[k]));
+            var script = File.ReadAllText(Path.Combine(_folder, IndexFormat.ShardName(k, _generation)));
             BytesRead += Encoding.UTF8.GetByteCount(script);
             var args = Arguments(script, "shard");
             var bytes = Convert.FromBase64String(args[(args.IndexOf('"') + 1)..args.LastIndexOf('"')]);

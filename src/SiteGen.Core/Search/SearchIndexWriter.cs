@@ -14,7 +14,8 @@ namespace SiteGen.Search;
 /// and each document's text for snippets. Every file is a classic script. Documents stream through:
 /// a document's text is written when it is added, and only postings stay in memory.
 /// </summary>
-internal sealed class SearchIndexWriter(Action<string, string> write)
+/// <param name="generation">Names this index's shards: it must change whenever any input of the index does.</param>
+internal sealed class SearchIndexWriter(Action<string, string> write, string generation)
 {
     private const int TargetShardBytes = 16 * 1024;
     private static readonly JsonSerializerOptions Json = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
@@ -81,23 +82,20 @@ internal sealed class SearchIndexWriter(Action<string, string> write)
     public string Finish()
     {
         if (_block.Count > 0) WriteBlock();
-        var filterValues = IndexFormat.Script("values", _columns.Values(filterOnly: true).ToJsonString(Json));
+        var filterColumns = new JsonObject { ["values"] = _columns.Values(filterOnly: true), ["columns"] = _columns.Columns(filterOnly: true) };
+        var filterValues = IndexFormat.Script("values", filterColumns.ToJsonString(Json));
         var filterFile = IndexFormat.HashedName("v", filterValues);
         write($"{IndexFormat.Folder}/{filterFile}", filterValues);
         var totalBytes = _terms.Values.Sum(t => t.Postings.WrittenCount + 8);
         var shardCount = Math.Clamp((int)Math.Ceiling(totalBytes / (double)TargetShardBytes), 1, 1 << 20);
 
-        var shardFiles = new string[shardCount];
-        var byShard = _terms.Values.Select(t => (Term: t.Text, Entry: t))
-            .GroupBy(t => IndexFormat.ShardOf(t.Term, shardCount))
-            .OrderBy(g => g.Key);
-        foreach (var shard in byShard)
+        var byShard = _terms.Values.Select(t => (Term: t.Text, Entry: t)).ToLookup(t => IndexFormat.ShardOf(t.Term, shardCount));
+        for (var k = 0; k < shardCount; k++)
         {
-            var data = EncodeShard(shard.OrderBy(e => e.Term, StringComparer.Ordinal)
+            var data = EncodeShard(byShard[k].OrderBy(e => e.Term, StringComparer.Ordinal)
                 .Select(e => (e.Term, e.Entry.DocCount, e.Entry.Postings.WrittenSpan.ToArray())));
-            var script = IndexFormat.Script("shard", $"{shard.Key},\"{Convert.ToBase64String(data)}\"");
-            shardFiles[shard.Key] = IndexFormat.HashedName($"s{shard.Key}", script);
-            write($"{IndexFormat.Folder}/{shardFiles[shard.Key]}", script);
+            var script = IndexFormat.Script("shard", $"{k},\"{Convert.ToBase64String(data)}\"");
+            write($"{IndexFormat.Folder}/{IndexFormat.ShardName(k, generation)}", script);
         }
 
         var manifest = new JsonObject
@@ -107,13 +105,14 @@ internal sealed class SearchIndexWriter(Action<string, string> write)
             ["fields"] = new JsonArray(IndexFormat.Fields.Select(f => (JsonNode)f).ToArray()),
             ["weights"] = new JsonArray(IndexFormat.Weights.Select(w => (JsonNode)w).ToArray()),
             ["avgLength"] = new JsonArray(Enumerable.Range(0, 3).Select(f => (JsonNode)AverageLength(f)).ToArray()),
-            ["shards"] = new JsonArray(shardFiles.Select(f => (JsonNode?)f).ToArray()),
+            ["shardCount"] = shardCount,
+            ["generation"] = generation,
             ["count"] = _lengths.Count,
             ["blockSize"] = IndexFormat.BlockSize,
             ["blocks"] = new JsonArray(_blockFiles.Select(f => (JsonNode?)f).ToArray()),
             ["values"] = _columns.Values(filterOnly: false),
             ["filterValues"] = filterFile,
-            ["columns"] = _columns.Columns(),
+            ["columns"] = _columns.Columns(filterOnly: false),
         };
         write(IndexFormat.Manifest, IndexFormat.Script("manifest", manifest.ToJsonString(Json)));
         return IndexFormat.Manifest;

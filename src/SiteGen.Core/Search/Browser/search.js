@@ -129,10 +129,9 @@
     return (entry.list = list);
   }
   function shardFor(term) {
-    var k = fnv(term) % manifest.shards.length;
+    var k = fnv(term) % manifest.shardCount;
     if (shards[k]) return Promise.resolve(shards[k]);
-    if (!manifest.shards[k]) return Promise.resolve(new Map());
-    return load(base + manifest.shards[k], "s" + k).then(function (data) {
+    return load(base + "s" + k + "-" + manifest.generation + ".js", "s" + k).then(function (data) {
       return (shards[k] = shards[k] || decodeShard(data));
     });
   }
@@ -283,11 +282,11 @@
   var filterValues = null;
   function loadFilterValues(filters) {
     if (filterValues || !(filters.region || filters.publisher)) return Promise.resolve();
-    return load(base + manifest.filterValues, "values").then(function (values) {
-      filterValues = values;
+    return load(base + manifest.filterValues, "values").then(function (file) {
+      filterValues = file;
       manifest.docs.forEach(function (doc, d) {
-        doc.region = values.region[manifest.columns.region[d]];
-        doc.publisher = values.publisher[manifest.columns.publisher[d]];
+        doc.region = file.values.region[file.columns.region[d]];
+        doc.publisher = file.values.publisher[file.columns.publisher[d]];
       });
     });
   }
