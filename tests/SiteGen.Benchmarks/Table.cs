@@ -5,10 +5,11 @@ namespace SiteGen.Benchmarks;
 /// <summary>A plain-text table of figures with their ratio, as the closing notes quote them.</summary>
 public sealed class Table(string title, params string[] columns)
 {
-    private readonly List<(string Label, double Ours, double Theirs)> _rows = [];
+    private readonly List<(string Label, double Ours, double? Theirs)> _rows = [];
     private readonly List<string> _notes = [];
 
-    public void Row(string label, double ours, double theirs) => _rows.Add((label, ours, theirs));
+    /// <param name="theirs">Null when the peer could not do it (the cell says "failed").</param>
+    public void Row(string label, double ours, double? theirs) => _rows.Add((label, ours, theirs));
 
     public void Note(string note) => _notes.Add(note);
 
@@ -18,8 +19,8 @@ public sealed class Table(string title, params string[] columns)
         var text = new StringBuilder().AppendLine().AppendLine(title);
         text.Append("".PadRight(width)).AppendJoin("", columns.Select(c => c.PadLeft(16))).AppendLine();
         foreach (var (label, ours, theirs) in _rows)
-            text.Append(label.PadRight(width)).Append(Figure(ours).PadLeft(16)).Append(Figure(theirs).PadLeft(16))
-                .Append((theirs == 0 ? "-" : $"{ours / theirs:0.00}x").PadLeft(16)).AppendLine();
+            text.Append(label.PadRight(width)).Append(Figure(ours).PadLeft(16)).Append((theirs is { } t ? Figure(t) : "failed").PadLeft(16))
+                .Append((theirs is null or 0 ? "-" : $"{ours / theirs:0.00}x").PadLeft(16)).AppendLine();
         foreach (var note in _notes) text.AppendLine(note);
         return text.ToString();
     }
