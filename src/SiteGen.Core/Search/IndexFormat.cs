@@ -10,6 +10,9 @@ public static class IndexFormat
 
     /// <summary>Documents per block of display data (slug, url, title, date, text file).</summary>
     public const int BlockSize = 64;
+
+    /// <summary>Characters of the body in a document's head file, which makes most snippets without the whole text.</summary>
+    public const int HeadLength = 1000;
     public const string Folder = "search";
     public const string Global = "SiteGenSearch";
     public static readonly string[] Fields = ["title", "meta", "body"];

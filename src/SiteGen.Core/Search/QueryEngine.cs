@@ -59,7 +59,8 @@ public sealed partial class QueryEngine(SearchIndexReader index)
         return new SearchResult(query, matching.Count, exact, page, pageSize, used.Select(p => p.Text).ToList(), results, facets);
     }
 
-    private sealed record Scored(int Doc, double Score);
+    /// <param name="InBody">Whether a part occurs in the body, which the index knows and the snippet needs.</param>
+    private sealed record Scored(int Doc, double Score, bool InBody);
 
     private List<Scored> Evaluate(IReadOnlyList<QueryPart> parts, IReadOnlyList<QueryPart> excludes)
     {
@@ -84,7 +85,7 @@ public sealed partial class QueryEngine(SearchIndexReader index)
                     score += index.Weights[f] * idf * tf * (K1 + 1) / (tf + norm);
                 }
             }
-            return new Scored(doc, Math.Floor(score * 10000 + 0.5) / 10000);
+            return new Scored(doc, Math.Floor(score * 10000 + 0.5) / 10000, positive.Any(hits => hits[doc][2] > 0));
         }).ToList();
     }
 
@@ -155,11 +156,43 @@ public sealed partial class QueryEngine(SearchIndexReader index)
     {
         var d = index.Docs[s.Doc];
         var shown = index.Display(s.Doc);
-        var fields = index.Texts(s.Doc);
-        var inBody = Ranges(fields[2], used).Count > 0;
         return new SearchHit(shown.Slug, shown.Url, shown.Title, shown.Date, d.Year, d.Type ?? "", shown.Publisher, shown.Region, s.Score,
             Highlight(shown.Title, Ranges(shown.Title, used), 0, shown.Title.Length),
-            Snippet(inBody ? fields[2] : fields[1].Length > 0 ? fields[1] : fields[2], used));
+            SnippetFromHead(index.Head(s.Doc), s.InBody, used) ?? SnippetFromText(index.Texts(s.Doc), s.InBody, used));
+    }
+
+    /// <summary>The snippet: around the first match in the body if there is one, else of the meta field (else the body's start).</summary>
+    private static string SnippetFromText(string[] fields, bool inBody, IReadOnlyList<QueryPart> used) =>
+        Snippet(inBody ? fields[2] : fields[1].Length > 0 ? fields[1] : fields[2], used);
+
+    /// <summary>
+    /// The same snippet from the head of the text (meta and the body's first characters), or null when
+    /// the head cannot be sure of it: then the whole text must be read. Most results need only the head.
+    /// </summary>
+    private static string? SnippetFromHead(TextHead head, bool inBody, IReadOnlyList<QueryPart> used)
+    {
+        if (!head.Truncated) return SnippetFromText(["", head.Meta, head.Body], inBody, used);
+        if (!inBody) return head.Meta.Length > 0 ? Snippet(head.Meta, used) : null;
+        var body = Whitespace().Replace(head.Body, " ");
+        var marks = Ranges(body, used);
+        if (marks.Count == 0) return null;
+        var from = Math.Max(0, marks[0].Start - SnippetWidth / 2);
+        var to = from + SnippetWidth * 2;
+        // The window must end before the head does, and no match that starts in it may run past the head's end.
+        if (to >= body.Length || CutMatchStart(body, used) < to) return null;
+        return (from > 0 ? "…" : "") + Highlight(body, marks, from, to) + "…";
+    }
+
+    /// <summary>Where the earliest match that the end of the text cuts short would start (int.MaxValue if none).</summary>
+    private static int CutMatchStart(string text, IReadOnlyList<QueryPart> used)
+    {
+        var units = TextUnits.Split(text);
+        var earliest = int.MaxValue;
+        foreach (var part in used)
+            for (var k = Math.Min(part.Units.Count - 1, units.Count); k >= 1; k--)
+                if (Enumerable.Range(0, k).All(i => units[units.Count - k + i].Text == part.Units[i]))
+                    earliest = Math.Min(earliest, units[units.Count - k].Start);
+        return earliest;
     }
 
     /// <summary>Character ranges of every occurrence of every part in a text, merged where they touch.</summary>

@@ -12,7 +12,10 @@ namespace SiteGen.Search;
 public sealed record IndexedDoc(int Id, int? Year, string? Province, string? Type, int[] Length);
 
 /// <summary>What a result shows of a document, read from its block only when it is shown.</summary>
-public sealed record DocDisplay(string Slug, string Url, string Title, string? Date, string TextFile, string? Region, string? Publisher);
+public sealed record DocDisplay(string Slug, string Url, string Title, string? Date, string TextFile, string? Region, string? Publisher, string HeadFile);
+
+/// <summary>The start of a document's text, enough for most snippets: the meta field and the body's first characters.</summary>
+public sealed record TextHead(string Meta, string Body, bool Truncated);
 
 /// <summary>One document's postings for a term: positions per field (null where the term is absent).</summary>
 /// <summary>A term in a document: how often in each field and, for pairs of units, where (null for single units).</summary>
@@ -82,7 +85,7 @@ public sealed class SearchIndexReader
             var args = Arguments(script, "docs");
             _blocks[number] = block = JsonNode.Parse(args[(args.IndexOf(',') + 1)..])!.AsArray()
                 .Select(d => new DocDisplay(d![0]!.GetValue<string>(), d[1]!.GetValue<string>(), d[2]!.GetValue<string>(),
-                    d[3]?.GetValue<string>(), d[4]!.GetValue<string>(), d[5]?.GetValue<string>(), d[6]?.GetValue<string>()))
+                    d[3]?.GetValue<string>(), d[4]!.GetValue<string>(), d[5]?.GetValue<string>(), d[6]?.GetValue<string>(), d[7]!.GetValue<string>()))
                 .ToArray();
         }
         return block[doc % _blockSize];
@@ -115,6 +118,16 @@ public sealed class SearchIndexReader
         BytesRead += Encoding.UTF8.GetByteCount(script);
         var args = Arguments(script, "text");
         return JsonSerializer.Deserialize<string[]>(args[(args.IndexOf(',') + 1)..])!;
+    }
+
+    /// <summary>The head of a document's text (see <see cref="TextHead"/>).</summary>
+    public TextHead Head(int doc)
+    {
+        var script = File.ReadAllText(Path.Combine(_folder, Display(doc).HeadFile));
+        BytesRead += Encoding.UTF8.GetByteCount(script);
+        var args = Arguments(script, "head");
+        var head = JsonNode.Parse(args[(args.IndexOf(',') + 1)..])!.AsArray();
+        return new TextHead(head[0]!.GetValue<string>(), head[1]!.GetValue<string>(), head[2]!.GetValue<bool>());
     }
 
     private Dictionary<string, (byte[] Bytes, int Start, int End)> Shard(int k)

@@ -28,14 +28,23 @@ internal sealed class SearchIndexWriter(Action<string, string> write, string gen
     private JsonArray _block = [];
 
     /// <summary>A document taken apart for the index: its terms and its text file, ready to add.</summary>
-    public sealed record Prepared(int Id, SearchDocument Document, DocumentTerms.Encoded Terms, string TextFile, string TextScript);
+    public sealed record Prepared(int Id, SearchDocument Document, DocumentTerms.Encoded Terms, string TextFile, string TextScript, string HeadFile, string HeadScript);
 
     /// <summary>The costly part of adding a document; safe on any thread and in any order.</summary>
     public static Prepared Prepare(SearchDocument doc, int id)
     {
         var terms = Scratch.Value!.Encode(doc.FieldTexts);
         var script = IndexFormat.Script("text", $"{id},{JsonSerializer.Serialize(doc.FieldTexts, Json)}");
-        return new Prepared(id, doc, terms, IndexFormat.HashedName($"t{id}", script), script);
+        var head = IndexFormat.Script("head", $"{id},{Head(doc).ToJsonString(Json)}");
+        return new Prepared(id, doc, terms, IndexFormat.HashedName($"t{id}", script), script, IndexFormat.HashedName($"h{id}", head), head);
+    }
+
+    /// <summary>[meta, the body's first characters, whether the body goes on]: most snippets need no more.</summary>
+    private static JsonArray Head(SearchDocument doc)
+    {
+        var length = Math.Min(doc.Body.Length, IndexFormat.HeadLength);
+        if (length < doc.Body.Length && char.IsHighSurrogate(doc.Body[length - 1])) length--; // never half a character
+        return [doc.Meta, doc.Body[..length], length < doc.Body.Length];
     }
 
     /// <summary>
@@ -56,17 +65,19 @@ internal sealed class SearchIndexWriter(Action<string, string> write, string gen
             term.DocCount++;
         }
         write($"{IndexFormat.Folder}/{document.TextFile}", document.TextScript);
+        write($"{IndexFormat.Folder}/{document.HeadFile}", document.HeadScript);
         _columns.Add(document.Document.Report, terms.Lengths);
         _lengths.Add(terms.Lengths);
-        _block.Add(Display(document.Document, document.TextFile));
+        _block.Add(Display(document.Document, document.TextFile, document.HeadFile));
         if (_block.Count == IndexFormat.BlockSize) WriteBlock();
     }
 
     /// <summary>What a result shows, kept out of the manifest: only the results shown load their block.</summary>
-    private static JsonArray Display(SearchDocument doc, string textFile) =>
+    private static JsonArray Display(SearchDocument doc, string textFile, string headFile) =>
     [
         doc.Report.Slug, doc.Url, doc.Report.Title, PagePlanner.IsoDate(doc.Report.Date), textFile,
         doc.Report.Region.IsKnown ? doc.Report.Region.Display : null, string.IsNullOrEmpty(doc.Report.Publisher) ? null : doc.Report.Publisher,
+        headFile,
     ];
 
     private void WriteBlock()

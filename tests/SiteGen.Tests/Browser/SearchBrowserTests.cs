@@ -41,7 +41,7 @@ public sealed class SearchBrowserTests(Chromium chromium, SearchSite site) : ICl
             const out = [];
             for (const q of queries) {
               const r = await SiteGenSearch.search(q, { pageSize: 1000 });
-              out.push({ exact: r.exact, total: r.total, slugs: r.results.map(x => x.slug), scores: r.results.map(x => x.score), first: r.results.length ? r.results[0].snippet : '' });
+              out.push({ exact: r.exact, total: r.total, slugs: r.results.map(x => x.slug), scores: r.results.map(x => x.score), snippets: r.results.map(x => x.snippet) });
             }
             return out;
           }", queries);
@@ -53,10 +53,26 @@ public sealed class SearchBrowserTests(Chromium chromium, SearchSite site) : ICl
             var js = browser[i];
             var jsSlugs = js.GetProperty("slugs").EnumerateArray().Select(s => s.GetString()).ToList();
             if (!jsSlugs.SequenceEqual(cli.Results.Select(r => r.Slug)) || js.GetProperty("exact").GetBoolean() != cli.Exact
-                || js.GetProperty("first").GetString() != (cli.Results.Count > 0 ? cli.Results[0].Snippet : ""))
+                || !js.GetProperty("snippets").EnumerateArray().Select(x => x.GetString()).SequenceEqual(cli.Results.Select(r => r.Snippet)))
                 differences.Add($"{queries[i]}: browser {string.Join(",", jsSlugs)} / cli {string.Join(",", cli.Results.Select(r => r.Slug))}");
         }
         differences.Should().BeEmpty();
+        watched.Errors.Should().BeEmpty();
+    }
+
+    [Fact]
+    public async Task The_browser_makes_the_same_snippets_from_heads_and_whole_texts()
+    {
+        using var snippets = new Search.SnippetSite();
+        var watched = await chromium.OpenAsync();
+        await watched.Page.GotoAsync(new Uri(Path.Combine(snippets.Site.Output, "search.html")).AbsoluteUri);
+        var queries = Search.SnippetSite.Cases.Select(c => c.Query).Append("标题独有").ToArray();
+        var browser = await watched.Page.EvaluateAsync<string[]>(@"async queries => {
+            const out = [];
+            for (const q of queries) out.push((await SiteGenSearch.search(q)).results[0].snippet);
+            return out;
+          }", queries);
+        browser.Should().Equal(queries.Select(q => snippets.Engine.Search(q).Results[0].Snippet));
         watched.Errors.Should().BeEmpty();
     }
 

@@ -67,6 +67,7 @@
   api.docs = function (n, list) { arrived("d" + n, list); };
   api.values = function (values) { arrived("values", values); };
   api.text = function (id, fields) { arrived("t" + id, fields); };
+  api.head = function (id, head) { arrived("h" + id, head); };
 
   function ready() {
     if (manifest) return Promise.resolve(manifest);
@@ -249,7 +250,8 @@
             score += manifest.weights[f] * w * tf * (K1 + 1) / (tf + norm);
           }
         });
-        return { doc: doc, score: Math.round(score * 10000) / 10000 };
+        var inBody = positive.some(function (hits) { return hits.get(doc)[2] > 0; });
+        return { doc: doc, score: Math.round(score * 10000) / 10000, inBody: inBody };
       });
       return scored;
     });
@@ -351,6 +353,10 @@
     if (texts[doc]) return Promise.resolve(texts[doc]);
     return load(base + file, "t" + doc).then(function (t) { return (texts[doc] = t); });
   }
+  function loadHead(doc, file) {
+    if (texts[doc]) return Promise.resolve(["", texts[doc][1], texts[doc][2], false]);
+    return load(base + file, "h" + doc).then(function (h) { return [""].concat(h); });
+  }
   function escapeHtml(s) {
     return s.replace(/[&<>"']/g, function (c) { return { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" }[c]; });
   }
@@ -390,18 +396,45 @@
     var from = Math.max(0, first - SNIPPET / 2), to = Math.min(body.length, from + SNIPPET * 2);
     return (from > 0 ? "…" : "") + highlight(body, marks, from, to) + (to < body.length ? "…" : "");
   }
+  function snippetFromText(fields, inBody, used) {
+    return snippet(inBody ? fields[2] : fields[1] || fields[2], used);
+  }
+  /* The same snippet from the head of the text, or null when the head cannot be sure of it (QueryEngine.cs
+     does the same): the window must end before the head does, and no match starting in it may run past. */
+  function snippetFromHead(head, inBody, used) {
+    if (!head[3]) return snippetFromText(head, inBody, used);
+    if (!inBody) return head[1] ? snippet(head[1], used) : null;
+    var body = head[2].replace(/\s+/g, " "), marks = ranges(body, used);
+    if (!marks.length) return null;
+    var from = Math.max(0, marks[0][0] - SNIPPET / 2), to = from + SNIPPET * 2;
+    if (to >= body.length || cutMatchStart(body, used) < to) return null;
+    return (from > 0 ? "…" : "") + highlight(body, marks, from, to) + "…";
+  }
+  function cutMatchStart(text, used) {
+    var u = units(text), earliest = Infinity;
+    used.forEach(function (part) {
+      for (var k = Math.min(part.units.length - 1, u.length); k >= 1; k--) {
+        var cut = true;
+        for (var i = 0; i < k && cut; i++) cut = u[u.length - k + i].t === part.units[i];
+        if (cut) earliest = Math.min(earliest, u[u.length - k].s);
+      }
+    });
+    return earliest;
+  }
   function result(s, used) {
     var d = manifest.docs[s.doc], shown;
     return loadDisplay(s.doc).then(function (display) {
       shown = { slug: display[0], url: display[1], title: display[2], date: display[3], region: display[5], publisher: display[6] };
-      return loadText(s.doc, display[4]);
-    }).then(function (fields) {
-      var inBody = ranges(fields[2], used).length > 0;
+      return loadHead(s.doc, display[7]).then(function (head) {
+        var fromHead = snippetFromHead(head, s.inBody, used);
+        return fromHead !== null ? fromHead : loadText(s.doc, display[4]).then(function (fields) { return snippetFromText(fields, s.inBody, used); });
+      });
+    }).then(function (snip) {
       return {
         slug: shown.slug, url: shown.url, title: shown.title, date: shown.date, year: d.year, type: d.type,
         publisher: shown.publisher, region: shown.region, score: s.score,
         titleHtml: highlight(shown.title, ranges(shown.title, used), 0, shown.title.length),
-        snippet: snippet(inBody ? fields[2] : fields[1] || fields[2], used)
+        snippet: snip
       };
     });
   }
