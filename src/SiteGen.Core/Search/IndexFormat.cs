@@ -9,7 +9,7 @@ public static class IndexFormat
     public const int Version = 3;
 
     /// <summary>Documents per block of display data (slug, url, title, date, text file).</summary>
-    public const int BlockSize = 64;
+    public const int BlockSize = 16;
 
     /// <summary>Characters of the body in a document's head file, which makes most snippets without the whole text.</summary>
     public const int HeadLength = 1000;

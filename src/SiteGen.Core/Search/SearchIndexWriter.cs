@@ -17,7 +17,7 @@ namespace SiteGen.Search;
 /// <param name="generation">Names this index's shards: it must change whenever any input of the index does.</param>
 internal sealed class SearchIndexWriter(Action<string, string> write, string generation)
 {
-    private const int TargetShardBytes = 16 * 1024;
+    private const int TargetShardBytes = 8 * 1024;
     private static readonly JsonSerializerOptions Json = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
     private static readonly ThreadLocal<DocumentTerms> Scratch = new(() => new DocumentTerms());
 
