@@ -13,8 +13,11 @@ internal sealed class DocumentTerms
     private readonly Stack<List<int>[]> _spare = new();
     private readonly List<long> _order = [];
 
-    /// <summary>A document's terms: <c>Bytes[Starts[i]..Starts[i+1]]</c> is term <c>Keys[i]</c>'s entry.</summary>
-    public sealed record Encoded(long[] Keys, int[] Starts, byte[] Bytes, int[] Lengths);
+    /// <summary>
+    /// A document's terms: <c>Bytes[Starts[i]..Starts[i+1]]</c> is term <c>Keys[i]</c>'s entry (field mask and
+    /// counts), <c>Positions[PositionStarts[i]..PositionStarts[i+1]]</c> its positions (pairs only).
+    /// </summary>
+    public sealed record Encoded(long[] Keys, int[] Starts, byte[] Bytes, int[] PositionStarts, byte[] Positions, int[] Lengths);
 
     // A unit is its code point; a pair sets bit 62 and packs both (code points fit in 21 bits).
     public static long Pair(int first, int second) => (1L << 62) | ((long)first << 21) | (uint)second;
@@ -40,15 +43,19 @@ internal sealed class DocumentTerms
             }
         }
 
-        var output = new ArrayBufferWriter<byte>(_order.Count * 8);
+        var entries = new ArrayBufferWriter<byte>(_order.Count * 4);
+        var positions = new ArrayBufferWriter<byte>(_order.Count * 4);
         var starts = new int[_order.Count + 1];
+        var positionStarts = new int[_order.Count + 1];
         for (var i = 0; i < _order.Count; i++)
         {
-            starts[i] = output.WrittenCount;
-            Write(output, _order[i], _positions[_order[i]]);
+            starts[i] = entries.WrittenCount;
+            positionStarts[i] = positions.WrittenCount;
+            Write(entries, positions, _order[i], _positions[_order[i]]);
         }
-        starts[^1] = output.WrittenCount;
-        return new Encoded(_order.ToArray(), starts, output.WrittenSpan.ToArray(), lengths);
+        starts[^1] = entries.WrittenCount;
+        positionStarts[^1] = positions.WrittenCount;
+        return new Encoded(_order.ToArray(), starts, entries.WrittenSpan.ToArray(), positionStarts, positions.WrittenSpan.ToArray(), lengths);
     }
 
     private void Reset()
@@ -72,22 +79,19 @@ internal sealed class DocumentTerms
         positions[field].Add(position);
     }
 
-    private static void Write(ArrayBufferWriter<byte> output, long key, List<int>[] positions)
+    private static void Write(ArrayBufferWriter<byte> entry, ArrayBufferWriter<byte> where, long key, List<int>[] positions)
     {
         var mask = 0;
         for (var f = 0; f < 3; f++) if (positions[f].Count > 0) mask |= 1 << f;
-        WriteVarint(output, mask);
-        var pair = IsPair(key);
-        for (var f = 0; f < 3; f++)
+        WriteVarint(entry, mask);
+        foreach (var list in positions.Where(l => l.Count > 0)) WriteVarint(entry, list.Count);
+        if (!IsPair(key)) return; // a single unit's positions are never needed: pairs locate every run of two or more
+        foreach (var list in positions)
         {
-            var list = positions[f];
-            if (list.Count == 0) continue;
-            WriteVarint(output, list.Count);
-            if (!pair) continue; // a single unit's positions are never needed: pairs locate every run of two or more
             var previous = 0;
             foreach (var position in list)
             {
-                WriteVarint(output, position - previous);
+                WriteVarint(where, position - previous);
                 previous = position;
             }
         }

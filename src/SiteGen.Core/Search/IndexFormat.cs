@@ -61,7 +61,10 @@ public static class IndexFormat
     /// Shards are named by number and by the index's generation rather than each by its own hash: the
     /// manifest then lists no shard names (at 10,000 reports they were 18,000 names, 400 KB).
     /// </summary>
-    public static string ShardName(int shard, string generation) => $"s{shard}-{generation}.js";
+    public static string ShardName(string kind, int shard, string generation) => $"{kind[0]}{shard}-{generation}.js";
+
+    /// <summary>The two kinds of shard, which are also their callbacks: documents and counts, and pairs' positions.</summary>
+    public const string Shard = "shard", PositionShard = "positions";
 
     /// <summary>A file name that changes whenever the content does, so hosts can cache it forever.</summary>
     public static string HashedName(string stem, string content) =>

@@ -94,33 +94,31 @@ public sealed partial class QueryEngine(SearchIndexReader index)
     {
         var hits = new Dictionary<int, int[]>();
         var units = part.Units;
-        if (units.Count == 1)
+        if (units.Count <= 2)
         {
-            foreach (var p in index.Postings(units[0])) hits[p.Doc] = p.Counts;
+            // One unit, or one pair: its own counts say how often, and no positions are needed.
+            foreach (var p in index.Postings(string.Concat(units))) hits[p.Doc] = p.Counts;
             return hits;
         }
-        var byDoc = Enumerable.Range(0, units.Count - 1)
-            .Select(i => index.Postings(units[i] + units[i + 1]).ToDictionary(p => p.Doc, p => p.Positions))
+        var offsets = CoveringPairs(units.Count);
+        var byDoc = offsets
+            .Select(i => index.Postings(units[i] + units[i + 1], positions: true).ToDictionary(p => p.Doc, p => p.Positions))
             .ToList();
         var rarest = byDoc.MinBy(m => m.Count)!;
         foreach (var doc in rarest.Keys.Order())
         {
             if (!byDoc.All(m => m.ContainsKey(doc))) continue;
-            var fields = new[] { new List<int>(), new List<int>(), new List<int>() };
-            var found = false;
+            var fields = new int[3];
             for (var f = 0; f < 3; f++)
             {
                 var sets = byDoc.Select(m => m[doc][f]).ToList();
                 if (sets.Any(s => s is null)) continue;
                 var lookup = sets.Select(s => s!.ToHashSet()).ToList();
                 foreach (var p in sets[0]!)
-                    if (Enumerable.Range(1, lookup.Count - 1).All(k => lookup[k].Contains(p + k)))
-                    {
-                        fields[f].Add(p);
-                        found = true;
-                    }
+                    if (Enumerable.Range(1, lookup.Count - 1).All(k => lookup[k].Contains(p + offsets[k])))
+                        fields[f]++;
             }
-            if (found) hits[doc] = fields.Select(f => f.Count).ToArray();
+            if (fields.Any(n => n > 0)) hits[doc] = fields;
         }
         return hits;
     }
@@ -182,6 +180,13 @@ public sealed partial class QueryEngine(SearchIndexReader index)
         if (to >= body.Length || CutMatchStart(body, used) < to) return null;
         return (from > 0 ? "…" : "") + Highlight(body, marks, from, to) + "…";
     }
+
+    /// <summary>
+    /// The pairs that pin down a run of n units: every other pair, and the last one (0, 2, 4, …, n−2).
+    /// Pairs at p+offset for each of them means every unit is in place, so the pairs between need not be read.
+    /// </summary>
+    internal static int[] CoveringPairs(int units) =>
+        Enumerable.Range(0, units - 1).Where(i => i % 2 == 0 || i == units - 2).ToArray();
 
     /// <summary>Where the earliest match that the end of the text cuts short would start (int.MaxValue if none).</summary>
     private static int CutMatchStart(string text, IReadOnlyList<QueryPart> used)

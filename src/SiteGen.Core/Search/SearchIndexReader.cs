@@ -29,8 +29,9 @@ public sealed class SearchIndexReader
 {
     private readonly string _folder;
     private readonly int _shardCount;
+    private readonly int _positionShardCount;
     private readonly string _generation;
-    private readonly Dictionary<int, Dictionary<string, (byte[] Bytes, int Start, int End)>> _shards = [];
+    private readonly Dictionary<(string Kind, int Number), Dictionary<string, (byte[] Bytes, int Start, int End)>> _shards = [];
     private readonly Dictionary<string, List<TermPosting>> _postings = new(StringComparer.Ordinal);
     private readonly string[] _blockFiles;
     private readonly int _blockSize;
@@ -47,6 +48,7 @@ public sealed class SearchIndexReader
     {
         _folder = folder;
         _shardCount = manifest["shardCount"]!.GetValue<int>();
+        _positionShardCount = manifest["positionShardCount"]!.GetValue<int>();
         _generation = manifest["generation"]!.GetValue<string>();
         Weights = manifest["weights"]!.AsArray().Select(w => w!.GetValue<double>()).ToArray();
         AverageLength = manifest["avgLength"]!.AsArray().Select(w => w!.GetValue<double>()).ToArray();
@@ -103,12 +105,15 @@ public sealed class SearchIndexReader
         return new SearchIndexReader(Path.Combine(site, IndexFormat.Folder), manifest);
     }
 
-    public IReadOnlyList<TermPosting> Postings(string term)
+    /// <summary>A term's documents with its counts per field; with <paramref name="positions"/>, a pair's positions too.</summary>
+    public IReadOnlyList<TermPosting> Postings(string term, bool positions = false)
     {
-        if (_postings.TryGetValue(term, out var cached)) return cached;
-        var shard = Shard(IndexFormat.ShardOf(term, _shardCount));
-        var list = shard.TryGetValue(term, out var entry) ? Decode(entry.Bytes, entry.Start, entry.End, TextUnits.CodePoints(term).Count == 1) : [];
-        return _postings[term] = list;
+        var key = (positions ? "+" : "-") + term;
+        if (_postings.TryGetValue(key, out var cached)) return cached;
+        var list = Entry(IndexFormat.Shard, _shardCount, term) is { } entry ? Decode(entry.Bytes, entry.Start, entry.End) : [];
+        if (positions && Entry(IndexFormat.PositionShard, _positionShardCount, term) is { } where)
+            list = AddPositions(list, where.Bytes, where.Start);
+        return _postings[key] = list;
     }
 
     /// <summary>The three field texts of a document, for snippets.</summary>
@@ -130,32 +135,52 @@ public sealed class SearchIndexReader
         return new TextHead(head[0]!.GetValue<string>(), head[1]!.GetValue<string>(), head[2]!.GetValue<bool>());
     }
 
-    private Dictionary<string, (byte[] Bytes, int Start, int End)> Shard(int k)
+    private (byte[] Bytes, int Start, int End)? Entry(string kind, int count, string term) =>
+        Shard(kind, IndexFormat.ShardOf(term, count)).TryGetValue(term, out var entry) ? entry : null;
+
+    private Dictionary<string, (byte[] Bytes, int Start, int End)> Shard(string kind, int k)
     {
-        if (_shards.TryGetValue(k, out var terms)) return terms;
+        if (_shards.TryGetValue((kind, k), out var terms)) return terms;
         terms = new Dictionary<string, (byte[], int, int)>(StringComparer.Ordinal);
+        var script = File.ReadAllText(Path.Combine(_folder, IndexFormat.ShardName(kind, k, _generation)));
+        BytesRead += Encoding.UTF8.GetByteCount(script);
+        var args = Arguments(script, kind);
+        var bytes = Convert.FromBase64String(args[(args.IndexOf('"') + 1)..args.LastIndexOf('"')]);
+        var at = 0;
+        var count = IndexFormat.ReadVarint(bytes, ref at);
+        for (var t = 0; t < count; t++)
         {
-            var script = File.ReadAllText(Path.Combine(_folder, IndexFormat.ShardName(k, _generation)));
-            BytesRead += Encoding.UTF8.GetByteCount(script);
-            var args = Arguments(script, "shard");
-            var bytes = Convert.FromBase64String(args[(args.IndexOf('"') + 1)..args.LastIndexOf('"')]);
-            var at = 0;
-            var count = IndexFormat.ReadVarint(bytes, ref at);
-            for (var t = 0; t < count; t++)
-            {
-                var length = IndexFormat.ReadVarint(bytes, ref at);
-                var term = Encoding.UTF8.GetString(bytes, at, length);
-                at += length;
-                IndexFormat.ReadVarint(bytes, ref at); // document count, for readers that want it without decoding
-                var size = IndexFormat.ReadVarint(bytes, ref at);
-                terms[term] = (bytes, at, at + size);
-                at += size;
-            }
+            var length = IndexFormat.ReadVarint(bytes, ref at);
+            var term = Encoding.UTF8.GetString(bytes, at, length);
+            at += length;
+            IndexFormat.ReadVarint(bytes, ref at); // document count, for readers that want it without decoding
+            var size = IndexFormat.ReadVarint(bytes, ref at);
+            terms[term] = (bytes, at, at + size);
+            at += size;
         }
-        return _shards[k] = terms;
+        return _shards[(kind, k)] = terms;
     }
 
-    private static List<TermPosting> Decode(byte[] bytes, int start, int end, bool single)
+    /// <summary>A pair's positions, in the order of its documents and their fields, as many as each count says.</summary>
+    private static List<TermPosting> AddPositions(List<TermPosting> postings, byte[] bytes, int at)
+    {
+        var list = new List<TermPosting>(postings.Count);
+        foreach (var posting in postings)
+        {
+            var fields = new int[]?[3];
+            for (var f = 0; f < 3; f++)
+            {
+                if (posting.Counts[f] == 0) continue;
+                var positions = fields[f] = new int[posting.Counts[f]];
+                var p = 0;
+                for (var k = 0; k < positions.Length; k++) positions[k] = p += IndexFormat.ReadVarint(bytes, ref at);
+            }
+            list.Add(posting with { Positions = fields });
+        }
+        return list;
+    }
+
+    private static List<TermPosting> Decode(byte[] bytes, int start, int end)
     {
         var list = new List<TermPosting>();
         var at = start;
@@ -164,19 +189,10 @@ public sealed class SearchIndexReader
         {
             doc += IndexFormat.ReadVarint(bytes, ref at);
             var mask = IndexFormat.ReadVarint(bytes, ref at);
-            var fields = new int[]?[3];
             var counts = new int[3];
             for (var f = 0; f < 3; f++)
-            {
-                if ((mask & (1 << f)) == 0) continue;
-                counts[f] = IndexFormat.ReadVarint(bytes, ref at);
-                if (single) continue; // a single unit: how often, not where
-                var positions = new int[counts[f]];
-                var p = 0;
-                for (var k = 0; k < positions.Length; k++) positions[k] = p += IndexFormat.ReadVarint(bytes, ref at);
-                fields[f] = positions;
-            }
-            list.Add(new TermPosting(doc, counts, fields));
+                if ((mask & (1 << f)) != 0) counts[f] = IndexFormat.ReadVarint(bytes, ref at);
+            list.Add(new TermPosting(doc, counts, new int[]?[3]));
         }
         return list;
     }

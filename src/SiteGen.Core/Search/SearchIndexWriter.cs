@@ -61,6 +61,7 @@ internal sealed class SearchIndexWriter(Action<string, string> write, string gen
             term ??= new TermPostings(DocumentTerms.Text(terms.Keys[i]));
             DocumentTerms.WriteVarint(term.Postings, document.Id - term.LastDoc);
             term.Postings.Write(terms.Bytes.AsSpan(terms.Starts[i]..terms.Starts[i + 1]));
+            term.Positions.Write(terms.Positions.AsSpan(terms.PositionStarts[i]..terms.PositionStarts[i + 1]));
             term.LastDoc = document.Id;
             term.DocCount++;
         }
@@ -97,17 +98,8 @@ internal sealed class SearchIndexWriter(Action<string, string> write, string gen
         var filterValues = IndexFormat.Script("values", filterColumns.ToJsonString(Json));
         var filterFile = IndexFormat.HashedName("v", filterValues);
         write($"{IndexFormat.Folder}/{filterFile}", filterValues);
-        var totalBytes = _terms.Values.Sum(t => t.Postings.WrittenCount + 8);
-        var shardCount = Math.Clamp((int)Math.Ceiling(totalBytes / (double)TargetShardBytes), 1, 1 << 20);
-
-        var byShard = _terms.Values.Select(t => (Term: t.Text, Entry: t)).ToLookup(t => IndexFormat.ShardOf(t.Term, shardCount));
-        for (var k = 0; k < shardCount; k++)
-        {
-            var data = EncodeShard(byShard[k].OrderBy(e => e.Term, StringComparer.Ordinal)
-                .Select(e => (e.Term, e.Entry.DocCount, e.Entry.Postings.WrittenSpan.ToArray())));
-            var script = IndexFormat.Script("shard", $"{k},\"{Convert.ToBase64String(data)}\"");
-            write($"{IndexFormat.Folder}/{IndexFormat.ShardName(k, generation)}", script);
-        }
+        var shardCount = WriteShards(IndexFormat.Shard, _terms.Values, t => t.Postings);
+        var positionShardCount = WriteShards(IndexFormat.PositionShard, _terms.Values.Where(t => t.Positions.WrittenCount > 0), t => t.Positions);
 
         var manifest = new JsonObject
         {
@@ -117,6 +109,7 @@ internal sealed class SearchIndexWriter(Action<string, string> write, string gen
             ["weights"] = new JsonArray(IndexFormat.Weights.Select(w => (JsonNode)w).ToArray()),
             ["avgLength"] = new JsonArray(Enumerable.Range(0, 3).Select(f => (JsonNode)AverageLength(f)).ToArray()),
             ["shardCount"] = shardCount,
+            ["positionShardCount"] = positionShardCount,
             ["generation"] = generation,
             ["count"] = _lengths.Count,
             ["blockSize"] = IndexFormat.BlockSize,
@@ -129,11 +122,32 @@ internal sealed class SearchIndexWriter(Action<string, string> write, string gen
         return IndexFormat.Manifest;
     }
 
+    /// <summary>
+    /// Writes terms' data in shards of about <see cref="TargetShardBytes"/>, by term hash; returns how many.
+    /// Documents and counts go in one set, pairs' positions in another: only parts of three or more units
+    /// read positions.
+    /// </summary>
+    private int WriteShards(string kind, IEnumerable<TermPostings> terms, Func<TermPostings, ArrayBufferWriter<byte>> data)
+    {
+        var list = terms.ToList();
+        var count = Math.Clamp((int)Math.Ceiling(list.Sum(t => data(t).WrittenCount + 8) / (double)TargetShardBytes), 1, 1 << 20);
+        var byShard = list.ToLookup(t => IndexFormat.ShardOf(t.Text, count));
+        for (var k = 0; k < count; k++)
+        {
+            var bytes = EncodeShard(byShard[k].OrderBy(t => t.Text, StringComparer.Ordinal)
+                .Select(t => (t.Text, t.DocCount, data(t).WrittenSpan.ToArray())));
+            var script = IndexFormat.Script(kind, $"{k},\"{Convert.ToBase64String(bytes)}\"");
+            write($"{IndexFormat.Folder}/{IndexFormat.ShardName(kind, k, generation)}", script);
+        }
+        return count;
+    }
+
     /// <summary>A term's postings, encoded as documents arrive (they arrive in id order).</summary>
     private sealed class TermPostings(string text)
     {
         public string Text { get; } = text;
         public ArrayBufferWriter<byte> Postings { get; } = new(16);
+        public ArrayBufferWriter<byte> Positions { get; } = new(16);
         public int DocCount { get; set; }
         public int LastDoc { get; set; }
     }

@@ -65,11 +65,13 @@ public class IncrementalBuildTests
         SiteFiles.Snapshot(site.Output).Should().Equal(site.ColdBuildSnapshot(), "after a title edit");
         site.ReadOutput("all/index.html").Should().Contain("高要区2021年度法治政府建设情况报告");
 
+        var beforeTemplate = SiteFiles.Snapshot(site.Output);
         Edit(site, "templates/layout.hbs", text => text.Replace("</footer>", "<p>模板已修改</p></footer>"));
-        var afterTemplate = site.Build();
-        SiteFiles.Snapshot(site.Output).Should().Equal(site.ColdBuildSnapshot(), "after a template edit");
-        site.ReadOutput("reports/441802-2016-status-report-2cade2.html").Should().Contain("模板已修改");
-        afterTemplate.Reused.Should().BeLessThan(afterTemplate.Pages, "every page uses the layout");
+        site.Build();
+        var afterTemplate = SiteFiles.Snapshot(site.Output);
+        afterTemplate.Should().Equal(site.ColdBuildSnapshot(), "after a template edit");
+        afterTemplate.Where(f => f.Key.EndsWith(".html")).Should().OnlyContain(f => beforeTemplate[f.Key] != f.Value, "every page uses the layout");
+        afterTemplate.Where(f => f.Key.StartsWith("search/")).Should().OnlyContain(f => beforeTemplate[f.Key] == f.Value, "the index does not depend on templates");
 
         Edit(site, "site.yml", text => text.Replace("法治政府建设报告库", "法治政府报告档案"));
         site.Build();

@@ -64,6 +64,7 @@
   }
   api.manifest = function (m) { arrived("manifest", m); };
   api.shard = function (k, data) { arrived("s" + k, data); };
+  api.positions = function (k, data) { arrived("p" + k, data); };
   api.docs = function (n, list) { arrived("d" + n, list); };
   api.values = function (values) { arrived("values", values); };
   api.text = function (id, fields) { arrived("t" + id, fields); };
@@ -106,41 +107,56 @@
       var len = varint(bytes, at), term = decoder.decode(bytes.subarray(at.i, at.i + len));
       at.i += len;
       var df = varint(bytes, at), size = varint(bytes, at);
-      terms.set(term, { df: df, single: Array.from(term).length === 1, bytes: bytes, start: at.i, end: at.i + size, list: null });
+      terms.set(term, { df: df, bytes: bytes, start: at.i, end: at.i + size });
       at.i += size;
     }
     return terms;
   }
+  /* A term's documents, with its count in each field. */
   function decodePostings(entry) {
-    if (entry.list) return entry.list;
     var at = { i: entry.start }, doc = 0, list = [];
     while (at.i < entry.end) {
       doc += varint(entry.bytes, at);
-      var mask = varint(entry.bytes, at), fields = [null, null, null];
+      var mask = varint(entry.bytes, at), counts = [0, 0, 0];
+      for (var f = 0; f < 3; f++) if (mask & (1 << f)) counts[f] = varint(entry.bytes, at);
+      list.push({ doc: doc, counts: counts, fields: null });
+    }
+    return list;
+  }
+  /* A pair's positions, in the order of its documents and fields, as many as each count says. */
+  function addPositions(list, entry) {
+    var at = { i: entry.start };
+    return list.map(function (posting) {
+      var fields = [null, null, null];
       for (var f = 0; f < 3; f++) {
-        if (!(mask & (1 << f))) continue;
-        var n = varint(entry.bytes, at);
-        if (entry.single) { fields[f] = n; continue; } // a single unit: how often, not where
-        var pos = new Array(n), p = 0;
-        for (var k = 0; k < n; k++) { p += varint(entry.bytes, at); pos[k] = p; }
+        if (!posting.counts[f]) continue;
+        var pos = new Array(posting.counts[f]), p = 0;
+        for (var k = 0; k < pos.length; k++) { p += varint(entry.bytes, at); pos[k] = p; }
         fields[f] = pos;
       }
-      list.push({ doc: doc, fields: fields });
-    }
-    return (entry.list = list);
-  }
-  function shardFor(term) {
-    var k = fnv(term) % manifest.shardCount;
-    if (shards[k]) return Promise.resolve(shards[k]);
-    return load(base + "s" + k + "-" + manifest.generation + ".js", "s" + k).then(function (data) {
-      return (shards[k] = shards[k] || decodeShard(data));
+      return { doc: posting.doc, counts: posting.counts, fields: fields };
     });
   }
-  function postings(term) {
-    return shardFor(term).then(function (terms) {
-      var entry = terms.get(term);
-      return entry ? decodePostings(entry) : [];
+  /* Shards of documents and counts ("shard", s<k>) and of pairs' positions ("positions", p<k>). */
+  function shardFor(kind, count, term) {
+    var k = fnv(term) % count, key = kind[0] + k;
+    if (shards[key]) return Promise.resolve(shards[key]);
+    return load(base + key + "-" + manifest.generation + ".js", key).then(function (data) {
+      return (shards[key] = shards[key] || decodeShard(data));
     });
+  }
+  var decoded = {};
+  function postings(term, withPositions) {
+    var key = (withPositions ? "+" : "-") + term;
+    if (decoded[key]) return Promise.resolve(decoded[key]);
+    return shardFor("shard", manifest.shardCount, term).then(function (terms) {
+      var entry = terms.get(term), list = entry ? decodePostings(entry) : [];
+      if (!withPositions || !entry) return list;
+      return shardFor("positions", manifest.positionShardCount, term).then(function (where) {
+        var at = where.get(term);
+        return at ? addPositions(list, at) : list;
+      });
+    }).then(function (list) { return (decoded[key] = list); });
   }
 
   /* ---- query language ---- */
@@ -180,34 +196,40 @@
   api.parse = parse;
 
   /* ---- matching: where a part's units stand in a row, per document and field ---- */
+  /* The pairs that pin down a run of n units: every other pair, and the last one (QueryEngine.CoveringPairs). */
+  function coveringPairs(n) {
+    var out = [];
+    for (var i = 0; i < n - 1; i++) if (i % 2 === 0 || i === n - 2) out.push(i);
+    return out;
+  }
   function phrase(part) {
     var u = part.units;
-    if (u.length === 1) {
-      return postings(u[0]).then(function (list) {
+    if (u.length <= 2) {
+      // One unit, or one pair: its own counts say how often, and no positions are needed.
+      return postings(u.join("")).then(function (list) {
         var hits = new Map();
-        list.forEach(function (p) { hits.set(p.doc, p.fields.map(function (f) { return f || 0; })); });
+        list.forEach(function (p) { hits.set(p.doc, p.counts); });
         return hits;
       });
     }
-    var terms = [];
-    for (var i = 0; i + 1 < u.length; i++) terms.push(u[i] + u[i + 1]);
-    return Promise.all(terms.map(postings)).then(function (lists) {
+    var offsets = coveringPairs(u.length);
+    return Promise.all(offsets.map(function (i) { return postings(u[i] + u[i + 1], true); })).then(function (lists) {
       var byDoc = lists.map(function (list) { var m = new Map(); list.forEach(function (p) { m.set(p.doc, p.fields); }); return m; });
       var rarest = byDoc.reduce(function (a, b) { return a.size <= b.size ? a : b; });
       var hits = new Map();
-      rarest.forEach(function (_, doc) {
+      Array.from(rarest.keys()).sort(function (a, b) { return a - b; }).forEach(function (doc) {
         if (!byDoc.every(function (m) { return m.has(doc); })) return;
-        var fields = [[], [], []], found = false;
+        var fields = [0, 0, 0], found = false;
         for (var f = 0; f < 3; f++) {
           var sets = byDoc.map(function (m) { return m.get(doc)[f]; });
           if (sets.some(function (s) { return !s; })) continue;
           var lookup = sets.map(function (s) { return new Set(s); });
           sets[0].forEach(function (p) {
-            for (var k = 1; k < lookup.length; k++) if (!lookup[k].has(p + k)) return;
-            fields[f].push(p); found = true;
+            for (var k = 1; k < lookup.length; k++) if (!lookup[k].has(p + offsets[k])) return;
+            fields[f]++; found = true;
           });
         }
-        if (found) hits.set(doc, fields.map(function (f) { return f.length; }));
+        if (found) hits.set(doc, fields);
       });
       return hits;
     });
