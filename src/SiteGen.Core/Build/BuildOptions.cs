@@ -7,6 +7,9 @@ public sealed record BuildOptions(string SourceRoot, string OutputPath)
 
     /// <summary>Reuse what earlier builds made (kept in .sitegen/cache); false builds everything afresh.</summary>
     public bool UseCache { get; init; } = true;
+
+    /// <summary>Write the offline zip if site.yml asks for one; the preview does without it, as its readers are online.</summary>
+    public bool OfflineZip { get; init; } = true;
 }
 
 public interface IBuildObserver

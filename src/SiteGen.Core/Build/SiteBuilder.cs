@@ -27,7 +27,7 @@ public static class SiteBuilder
         var observer = options.Observer;
 
         using var output = StagedOutput.Begin(options.OutputPath, options.SourceRoot, cache?.ManifestFor(options.OutputPath));
-        var zipPath = input.Config.OfflineZip ? OfflineZip.PathFor(input.Config.ZipName) : null;
+        var zipPath = input.Config.OfflineZip && options.OfflineZip ? OfflineZip.PathFor(input.Config.ZipName) : null;
 
         var planner = new PagePlanner(input.Config, input.Archive, zipPath, IndexFormat.Manifest);
         void WritePage(PlannedPage page)

@@ -41,6 +41,7 @@ public sealed class PreviewTests(Chromium chromium) : IClassFixture<Chromium>, I
         await Assertions.Expect(watched.Page.Locator("h1")).ToHaveTextAsync("高要区2021年法治政府建设年度报告（修订稿）");
         watched.Errors.Should().BeEmpty();
         var rebuild = System.Text.RegularExpressions.Regex.Matches(_log.ToString(), @"\((\d+) files made, (\d+) unchanged\)").Last();
+        Directory.Exists(Path.Combine(_site.Root, ".sitegen/preview/download")).Should().BeFalse("the preview does without the offline zip");
         int.Parse(rebuild.Groups[2].Value).Should().BeGreaterThanOrEqualTo(20,
             "the rebuild after a title edit reuses the other reports' pages and sources, the assets and the pages that do not list it");
     }
