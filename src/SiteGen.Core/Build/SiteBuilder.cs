@@ -39,7 +39,7 @@ public static class SiteBuilder
         }
 
         observer.StageStarted("报告页面与搜索索引", input.Reports.Count);
-        WriteReportsAndIndex(input, planner, WritePage, output);
+        WriteReportsAndIndex(input, planner, WritePage, output, cache?.Terms);
 
         var pages = planner.Plan().ToList();
         observer.StageStarted("渲染页面", pages.Count);
@@ -91,7 +91,7 @@ public static class SiteBuilder
     /// index entry together, and then let go. The index depends on every report, in order, and on nothing
     /// else, so it is made whole or reused whole.
     /// </summary>
-    private static void WriteReportsAndIndex(SiteInput input, PagePlanner planner, Action<PlannedPage> writePage, StagedOutput output)
+    private static void WriteReportsAndIndex(SiteInput input, PagePlanner planner, Action<PlannedPage> writePage, StagedOutput output, TermsCache? terms)
     {
         using (var runtime = typeof(SearchIndexWriter).Assembly.GetManifestResourceStream("search.js")!)
             output.Write(SitePaths.SearchRuntime, stream => runtime.CopyTo(stream));
@@ -107,7 +107,7 @@ public static class SiteBuilder
         {
             var body = input.Bodies.Lazily(item.report);
             writePage(planner.PlanReport(item.report, body));
-            return index is null ? null : SearchIndexWriter.Prepare(SearchDocument.From(item.report, body.Value), item.id);
+            return index is null ? null : SearchIndexWriter.Prepare(SearchDocument.From(item.report, body.Value), item.id, terms);
         }, prepared => index?.Add(prepared!));
         index?.Finish();
     }

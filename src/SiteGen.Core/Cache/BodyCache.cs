@@ -1,4 +1,3 @@
-using System.Text;
 using SiteGen.Rendering;
 
 namespace SiteGen.Cache;
@@ -9,49 +8,29 @@ namespace SiteGen.Cache;
 /// </summary>
 public sealed class BodyCache(string folder)
 {
-    private const string Magic = "SGB1";
+    private const string Mark = "SGB1";
 
     public string KeyOf(string markdown) => Fingerprint.Of(BuildCache.ProgramVersion, markdown);
 
-    public RenderedBody? Get(string key)
+    public RenderedBody? Get(string key) => CacheFile.Read(CacheFile.PathOf(folder, key), Mark, reader =>
     {
-        try
-        {
-            using var reader = new BinaryReader(File.OpenRead(PathOf(key)), Encoding.UTF8);
-            if (reader.ReadString() != Magic) return null;
-            var html = reader.ReadString();
-            var plain = reader.ReadString();
-            var toc = new TocEntry[reader.ReadInt32()];
-            for (var i = 0; i < toc.Length; i++) toc[i] = new TocEntry(reader.ReadInt32(), reader.ReadString(), reader.ReadString());
-            return reader.ReadString() == Magic ? new RenderedBody(html, toc, plain) : null;
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException or EndOfStreamException or FormatException)
-        {
-            return null;
-        }
-    }
+        var html = reader.ReadString();
+        var plain = reader.ReadString();
+        var toc = new TocEntry[reader.ReadInt32()];
+        for (var i = 0; i < toc.Length; i++) toc[i] = new TocEntry(reader.ReadInt32(), reader.ReadString(), reader.ReadString());
+        return new RenderedBody(html, toc, plain);
+    });
 
-    public void Put(string key, RenderedBody body)
+    public void Put(string key, RenderedBody body) => CacheFile.Write(CacheFile.PathOf(folder, key), Mark, writer =>
     {
-        var file = PathOf(key);
-        Directory.CreateDirectory(Path.GetDirectoryName(file)!);
-        var temporary = $"{file}.tmp-{Environment.ProcessId}-{Environment.CurrentManagedThreadId}";
-        using (var writer = new BinaryWriter(File.Create(temporary), Encoding.UTF8))
+        writer.Write(body.Html);
+        writer.Write(body.PlainText);
+        writer.Write(body.Toc.Count);
+        foreach (var entry in body.Toc)
         {
-            writer.Write(Magic);
-            writer.Write(body.Html);
-            writer.Write(body.PlainText);
-            writer.Write(body.Toc.Count);
-            foreach (var entry in body.Toc)
-            {
-                writer.Write(entry.Level);
-                writer.Write(entry.Text);
-                writer.Write(entry.Id);
-            }
-            writer.Write(Magic); // a file cut short lacks it, and is a miss
+            writer.Write(entry.Level);
+            writer.Write(entry.Text);
+            writer.Write(entry.Id);
         }
-        File.Move(temporary, file, overwrite: true);
-    }
-
-    private string PathOf(string key) => Path.Combine(folder, key[..2], key + ".bin");
+    });
 }

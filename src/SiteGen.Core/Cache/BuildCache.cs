@@ -17,9 +17,12 @@ public sealed class BuildCache
     {
         _root = Path.Combine(sourceRoot, FolderName);
         Bodies = new BodyCache(Path.Combine(_root, "bodies"));
+        Terms = new TermsCache(Path.Combine(_root, "terms"));
     }
 
     public BodyCache Bodies { get; }
+
+    public TermsCache Terms { get; }
 
     /// <summary>Where the manifest of one output folder lives: each output folder has its own.</summary>
     public string ManifestFor(string outputPath) =>

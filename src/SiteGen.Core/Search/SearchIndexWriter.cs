@@ -4,6 +4,7 @@ using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using SiteGen.Cache;
 using SiteGen.Site;
 
 namespace SiteGen.Search;
@@ -31,12 +32,23 @@ internal sealed class SearchIndexWriter(Action<string, string> write, string gen
     public sealed record Prepared(int Id, SearchDocument Document, DocumentTerms.Encoded Terms, string TextFile, string TextScript, string HeadFile, string HeadScript);
 
     /// <summary>The costly part of adding a document; safe on any thread and in any order.</summary>
-    public static Prepared Prepare(SearchDocument doc, int id)
+    /// <param name="cache">Where documents taken apart by earlier builds are kept, if anywhere.</param>
+    public static Prepared Prepare(SearchDocument doc, int id, TermsCache? cache)
     {
-        var terms = Scratch.Value!.Encode(doc.FieldTexts);
+        var terms = Encode(doc, cache);
         var script = IndexFormat.Script("text", $"{id},{JsonSerializer.Serialize(doc.FieldTexts, Json)}");
         var head = IndexFormat.Script("head", $"{id},{Head(doc).ToJsonString(Json)}");
         return new Prepared(id, doc, terms, IndexFormat.HashedName($"t{id}", script), script, IndexFormat.HashedName($"h{id}", head), head);
+    }
+
+    private static DocumentTerms.Encoded Encode(SearchDocument doc, TermsCache? cache)
+    {
+        if (cache is null) return Scratch.Value!.Encode(doc.FieldTexts);
+        var key = TermsCache.KeyOf(doc);
+        if (cache.Get(key) is { } cached) return cached;
+        var terms = Scratch.Value!.Encode(doc.FieldTexts);
+        cache.Put(key, terms);
+        return terms;
     }
 
     /// <summary>[meta, the body's first characters, whether the body goes on]: most snippets need no more.</summary>
