@@ -156,7 +156,7 @@ public static partial class CorpusGenerator
         return table[^1].Value;
     }
 
-    private static string? Option(string[] args, string name) => args.SkipWhile(a => a != name).Skip(1).FirstOrDefault();
+    internal static string? Option(string[] args, string name) => args.SkipWhile(a => a != name).Skip(1).FirstOrDefault();
 
     internal static string FindRepo()
     {

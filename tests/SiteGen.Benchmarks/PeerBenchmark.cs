@@ -20,9 +20,9 @@ public static class PeerBenchmark
 
     public static async Task<int> Run(string[] args)
     {
-        var sizes = (Option(args, "--sizes") ?? "1000,10000").Split(',').Select(int.Parse).ToList();
-        var runs = int.Parse(Option(args, "--runs") ?? "3");
-        var work = Path.GetFullPath(Option(args, "--work") ?? Path.Combine(Path.GetTempPath(), "sitegen-compare"));
+        var sizes = (CorpusGenerator.Option(args, "--sizes") ?? "1000,10000").Split(',').Select(int.Parse).ToList();
+        var runs = int.Parse(CorpusGenerator.Option(args, "--runs") ?? "3");
+        var work = Path.GetFullPath(CorpusGenerator.Option(args, "--work") ?? Path.Combine(Path.GetTempPath(), "sitegen-compare"));
         var repo = CorpusGenerator.FindRepo();
         var peers = Path.Combine(repo, "tests", "SiteGen.Benchmarks", "peers");
         var pagefind = EnsureTools(repo, peers);
@@ -214,6 +214,4 @@ public static class PeerBenchmark
     {
         if (Directory.Exists(folder)) Directory.Delete(folder, true);
     }
-
-    private static string? Option(string[] args, string name) => args.SkipWhile(a => a != name).Skip(1).FirstOrDefault();
 }

@@ -49,7 +49,7 @@ public static class SiteBuilder
         foreach (var report in input.Reports)
         {
             var path = SitePaths.ReportSource(report.Slug);
-            var key = Fingerprint.Of(report.SourceText);
+            var key = input.SourceKeys[report.Slug];
             if (!output.TryReuse(path, key)) output.Write(path, report.SourceText, key);
             observer.FileWritten(path);
         }
@@ -97,7 +97,7 @@ public static class SiteBuilder
             output.Write(SitePaths.SearchRuntime, stream => runtime.CopyTo(stream));
 
         var key = new Fingerprint().Add(BuildCache.ProgramVersion);
-        foreach (var report in input.Archive.Newest) key.Add(report.Slug).Add(report.SourceText);
+        foreach (var report in input.Archive.Newest) key.Add(report.Slug).Add(input.SourceKeys[report.Slug]);
         var indexKey = key.Finish();
         var index = output.TryReuseAll(IndexFormat.Folder, indexKey) is null
             ? new SearchIndexWriter((path, text) => output.Write(path, text, indexKey), indexKey[..10])
@@ -146,6 +146,12 @@ internal sealed record SiteInput(SiteConfig Config, TemplateSet Templates, IRead
 
     /// <summary>The fingerprint of what every page depends on besides its own data.</summary>
     public string SiteKey { get; private init; } = "";
+
+    /// <summary>Each report file's fingerprint, by slug: its Markdown copy and the search index depend on it.</summary>
+    public IReadOnlyDictionary<string, string> SourceKeys => _sourceKeys.Value;
+
+    private readonly Lazy<Dictionary<string, string>> _sourceKeys = new(() =>
+        Reports.AsParallel().ToDictionary(r => r.Slug, r => Fingerprint.Of(r.SourceText), StringComparer.Ordinal));
 
     public static SiteInput Load(string sourceRoot, BuildCache? cache = null)
     {

@@ -10,7 +10,8 @@ public sealed class BodyCache(string folder)
 {
     private const string Mark = "SGB1";
 
-    public string KeyOf(string markdown) => Fingerprint.Of(BuildCache.ProgramVersion, markdown);
+    /// <summary>Also what a report page's fingerprint holds in place of its body.</summary>
+    public static string KeyOf(string markdown) => Fingerprint.Of(BuildCache.ProgramVersion, markdown);
 
     public RenderedBody? Get(string key) => CacheFile.Read(CacheFile.PathOf(folder, key), Mark, reader =>
     {

@@ -16,12 +16,12 @@ public sealed class RenderedBodies(BodyCache? cache = null)
     public Lazy<RenderedBody> Lazily(Report report) => new(() => Render(report.Body));
 
     /// <summary>The fingerprint of a body as Markdown: pages that show it depend on it, not on its rendering.</summary>
-    public static string KeyOf(Report report) => Fingerprint.Of(BuildCache.ProgramVersion, report.Body);
+    public static string KeyOf(Report report) => BodyCache.KeyOf(report.Body);
 
     private RenderedBody Render(string markdown)
     {
         if (cache is null) return MarkdownRenderer.Render(markdown);
-        var key = cache.KeyOf(markdown);
+        var key = BodyCache.KeyOf(markdown);
         if (cache.Get(key) is { } cached) return cached;
         var body = MarkdownRenderer.Render(markdown);
         cache.Put(key, body);

@@ -69,9 +69,7 @@ public sealed class SearchIndexReader
     {
         if (_filterValues is null)
         {
-            var script = File.ReadAllText(Path.Combine(_folder, _filterValuesFile));
-            BytesRead += Encoding.UTF8.GetByteCount(script);
-            _filterValues = JsonNode.Parse(Arguments(script, "values"))!.AsObject();
+            _filterValues = JsonNode.Parse(Load(_filterValuesFile, "values"))!.AsObject();
         }
         return _filterValues["values"]![column]![_filterValues["columns"]![column]![doc]!.GetValue<int>()]?.GetValue<string>();
     }
@@ -82,10 +80,7 @@ public sealed class SearchIndexReader
         var number = doc / _blockSize;
         if (!_blocks.TryGetValue(number, out var block))
         {
-            var script = File.ReadAllText(Path.Combine(_folder, _blockFiles[number]));
-            BytesRead += Encoding.UTF8.GetByteCount(script);
-            var args = Arguments(script, "docs");
-            _blocks[number] = block = JsonNode.Parse(args[(args.IndexOf(',') + 1)..])!.AsArray()
+            _blocks[number] = block = JsonNode.Parse(LoadNumbered(_blockFiles[number], "docs"))!.AsArray()
                 .Select(d => new DocDisplay(d![0]!.GetValue<string>(), d[1]!.GetValue<string>(), d[2]!.GetValue<string>(),
                     d[3]?.GetValue<string>(), d[4]!.GetValue<string>(), d[5]?.GetValue<string>(), d[6]?.GetValue<string>(), d[7]!.GetValue<string>()))
                 .ToArray();
@@ -119,19 +114,13 @@ public sealed class SearchIndexReader
     /// <summary>The three field texts of a document, for snippets.</summary>
     public string[] Texts(int doc)
     {
-        var script = File.ReadAllText(Path.Combine(_folder, Display(doc).TextFile));
-        BytesRead += Encoding.UTF8.GetByteCount(script);
-        var args = Arguments(script, "text");
-        return JsonSerializer.Deserialize<string[]>(args[(args.IndexOf(',') + 1)..])!;
+        return JsonSerializer.Deserialize<string[]>(LoadNumbered(Display(doc).TextFile, "text"))!;
     }
 
     /// <summary>The head of a document's text (see <see cref="TextHead"/>).</summary>
     public TextHead Head(int doc)
     {
-        var script = File.ReadAllText(Path.Combine(_folder, Display(doc).HeadFile));
-        BytesRead += Encoding.UTF8.GetByteCount(script);
-        var args = Arguments(script, "head");
-        var head = JsonNode.Parse(args[(args.IndexOf(',') + 1)..])!.AsArray();
+        var head = JsonNode.Parse(LoadNumbered(Display(doc).HeadFile, "head"))!.AsArray();
         return new TextHead(head[0]!.GetValue<string>(), head[1]!.GetValue<string>(), head[2]!.GetValue<bool>());
     }
 
@@ -142,9 +131,7 @@ public sealed class SearchIndexReader
     {
         if (_shards.TryGetValue((kind, k), out var terms)) return terms;
         terms = new Dictionary<string, (byte[], int, int)>(StringComparer.Ordinal);
-        var script = File.ReadAllText(Path.Combine(_folder, IndexFormat.ShardName(kind, k, _generation)));
-        BytesRead += Encoding.UTF8.GetByteCount(script);
-        var args = Arguments(script, kind);
+        var args = Load(IndexFormat.ShardName(kind, k, _generation), kind);
         var bytes = Convert.FromBase64String(args[(args.IndexOf('"') + 1)..args.LastIndexOf('"')]);
         var at = 0;
         var count = IndexFormat.ReadVarint(bytes, ref at);
@@ -195,6 +182,21 @@ public sealed class SearchIndexReader
             list.Add(new TermPosting(doc, counts, new int[]?[3]));
         }
         return list;
+    }
+
+    /// <summary>Reads an index file as the browser would, counting its bytes; returns its callback's arguments.</summary>
+    private string Load(string file, string callback)
+    {
+        var script = File.ReadAllText(Path.Combine(_folder, file));
+        BytesRead += Encoding.UTF8.GetByteCount(script);
+        return Arguments(script, callback);
+    }
+
+    /// <summary>The data of a file whose callback takes a number first ("SiteGenSearch.text(7, [...])").</summary>
+    private string LoadNumbered(string file, string callback)
+    {
+        var args = Load(file, callback);
+        return args[(args.IndexOf(',') + 1)..];
     }
 
     /// <summary>The argument text of a script "SiteGenSearch.name(ARGS);".</summary>
