@@ -10,6 +10,9 @@ public sealed record BuildOptions(string SourceRoot, string OutputPath)
 
     /// <summary>Write the offline zip if site.yml asks for one; the preview does without it, as its readers are online.</summary>
     public bool OfflineZip { get; init; } = true;
+
+    /// <summary>Documents per segment of the search index, about (see <see cref="Search.IndexSegments.Target"/>).</summary>
+    public int SearchSegmentSize { get; init; } = Search.IndexSegments.Target;
 }
 
 public interface IBuildObserver

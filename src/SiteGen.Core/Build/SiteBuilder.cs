@@ -39,7 +39,7 @@ public static class SiteBuilder
         }
 
         observer.StageStarted("报告页面与搜索索引", input.Reports.Count);
-        WriteReportsAndIndex(input, planner, WritePage, output, cache?.Terms);
+        WriteReportsAndIndex(input, planner, WritePage, output, cache, options.SearchSegmentSize);
 
         var pages = planner.Plan().ToList();
         observer.StageStarted("渲染页面", pages.Count);
@@ -87,29 +87,31 @@ public static class SiteBuilder
         Fingerprint.Of(siteKey, page.Kind, JsonSerializer.Serialize(page.Model, page.Model.GetType()));
 
     /// <summary>
-    /// One pass over the reports, newest first: each body is rendered once, for the report's page and its
-    /// index entry together, and then let go. The index depends on every report, in order, and on nothing
-    /// else, so it is made whole or reused whole.
+    /// One pass over the reports, newest first: each body is rendered once (if at all), for the report's page
+    /// and its index entry together, and then let go. The index writer takes from the last build whatever
+    /// segments and texts of the index are made from the same reports.
     /// </summary>
-    private static void WriteReportsAndIndex(SiteInput input, PagePlanner planner, Action<PlannedPage> writePage, StagedOutput output, TermsCache? terms)
+    private static void WriteReportsAndIndex(SiteInput input, PagePlanner planner, Action<PlannedPage> writePage, StagedOutput output, BuildCache? cache, int segmentSize)
     {
         using (var runtime = typeof(SearchIndexWriter).Assembly.GetManifestResourceStream("search.js")!)
             output.Write(SitePaths.SearchRuntime, stream => runtime.CopyTo(stream));
 
-        var key = new Fingerprint().Add(BuildCache.ProgramVersion);
-        foreach (var report in input.Archive.Newest) key.Add(report.Slug).Add(input.SourceKeys[report.Slug]);
-        var indexKey = key.Finish();
-        var index = output.TryReuseAll(IndexFormat.Folder, indexKey) is null
-            ? new SearchIndexWriter((path, text) => output.Write(path, text, indexKey), indexKey[..10])
-            : null;
-
-        Work.InOrder(input.Archive.Newest.Select((report, id) => (report, id)), item =>
+        var entries = input.Archive.Newest.Select(r => new SearchIndexWriter.Entry(r, SearchIndexWriter.KeyOf(r, input.SourceKeys[r.Slug]))).ToList();
+        var index = new SearchIndexWriter(new IndexOutput(output), entries, cache?.Segments, cache?.Terms, segmentSize);
+        Work.InOrder(entries.Select((entry, id) => (entry.Report, id)), item =>
         {
-            var body = input.Bodies.Lazily(item.report);
-            writePage(planner.PlanReport(item.report, body));
-            return index is null ? null : SearchIndexWriter.Prepare(SearchDocument.From(item.report, body.Value), item.id, terms);
-        }, prepared => index?.Add(prepared!));
-        index?.Finish();
+            var body = input.Bodies.Lazily(item.Report);
+            writePage(planner.PlanReport(item.Report, body));
+            return index.Prepare(item.id, () => SearchDocument.From(item.Report, body.Value));
+        }, index.Add);
+        index.Finish();
+    }
+
+    private sealed class IndexOutput(StagedOutput output) : IIndexOutput
+    {
+        public void Write(string path, string text, string key) => output.Write(path, text, key);
+
+        public bool TryReuse(IReadOnlyList<string> paths, string key) => output.TryReuse(paths, key);
     }
 
     private static void CopyAssets(string sourceRoot, StagedOutput output)

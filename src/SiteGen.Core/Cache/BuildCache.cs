@@ -18,11 +18,14 @@ public sealed class BuildCache
         _root = Path.Combine(sourceRoot, FolderName);
         Bodies = new BodyCache(Path.Combine(_root, "bodies"));
         Terms = new TermsCache(Path.Combine(_root, "terms"));
+        Segments = new SegmentCache(Path.Combine(_root, "segments"));
     }
 
     public BodyCache Bodies { get; }
 
     public TermsCache Terms { get; }
+
+    public SegmentCache Segments { get; }
 
     /// <summary>Where the manifest of one output folder lives: each output folder has its own.</summary>
     public string ManifestFor(string outputPath) =>

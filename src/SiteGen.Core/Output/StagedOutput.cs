@@ -69,28 +69,28 @@ public sealed class StagedOutput : IDisposable
     }
 
     /// <summary>Takes the current site's file if the last build made it from the same inputs.</summary>
-    public bool TryReuse(string relativePath, string key)
-    {
-        if (!_previous.TryGet(relativePath, out var entry) || entry.Key != key) return false;
-        var existing = Path.Combine(_target, relativePath);
-        if (!File.Exists(existing) || new FileInfo(existing).Length != entry.Size) return false;
-        Link(existing, Claim(relativePath));
-        Interlocked.Add(ref _bytes, entry.Size);
-        Interlocked.Increment(ref _reused);
-        _next.Set(relativePath, key, entry.Size);
-        return true;
-    }
+    public bool TryReuse(string relativePath, string key) => TryReuse([relativePath], key);
 
     /// <summary>
-    /// Takes every file under <paramref name="folder"/> that the last build made from <paramref name="key"/>,
-    /// or nothing if any of them is gone or changed: a set of files made together is reused whole or not at all.
+    /// Takes every one of <paramref name="paths"/> from the current site if the last build made each from
+    /// <paramref name="key"/>, or none of them: files made together are reused together or made again together.
     /// </summary>
-    public IReadOnlyList<string>? TryReuseAll(string folder, string key)
+    public bool TryReuse(IReadOnlyList<string> paths, string key)
     {
-        var group = _previous.Entries.Where(e => e.Key.StartsWith(folder + "/", StringComparison.Ordinal)).ToList();
-        if (group.Count == 0 || group.Any(e => e.Value.Key != key || !Unchanged(e.Key, e.Value.Size))) return null;
-        foreach (var (path, _) in group.OrderBy(e => e.Key, StringComparer.Ordinal)) TryReuse(path, key);
-        return group.Select(e => e.Key).Order(StringComparer.Ordinal).ToList();
+        var sizes = new long[paths.Count];
+        for (var i = 0; i < paths.Count; i++)
+        {
+            if (!_previous.TryGet(paths[i], out var entry) || entry.Key != key || !Unchanged(paths[i], entry.Size)) return false;
+            sizes[i] = entry.Size;
+        }
+        for (var i = 0; i < paths.Count; i++)
+        {
+            Link(Path.Combine(_target, paths[i]), Claim(paths[i]));
+            Interlocked.Add(ref _bytes, sizes[i]);
+            Interlocked.Increment(ref _reused);
+            _next.Set(paths[i], key, sizes[i]);
+        }
+        return true;
     }
 
     private bool Unchanged(string relativePath, long size)

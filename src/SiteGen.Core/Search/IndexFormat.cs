@@ -6,7 +6,7 @@ namespace SiteGen.Search;
 /// <summary>The pieces of the index format (see FORMAT.md) that writer and reader share.</summary>
 public static class IndexFormat
 {
-    public const int Version = 3;
+    public const int Version = 4;
 
     /// <summary>Documents per block of display data (slug, url, title, date, text file).</summary>
     public const int BlockSize = 16;
@@ -58,17 +58,26 @@ public static class IndexFormat
     public static string Script(string callback, string arguments) => $"{Global}.{callback}({arguments});\n";
 
     /// <summary>
-    /// Shards are named by number and by the index's generation rather than each by its own hash: the
-    /// manifest then lists no shard names (at 10,000 reports they were 18,000 names, 400 KB).
+    /// A file's script, which names the file (its name without ".js") before its data, so a reader knows
+    /// which of the files it asked for has arrived.
     /// </summary>
+    public static string NamedScript(string callback, string fileName, string data) =>
+        Script(callback, $"\"{fileName[..^3]}\",{data}");
+
+    /// <summary>Shards are named by number and by their segment's generation: the manifest need not list them.</summary>
     public static string ShardName(string kind, int shard, string generation) => $"{kind[0]}{shard}-{generation}.js";
 
     /// <summary>The two kinds of shard, which are also their callbacks: documents and counts, and pairs' positions.</summary>
     public const string Shard = "shard", PositionShard = "positions";
 
-    /// <summary>A file name that changes whenever the content does, so hosts can cache it forever.</summary>
-    public static string HashedName(string stem, string content) =>
-        $"{stem}-{Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(content)))[..10]}.js";
+    /// <summary>A file name that changes whenever the data does, so hosts can cache it forever.</summary>
+    public static string HashedName(string stem, string data) =>
+        $"{stem}-{Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(data)))[..10]}.js";
+
+    /// <summary>A document's text file and head file, named by the fingerprint of what they are made from.</summary>
+    public static string TextName(string documentKey) => $"t-{documentKey[..16]}.js";
+
+    public static string HeadName(string documentKey) => $"h-{documentKey[..16]}.js";
 
     /// <summary>
     /// The file pages name; the rest are found through it. Its name is fixed so that a change to the index

@@ -28,10 +28,8 @@ public sealed record TermPosting(int Doc, int[] Counts, int[]?[] Positions);
 public sealed class SearchIndexReader
 {
     private readonly string _folder;
-    private readonly int _shardCount;
-    private readonly int _positionShardCount;
-    private readonly string _generation;
-    private readonly Dictionary<(string Kind, int Number), Dictionary<string, (byte[] Bytes, int Start, int End)>> _shards = [];
+    private readonly IndexSegment[] _segments;
+    private readonly Dictionary<string, Dictionary<string, (byte[] Bytes, int Start, int End)>> _shards = [];
     private readonly Dictionary<string, List<TermPosting>> _postings = new(StringComparer.Ordinal);
     private readonly string[] _blockFiles;
     private readonly int _blockSize;
@@ -47,9 +45,8 @@ public sealed class SearchIndexReader
     private SearchIndexReader(string folder, JsonObject manifest)
     {
         _folder = folder;
-        _shardCount = manifest["shardCount"]!.GetValue<int>();
-        _positionShardCount = manifest["positionShardCount"]!.GetValue<int>();
-        _generation = manifest["generation"]!.GetValue<string>();
+        _segments = manifest["segments"]!.AsArray().Select(s => new IndexSegment(s![0]!.GetValue<int>(), s[1]!.GetValue<int>(),
+            s[2]!.GetValue<int>(), s[3]!.GetValue<int>(), s[4]!.GetValue<string>())).ToArray();
         Weights = manifest["weights"]!.AsArray().Select(w => w!.GetValue<double>()).ToArray();
         AverageLength = manifest["avgLength"]!.AsArray().Select(w => w!.GetValue<double>()).ToArray();
         _blockFiles = manifest["blocks"]!.AsArray().Select(b => b!.GetValue<string>()).ToArray();
@@ -69,7 +66,7 @@ public sealed class SearchIndexReader
     {
         if (_filterValues is null)
         {
-            _filterValues = JsonNode.Parse(Load(_filterValuesFile, "values"))!.AsObject();
+            _filterValues = JsonNode.Parse(LoadNamed(_filterValuesFile, "values"))!.AsObject();
         }
         return _filterValues["values"]![column]![_filterValues["columns"]![column]![doc]!.GetValue<int>()]?.GetValue<string>();
     }
@@ -80,7 +77,7 @@ public sealed class SearchIndexReader
         var number = doc / _blockSize;
         if (!_blocks.TryGetValue(number, out var block))
         {
-            _blocks[number] = block = JsonNode.Parse(LoadNumbered(_blockFiles[number], "docs"))!.AsArray()
+            _blocks[number] = block = JsonNode.Parse(LoadNamed(_blockFiles[number], "docs"))!.AsArray()
                 .Select(d => new DocDisplay(d![0]!.GetValue<string>(), d[1]!.GetValue<string>(), d[2]!.GetValue<string>(),
                     d[3]?.GetValue<string>(), d[4]!.GetValue<string>(), d[5]?.GetValue<string>(), d[6]?.GetValue<string>(), d[7]!.GetValue<string>()))
                 .ToArray();
@@ -105,33 +102,41 @@ public sealed class SearchIndexReader
     {
         var key = (positions ? "+" : "-") + term;
         if (_postings.TryGetValue(key, out var cached)) return cached;
-        var list = Entry(IndexFormat.Shard, _shardCount, term) is { } entry ? Decode(entry.Bytes, entry.Start, entry.End) : [];
-        if (positions && Entry(IndexFormat.PositionShard, _positionShardCount, term) is { } where)
-            list = AddPositions(list, where.Bytes, where.Start);
-        return _postings[key] = list;
+        var all = new List<TermPosting>();
+        foreach (var segment in _segments)
+        {
+            var list = Entry(IndexFormat.Shard, segment.Shards, segment, term) is { } entry ? Decode(entry.Bytes, entry.Start, entry.End, segment.Start) : [];
+            if (positions && list.Count > 0 && Entry(IndexFormat.PositionShard, segment.PositionShards, segment, term) is { } where)
+                list = AddPositions(list, where.Bytes, where.Start);
+            all.AddRange(list);
+        }
+        return _postings[key] = all;
     }
 
     /// <summary>The three field texts of a document, for snippets.</summary>
     public string[] Texts(int doc)
     {
-        return JsonSerializer.Deserialize<string[]>(LoadNumbered(Display(doc).TextFile, "text"))!;
+        return JsonSerializer.Deserialize<string[]>(LoadNamed(Display(doc).TextFile, "text"))!;
     }
 
     /// <summary>The head of a document's text (see <see cref="TextHead"/>).</summary>
     public TextHead Head(int doc)
     {
-        var head = JsonNode.Parse(LoadNumbered(Display(doc).HeadFile, "head"))!.AsArray();
+        var head = JsonNode.Parse(LoadNamed(Display(doc).HeadFile, "head"))!.AsArray();
         return new TextHead(head[0]!.GetValue<string>(), head[1]!.GetValue<string>(), head[2]!.GetValue<bool>());
     }
 
-    private (byte[] Bytes, int Start, int End)? Entry(string kind, int count, string term) =>
-        Shard(kind, IndexFormat.ShardOf(term, count)).TryGetValue(term, out var entry) ? entry : null;
+    /// <summary>A run of documents with shards of its own (see <see cref="IndexSegments"/>).</summary>
+    private sealed record IndexSegment(int Start, int Count, int Shards, int PositionShards, string Generation);
 
-    private Dictionary<string, (byte[] Bytes, int Start, int End)> Shard(string kind, int k)
+    private (byte[] Bytes, int Start, int End)? Entry(string kind, int count, IndexSegment segment, string term) =>
+        count > 0 && Shard(IndexFormat.ShardName(kind, IndexFormat.ShardOf(term, count), segment.Generation), kind).TryGetValue(term, out var entry) ? entry : null;
+
+    private Dictionary<string, (byte[] Bytes, int Start, int End)> Shard(string file, string kind)
     {
-        if (_shards.TryGetValue((kind, k), out var terms)) return terms;
+        if (_shards.TryGetValue(file, out var terms)) return terms;
         terms = new Dictionary<string, (byte[], int, int)>(StringComparer.Ordinal);
-        var args = Load(IndexFormat.ShardName(kind, k, _generation), kind);
+        var args = LoadNamed(file, kind);
         var bytes = Convert.FromBase64String(args[(args.IndexOf('"') + 1)..args.LastIndexOf('"')]);
         var at = 0;
         var count = IndexFormat.ReadVarint(bytes, ref at);
@@ -145,7 +150,7 @@ public sealed class SearchIndexReader
             terms[term] = (bytes, at, at + size);
             at += size;
         }
-        return _shards[(kind, k)] = terms;
+        return _shards[file] = terms;
     }
 
     /// <summary>A pair's positions, in the order of its documents and their fields, as many as each count says.</summary>
@@ -167,11 +172,12 @@ public sealed class SearchIndexReader
         return list;
     }
 
-    private static List<TermPosting> Decode(byte[] bytes, int start, int end)
+    /// <param name="first">The id of the segment's first document: ids in a segment count from it.</param>
+    private static List<TermPosting> Decode(byte[] bytes, int start, int end, int first)
     {
         var list = new List<TermPosting>();
         var at = start;
-        var doc = 0;
+        var doc = first;
         while (at < end)
         {
             doc += IndexFormat.ReadVarint(bytes, ref at);
@@ -192,11 +198,13 @@ public sealed class SearchIndexReader
         return Arguments(script, callback);
     }
 
-    /// <summary>The data of a file whose callback takes a number first ("SiteGenSearch.text(7, [...])").</summary>
-    private string LoadNumbered(string file, string callback)
+    /// <summary>The data of a file whose callback names the file first ("SiteGenSearch.text("t-…", [...])").</summary>
+    private string LoadNamed(string file, string callback)
     {
         var args = Load(file, callback);
-        return args[(args.IndexOf(',') + 1)..];
+        var name = $"\"{file[..^3]}\",";
+        if (!args.StartsWith(name, StringComparison.Ordinal)) throw new InvalidDataException($"{file} does not name itself");
+        return args[name.Length..];
     }
 
     /// <summary>The argument text of a script "SiteGenSearch.name(ARGS);".</summary>

@@ -1,53 +1,120 @@
-using System.Buffers;
-using System.Runtime.InteropServices;
-using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using SiteGen.Cache;
+using SiteGen.Content;
 using SiteGen.Site;
 
 namespace SiteGen.Search;
 
-/// <summary>
-/// Builds the search index the browser and <c>sitegen search</c> both read: postings of every
-/// character and character pair per field, split into shards by term hash, a manifest of documents,
-/// and each document's text for snippets. Every file is a classic script. Documents stream through:
-/// a document's text is written when it is added, and only postings stay in memory.
-/// </summary>
-/// <param name="generation">Names this index's shards: it must change whenever any input of the index does.</param>
-internal sealed class SearchIndexWriter(Action<string, string> write, string generation)
+/// <summary>Where the index writer puts its files, and finds the ones the last build made.</summary>
+internal interface IIndexOutput
 {
-    private const int TargetShardBytes = 8 * 1024;
+    /// <param name="key">The fingerprint of everything the file was made from.</param>
+    void Write(string path, string text, string key);
+
+    /// <summary>Takes every one of <paramref name="paths"/> from the last build if each was made from <paramref name="key"/>; else none.</summary>
+    bool TryReuse(IReadOnlyList<string> paths, string key);
+}
+
+/// <summary>
+/// Builds the search index the browser and <c>sitegen search</c> both read (see FORMAT.md): a manifest of
+/// what every document is scored and filtered by, blocks of what results show, each document's text, and
+/// the postings of every character and character pair, in segments of documents and within each in shards
+/// by term hash. Documents stream through: only the current segment's postings are held in memory.
+/// A segment whose documents are those of the last build is taken from it whole, and so is a document's text.
+/// </summary>
+internal sealed class SearchIndexWriter
+{
     private static readonly JsonSerializerOptions Json = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
     private static readonly ThreadLocal<DocumentTerms> Scratch = new(() => new DocumentTerms());
 
-    private readonly Dictionary<long, TermPostings> _terms = new();
+    private readonly IIndexOutput _output;
+    private readonly IReadOnlyList<Entry> _entries;
+    private readonly Segment[] _segments;
+    private readonly int[] _segmentOf;
+    private readonly (int Shards, int PositionShards)[] _shardCounts;
+    private readonly SegmentCache? _records;
+    private readonly TermsCache? _terms;
     private readonly List<int[]> _lengths = [];
     private readonly DocumentColumns _columns = new();
     private readonly List<string> _blockFiles = [];
     private JsonArray _block = [];
+    private SegmentWriter? _current;
+    private readonly List<int> _currentLengths = [];
 
-    /// <summary>A document taken apart for the index: its terms and its text file, ready to add.</summary>
-    public sealed record Prepared(int Id, SearchDocument Document, DocumentTerms.Encoded Terms, string TextFile, string TextScript, string HeadFile, string HeadScript);
+    /// <summary>A report to index, newest first, with the fingerprint of everything its index entry is made from.</summary>
+    public sealed record Entry(Report Report, string Key);
 
-    /// <summary>The costly part of adding a document; safe on any thread and in any order.</summary>
-    /// <param name="cache">Where documents taken apart by earlier builds are kept, if anywhere.</param>
-    public static Prepared Prepare(SearchDocument doc, int id, TermsCache? cache)
+    /// <summary>A document ready to add: its terms when its segment is made again, else nothing more than its id.</summary>
+    public sealed record Prepared(int Id, DocumentTerms.Encoded? Terms);
+
+    private sealed record Segment(SegmentRange Range, string Key, SegmentRecord? Reused)
     {
-        var terms = Encode(doc, cache);
-        var script = IndexFormat.Script("text", $"{id},{JsonSerializer.Serialize(doc.FieldTexts, Json)}");
-        var head = IndexFormat.Script("head", $"{id},{Head(doc).ToJsonString(Json)}");
-        return new Prepared(id, doc, terms, IndexFormat.HashedName($"t{id}", script), script, IndexFormat.HashedName($"h{id}", head), head);
+        public string Generation => Key[..10];
     }
 
-    private static DocumentTerms.Encoded Encode(SearchDocument doc, TermsCache? cache)
+    /// <param name="records">Records of the segments earlier builds wrote; null makes every segment afresh.</param>
+    /// <param name="terms">Documents taken apart by earlier builds, if kept.</param>
+    /// <param name="segmentSize">Documents per segment, about (see <see cref="IndexSegments"/>).</param>
+    public SearchIndexWriter(IIndexOutput output, IReadOnlyList<Entry> entries, SegmentCache? records, TermsCache? terms, int segmentSize)
     {
-        if (cache is null) return Scratch.Value!.Encode(doc.FieldTexts);
+        (_output, _entries, _records, _terms) = (output, entries, records, terms);
+        var ranges = IndexSegments.Plan(entries.Select(e => e.Report.Slug).ToList(), segmentSize);
+        _segments = ranges.Select(Open).ToArray();
+        _shardCounts = _segments.Select(s => s.Reused is { } r ? (r.Shards, r.PositionShards) : (0, 0)).ToArray();
+        _segmentOf = new int[entries.Count];
+        for (var s = 0; s < ranges.Count; s++)
+            for (var id = ranges[s].Start; id < ranges[s].End; id++) _segmentOf[id] = s;
+    }
+
+    /// <summary>The fingerprint of a document's index entry, from the fingerprint of its report file.</summary>
+    public static string KeyOf(Report report, string sourceKey) => Fingerprint.Of(BuildCache.ProgramVersion, report.Slug, sourceKey);
+
+    /// <summary>A segment is made from its documents, in order; with its record and files from the last build it is reused.</summary>
+    private Segment Open(SegmentRange range)
+    {
+        var key = new Fingerprint().Add(BuildCache.ProgramVersion);
+        for (var id = range.Start; id < range.End; id++) key.Add(_entries[id].Key);
+        var segmentKey = key.Finish();
+        var record = _records?.Get(segmentKey);
+        var reusable = record is not null && record.Lengths.Length == 3 * range.Count
+            && _output.TryReuse(ShardFiles(record, segmentKey[..10]), segmentKey);
+        return new Segment(range, segmentKey, reusable ? record : null);
+    }
+
+    private static List<string> ShardFiles(SegmentRecord record, string generation) =>
+        Enumerable.Range(0, record.Shards).Select(k => IndexFormat.ShardName(IndexFormat.Shard, k, generation))
+            .Concat(Enumerable.Range(0, record.PositionShards).Select(k => IndexFormat.ShardName(IndexFormat.PositionShard, k, generation)))
+            .Select(name => $"{IndexFormat.Folder}/{name}").ToList();
+
+    /// <summary>
+    /// The costly part of adding a document: writes its text and head files unless the last build did, and
+    /// takes it apart unless its segment is reused. Safe on any thread and in any order.
+    /// </summary>
+    /// <param name="document">The document, made (rendering its body) only if it is needed.</param>
+    public Prepared Prepare(int id, Func<SearchDocument> document)
+    {
+        var entry = _entries[id];
+        var files = new[] { IndexFormat.TextName(entry.Key), IndexFormat.HeadName(entry.Key) };
+        SearchDocument? made = null;
+        SearchDocument Document() => made ??= document();
+        if (!_output.TryReuse(files.Select(f => $"{IndexFormat.Folder}/{f}").ToList(), entry.Key))
+        {
+            var doc = Document();
+            _output.Write($"{IndexFormat.Folder}/{files[0]}", IndexFormat.NamedScript("text", files[0], JsonSerializer.Serialize(doc.FieldTexts, Json)), entry.Key);
+            _output.Write($"{IndexFormat.Folder}/{files[1]}", IndexFormat.NamedScript("head", files[1], Head(doc).ToJsonString(Json)), entry.Key);
+        }
+        return new Prepared(id, _segments[_segmentOf[id]].Reused is null ? Encode(Document()) : null);
+    }
+
+    private DocumentTerms.Encoded Encode(SearchDocument doc)
+    {
+        if (_terms is null) return Scratch.Value!.Encode(doc.FieldTexts);
         var key = TermsCache.KeyOf(doc);
-        if (cache.Get(key) is { } cached) return cached;
+        if (_terms.Get(key) is { } cached) return cached;
         var terms = Scratch.Value!.Encode(doc.FieldTexts);
-        cache.Put(key, terms);
+        _terms.Put(key, terms);
         return terms;
     }
 
@@ -59,60 +126,70 @@ internal sealed class SearchIndexWriter(Action<string, string> write, string gen
         return [doc.Meta, doc.Body[..length], length < doc.Body.Length];
     }
 
-    /// <summary>
-    /// Adds a prepared document; documents must come in id order, so the index does not depend on threads.
-    /// Only its postings are kept: its text is written at once.
-    /// </summary>
+    /// <summary>Adds a prepared document; documents must come in id order, so the index does not depend on threads.</summary>
     public void Add(Prepared document)
     {
-        if (document.Id != _lengths.Count) throw new InvalidOperationException($"document {document.Id} added out of order");
-        var terms = document.Terms;
-        for (var i = 0; i < terms.Keys.Length; i++)
+        var id = document.Id;
+        if (id != _lengths.Count) throw new InvalidOperationException($"document {id} added out of order");
+        var segment = _segments[_segmentOf[id]];
+        var local = id - segment.Range.Start;
+        int[] lengths;
+        if (segment.Reused is { } record)
         {
-            ref var term = ref CollectionsMarshal.GetValueRefOrAddDefault(_terms, terms.Keys[i], out _);
-            term ??= new TermPostings(DocumentTerms.Text(terms.Keys[i]));
-            DocumentTerms.WriteVarint(term.Postings, document.Id - term.LastDoc);
-            term.Postings.Write(terms.Bytes.AsSpan(terms.Starts[i]..terms.Starts[i + 1]));
-            term.Positions.Write(terms.Positions.AsSpan(terms.PositionStarts[i]..terms.PositionStarts[i + 1]));
-            term.LastDoc = document.Id;
-            term.DocCount++;
+            lengths = record.Lengths[(3 * local)..(3 * local + 3)];
         }
-        write($"{IndexFormat.Folder}/{document.TextFile}", document.TextScript);
-        write($"{IndexFormat.Folder}/{document.HeadFile}", document.HeadScript);
-        _columns.Add(document.Document.Report, terms.Lengths);
-        _lengths.Add(terms.Lengths);
-        _block.Add(Display(document.Document, document.TextFile, document.HeadFile));
+        else
+        {
+            (_current ??= new SegmentWriter()).Add(document.Terms!);
+            lengths = document.Terms!.Lengths;
+            _currentLengths.AddRange(lengths);
+        }
+        var report = _entries[id].Report;
+        _columns.Add(report, lengths);
+        _lengths.Add(lengths);
+        _block.Add(Display(report, _entries[id].Key));
         if (_block.Count == IndexFormat.BlockSize) WriteBlock();
+        if (local == segment.Range.Count - 1 && segment.Reused is null) FinishSegment(segment);
+    }
+
+    private void FinishSegment(Segment segment)
+    {
+        var (shards, positionShards) = _current!.Finish((path, text) => _output.Write(path, text, segment.Key), segment.Generation);
+        _records?.Put(segment.Key, new SegmentRecord(shards, positionShards, _currentLengths.ToArray()));
+        _shardCounts[_segmentOf[segment.Range.Start]] = (shards, positionShards);
+        _current = null;
+        _currentLengths.Clear();
     }
 
     /// <summary>What a result shows, kept out of the manifest: only the results shown load their block.</summary>
-    private static JsonArray Display(SearchDocument doc, string textFile, string headFile) =>
+    private static JsonArray Display(Report report, string key) =>
     [
-        doc.Report.Slug, doc.Url, doc.Report.Title, PagePlanner.IsoDate(doc.Report.Date), textFile,
-        doc.Report.Region.IsKnown ? doc.Report.Region.Display : null, string.IsNullOrEmpty(doc.Report.Publisher) ? null : doc.Report.Publisher,
-        headFile,
+        report.Slug, SitePaths.ReportPage(report.Slug), report.Title, PagePlanner.IsoDate(report.Date), IndexFormat.TextName(key),
+        report.Region.IsKnown ? report.Region.Display : null, string.IsNullOrEmpty(report.Publisher) ? null : report.Publisher,
+        IndexFormat.HeadName(key),
     ];
 
     private void WriteBlock()
     {
-        var number = _blockFiles.Count;
-        var script = IndexFormat.Script("docs", $"{number},{_block.ToJsonString(Json)}");
-        _blockFiles.Add(IndexFormat.HashedName($"d{number}", script));
-        write($"{IndexFormat.Folder}/{_blockFiles[^1]}", script);
+        _blockFiles.Add(WriteHashed($"d{_blockFiles.Count}", "docs", _block.ToJsonString(Json)));
         _block = [];
     }
 
-    /// <summary>Writes the shards and the manifest; returns the manifest's path.</summary>
+    /// <summary>Writes a file named by a hash of its data (or takes it from the last build); returns its name.</summary>
+    private string WriteHashed(string stem, string callback, string data)
+    {
+        var name = IndexFormat.HashedName(stem, data);
+        var path = $"{IndexFormat.Folder}/{name}";
+        if (!_output.TryReuse([path], name)) _output.Write(path, IndexFormat.NamedScript(callback, name, data), name);
+        return name;
+    }
+
+    /// <summary>Writes the filter values and the manifest; returns the manifest's path.</summary>
     public string Finish()
     {
         if (_block.Count > 0) WriteBlock();
         var filterColumns = new JsonObject { ["values"] = _columns.Values(filterOnly: true), ["columns"] = _columns.Columns(filterOnly: true) };
-        var filterValues = IndexFormat.Script("values", filterColumns.ToJsonString(Json));
-        var filterFile = IndexFormat.HashedName("v", filterValues);
-        write($"{IndexFormat.Folder}/{filterFile}", filterValues);
-        var shardCount = WriteShards(IndexFormat.Shard, _terms.Values, t => t.Postings);
-        var positionShardCount = WriteShards(IndexFormat.PositionShard, _terms.Values.Where(t => t.Positions.WrittenCount > 0), t => t.Positions);
-
+        var filterFile = WriteHashed("v", "values", filterColumns.ToJsonString(Json));
         var manifest = new JsonObject
         {
             ["version"] = IndexFormat.Version,
@@ -120,65 +197,19 @@ internal sealed class SearchIndexWriter(Action<string, string> write, string gen
             ["fields"] = new JsonArray(IndexFormat.Fields.Select(f => (JsonNode)f).ToArray()),
             ["weights"] = new JsonArray(IndexFormat.Weights.Select(w => (JsonNode)w).ToArray()),
             ["avgLength"] = new JsonArray(Enumerable.Range(0, 3).Select(f => (JsonNode)AverageLength(f)).ToArray()),
-            ["shardCount"] = shardCount,
-            ["positionShardCount"] = positionShardCount,
-            ["generation"] = generation,
             ["count"] = _lengths.Count,
+            ["segments"] = new JsonArray(_segments.Select((s, i) => (JsonNode)new JsonArray(
+                s.Range.Start, s.Range.Count, _shardCounts[i].Shards, _shardCounts[i].PositionShards, s.Generation)).ToArray()),
             ["blockSize"] = IndexFormat.BlockSize,
             ["blocks"] = new JsonArray(_blockFiles.Select(f => (JsonNode?)f).ToArray()),
             ["values"] = _columns.Values(filterOnly: false),
             ["filterValues"] = filterFile,
             ["columns"] = _columns.Columns(filterOnly: false),
         };
-        write(IndexFormat.Manifest, IndexFormat.Script("manifest", manifest.ToJsonString(Json)));
+        var script = IndexFormat.Script("manifest", manifest.ToJsonString(Json));
+        var key = Fingerprint.Of(script);
+        if (!_output.TryReuse([IndexFormat.Manifest], key)) _output.Write(IndexFormat.Manifest, script, key);
         return IndexFormat.Manifest;
-    }
-
-    /// <summary>
-    /// Writes terms' data in shards of about <see cref="TargetShardBytes"/>, by term hash; returns how many.
-    /// Documents and counts go in one set, pairs' positions in another: only parts of three or more units
-    /// read positions.
-    /// </summary>
-    private int WriteShards(string kind, IEnumerable<TermPostings> terms, Func<TermPostings, ArrayBufferWriter<byte>> data)
-    {
-        var list = terms.ToList();
-        var count = Math.Clamp((int)Math.Ceiling(list.Sum(t => data(t).WrittenCount + 8) / (double)TargetShardBytes), 1, 1 << 20);
-        var byShard = list.ToLookup(t => IndexFormat.ShardOf(t.Text, count));
-        for (var k = 0; k < count; k++)
-        {
-            var bytes = EncodeShard(byShard[k].OrderBy(t => t.Text, StringComparer.Ordinal)
-                .Select(t => (t.Text, t.DocCount, data(t).WrittenSpan.ToArray())));
-            var script = IndexFormat.Script(kind, $"{k},\"{Convert.ToBase64String(bytes)}\"");
-            write($"{IndexFormat.Folder}/{IndexFormat.ShardName(kind, k, generation)}", script);
-        }
-        return count;
-    }
-
-    /// <summary>A term's postings, encoded as documents arrive (they arrive in id order).</summary>
-    private sealed class TermPostings(string text)
-    {
-        public string Text { get; } = text;
-        public ArrayBufferWriter<byte> Postings { get; } = new(16);
-        public ArrayBufferWriter<byte> Positions { get; } = new(16);
-        public int DocCount { get; set; }
-        public int LastDoc { get; set; }
-    }
-
-    private static byte[] EncodeShard(IEnumerable<(string Term, int DocCount, byte[] Postings)> terms)
-    {
-        var list = terms.ToList();
-        using var bytes = new MemoryStream();
-        IndexFormat.WriteVarint(bytes, list.Count);
-        foreach (var (term, docCount, postings) in list)
-        {
-            var utf8 = Encoding.UTF8.GetBytes(term);
-            IndexFormat.WriteVarint(bytes, utf8.Length);
-            bytes.Write(utf8);
-            IndexFormat.WriteVarint(bytes, docCount);
-            IndexFormat.WriteVarint(bytes, postings.Length);
-            bytes.Write(postings);
-        }
-        return bytes.ToArray();
     }
 
     private double AverageLength(int field) =>

@@ -135,3 +135,53 @@ public class IncrementalBuildTests
         File.WriteAllText(path, changed);
     }
 }
+
+/// <summary>The search index is made in segments so that an edit remakes one segment, and the rest is reused.</summary>
+public class SearchSegmentTests
+{
+    private const string Report = "content/reports/441204-2021-annual-report-9bff11.md";
+
+    [Fact]
+    public void An_edit_remakes_only_its_own_segment_and_gives_the_cold_build()
+    {
+        using var site = TestSite.CopyOfRepository();
+        site.SearchSegmentSize = 2;
+        site.Build();
+        var before = ShardFiles(site);
+        Generations(before).Should().HaveCount(5, "five reports, one a segment");
+
+        File.WriteAllText(Path.Combine(site.Root, Report), File.ReadAllText(Path.Combine(site.Root, Report)) + "\n新增一段正文。\n");
+        site.Build();
+        var after = ShardFiles(site);
+
+        SiteFiles.Snapshot(site.Output).Should().Equal(site.ColdBuildSnapshot());
+        Generations(before.Except(after)).Should().ContainSingle("only the edited report's segment is gone");
+        Generations(after.Except(before)).Should().ContainSingle("and only its replacement is new");
+        after.Intersect(before).Select(Generation).Distinct().Should().HaveCount(4, "the other four segments are the last build's files");
+    }
+
+    [Fact]
+    public void Adding_a_report_leaves_the_other_segments_as_they_were()
+    {
+        var slugs = Enumerable.Range(0, 5000).Select(i => $"{110000 + i}-2020-annual-report-{i:x6}").ToList();
+        var before = Segments(slugs);
+        slugs.Insert(2500, "440111-2022-annual-report-aaaaaa");
+        var after = Segments(slugs);
+
+        before.Except(after).Should().HaveCountLessThanOrEqualTo(2, "the new report joins one segment (and may end it early)");
+        after.Count.Should().BeInRange(3, 12, "segments hold about 1,000 of 5,000 documents");
+        after.Take(after.Count - 1).Should().OnlyContain(s => s.Split(' ').Length >= 250 && s.Split(' ').Length <= 4000);
+    }
+
+    private static List<string> Segments(List<string> slugs) =>
+        SiteGen.Search.IndexSegments.Plan(slugs).Select(s => string.Join(' ', slugs.Skip(s.Start).Take(s.Count))).ToList();
+
+    private static HashSet<string> ShardFiles(TestSite site) =>
+        Directory.GetFiles(Path.Combine(site.Output, "search"))
+            .Select(Path.GetFileName).OfType<string>()
+            .Where(f => System.Text.RegularExpressions.Regex.IsMatch(f, @"^[sp]\d+-")).ToHashSet();
+
+    private static string Generation(string shardFile) => shardFile[(shardFile.IndexOf('-') + 1)..];
+
+    private static List<string> Generations(IEnumerable<string> files) => files.Select(Generation).Distinct().ToList();
+}

@@ -15,6 +15,8 @@ public sealed class SearchSite : IDisposable
 
     public SearchSite()
     {
+        // One document a segment: every query then reads and joins several segments, as on a large archive.
+        _site.SearchSegmentSize = 2;
         _site.Build();
         Index = SearchIndexReader.Open(Output);
         Engine = new QueryEngine(Index);

@@ -63,19 +63,18 @@
     if (resolve) { waiting[key].resolve = null; resolve(value); }
   }
   api.manifest = function (m) { arrived("manifest", m); };
-  api.shard = function (k, data) { arrived("s" + k, data); };
-  api.positions = function (k, data) { arrived("p" + k, data); };
-  api.docs = function (n, list) { arrived("d" + n, list); };
-  api.values = function (values) { arrived("values", values); };
-  api.text = function (id, fields) { arrived("t" + id, fields); };
-  api.head = function (id, head) { arrived("h" + id, head); };
+  // Every file but the manifest names itself (its file name without ".js") before its data.
+  ["shard", "positions", "docs", "values", "text", "head"].forEach(function (kind) {
+    api[kind] = function (name, data) { arrived(name, data); };
+  });
+  function stem(file) { return file.slice(0, -3); }
 
   function ready() {
     if (manifest) return Promise.resolve(manifest);
     var path = indexPath();
     base = path.slice(0, path.lastIndexOf("/") + 1);
     return load(path, "manifest").then(function (m) {
-      if (m.version !== 3 || m.tokenizer !== "sitegen-char-1") throw new Error("unsupported index " + m.version + " " + m.tokenizer);
+      if (m.version !== 4 || m.tokenizer !== "sitegen-char-1") throw new Error("unsupported index " + m.version + " " + m.tokenizer);
       // Columns of small numbers become one object per document, as the engine reads them.
       m.docs = [];
       for (var d = 0; d < m.count; d++) {
@@ -113,8 +112,8 @@
     return terms;
   }
   /* A term's documents, with its count in each field. */
-  function decodePostings(entry) {
-    var at = { i: entry.start }, doc = 0, list = [];
+  function decodePostings(entry, first) {
+    var at = { i: entry.start }, doc = first, list = [];
     while (at.i < entry.end) {
       doc += varint(entry.bytes, at);
       var mask = varint(entry.bytes, at), counts = [0, 0, 0];
@@ -137,26 +136,32 @@
       return { doc: posting.doc, counts: posting.counts, fields: fields };
     });
   }
-  /* Shards of documents and counts ("shard", s<k>) and of pairs' positions ("positions", p<k>). */
-  function shardFor(kind, count, term) {
-    var k = fnv(term) % count, key = kind[0] + k;
+  /* A segment's shards of documents and counts (s<k>-<generation>) and of pairs' positions (p<k>-<generation>). */
+  function shardFor(kind, count, segment, term) {
+    var key = kind[0] + (fnv(term) % count) + "-" + segment[4];
     if (shards[key]) return Promise.resolve(shards[key]);
-    return load(base + key + "-" + manifest.generation + ".js", key).then(function (data) {
+    return load(base + key + ".js", key).then(function (data) {
       return (shards[key] = shards[key] || decodeShard(data));
+    });
+  }
+  /* Segments are [start, count, shards, positionShards, generation]; a segment's ids count from its start. */
+  function segmentPostings(segment, term, withPositions) {
+    if (!segment[2]) return Promise.resolve([]);
+    return shardFor("shard", segment[2], segment, term).then(function (terms) {
+      var entry = terms.get(term), list = entry ? decodePostings(entry, segment[0]) : [];
+      if (!withPositions || !entry || !segment[3]) return list;
+      return shardFor("positions", segment[3], segment, term).then(function (where) {
+        var at = where.get(term);
+        return at ? addPositions(list, at) : list;
+      });
     });
   }
   var decoded = {};
   function postings(term, withPositions) {
     var key = (withPositions ? "+" : "-") + term;
     if (decoded[key]) return Promise.resolve(decoded[key]);
-    return shardFor("shard", manifest.shardCount, term).then(function (terms) {
-      var entry = terms.get(term), list = entry ? decodePostings(entry) : [];
-      if (!withPositions || !entry) return list;
-      return shardFor("positions", manifest.positionShardCount, term).then(function (where) {
-        var at = where.get(term);
-        return at ? addPositions(list, at) : list;
-      });
-    }).then(function (list) { return (decoded[key] = list); });
+    return Promise.all(manifest.segments.map(function (segment) { return segmentPostings(segment, term, withPositions); }))
+      .then(function (lists) { return (decoded[key] = [].concat.apply([], lists)); });
   }
 
   /* ---- query language ---- */
@@ -306,7 +311,7 @@
   var filterValues = null;
   function loadFilterValues(filters) {
     if (filterValues || !(filters.region || filters.publisher)) return Promise.resolve();
-    return load(base + manifest.filterValues, "values").then(function (file) {
+    return load(base + manifest.filterValues, stem(manifest.filterValues)).then(function (file) {
       filterValues = file;
       manifest.docs.forEach(function (doc, d) {
         doc.region = file.values.region[file.columns.region[d]];
@@ -366,18 +371,18 @@
   function loadDisplay(doc) {
     var n = Math.floor(doc / manifest.blockSize);
     if (blocks[n]) return Promise.resolve(blocks[n][doc % manifest.blockSize]);
-    return load(base + manifest.blocks[n], "d" + n).then(function (list) {
+    return load(base + manifest.blocks[n], stem(manifest.blocks[n])).then(function (list) {
       blocks[n] = list;
       return list[doc % manifest.blockSize];
     });
   }
   function loadText(doc, file) {
     if (texts[doc]) return Promise.resolve(texts[doc]);
-    return load(base + file, "t" + doc).then(function (t) { return (texts[doc] = t); });
+    return load(base + file, stem(file)).then(function (t) { return (texts[doc] = t); });
   }
   function loadHead(doc, file) {
     if (texts[doc]) return Promise.resolve(["", texts[doc][1], texts[doc][2], false]);
-    return load(base + file, "h" + doc).then(function (h) { return [""].concat(h); });
+    return load(base + file, stem(file)).then(function (h) { return [""].concat(h); });
   }
   function escapeHtml(s) {
     return s.replace(/[&<>"']/g, function (c) { return { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" }[c]; });
