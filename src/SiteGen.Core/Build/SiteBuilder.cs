@@ -137,7 +137,7 @@ public static class SiteBuilder
     private static long WriteZip(SiteConfig config, string zipPath, StagedOutput output, string? previousZip)
     {
         var files = output.Files;
-        return output.Write(zipPath, stream => OfflineZip.Write(output.StagingPath, files, config.ZipName, stream, previousZip));
+        return output.Write(zipPath, stream => OfflineZip.Write(output.StagingPath, files, config.ZipName, stream, previousZip, output.WasReused));
     }
 }
 

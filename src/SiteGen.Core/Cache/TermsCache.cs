@@ -4,14 +4,12 @@ namespace SiteGen.Cache;
 
 /// <summary>
 /// Documents as the search index took them apart (<see cref="DocumentTerms.Encoded"/>), kept between builds
-/// and named by the fingerprint of the document's fields: an edit to one report re-reads one document.
+/// and named by the fingerprint of the report they were made from (<see cref="SearchIndexWriter.KeyOf"/>):
+/// an edit to one report takes one document apart again.
 /// </summary>
 public sealed class TermsCache(string folder)
 {
-    private const string Mark = "SGT1";
-
-    public static string KeyOf(SearchDocument document) =>
-        new Fingerprint().Add(BuildCache.ProgramVersion).Add(document.Title).Add(document.Meta).Add(document.Body).Finish();
+    private const string Mark = "SGT2";
 
     internal DocumentTerms.Encoded? Get(string key) => CacheFile.Read(CacheFile.PathOf(folder, key), Mark, reader =>
         new DocumentTerms.Encoded(Longs(reader), Ints(reader), Bytes(reader), Ints(reader), Bytes(reader), Ints(reader)));

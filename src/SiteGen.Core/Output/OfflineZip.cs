@@ -11,13 +11,15 @@ public static class OfflineZip
     public static string PathFor(string name) => $"{Folder}/{name}.zip";
 
     /// <param name="previousZip">The last build's zip, whose entries are copied where a file has not changed.</param>
+    /// <param name="unchanged">Whether a file is known to be the one the last build wrote (and zipped): its entry is then copied unread.</param>
     /// <returns>How many entries were copied from <paramref name="previousZip"/>.</returns>
-    public static int Write(string stagingRoot, IEnumerable<string> files, string name, Stream destination, string? previousZip = null)
+    public static int Write(string stagingRoot, IEnumerable<string> files, string name, Stream destination, string? previousZip = null,
+        Func<string, bool>? unchanged = null)
     {
         using var zip = new ZipWriter(destination, previousZip);
         zip.AddFiles(files.Where(f => !f.StartsWith(Folder + "/", StringComparison.Ordinal))
             .Order(StringComparer.Ordinal)
-            .Select(f => ($"{name}/{f}", Path.Combine(stagingRoot, f)))
+            .Select(f => new ZipWriter.Source($"{name}/{f}", Path.Combine(stagingRoot, f), unchanged?.Invoke(f) ?? false))
             .ToList());
         zip.Finish();
         return zip.Reused;

@@ -22,6 +22,7 @@ public sealed class StagedOutput : IDisposable
     private readonly string? _manifestFile;
     private readonly OutputManifest _previous;
     private readonly OutputManifest _next = new();
+    private readonly HashSet<string> _reusedFiles = new(StringComparer.Ordinal);
     private bool _committed;
 
     public string StagingPath { get; }
@@ -57,6 +58,12 @@ public sealed class StagedOutput : IDisposable
     /// <summary>How many files were taken from the previous build rather than made again.</summary>
     public int ReusedCount => _reused;
 
+    /// <summary>Whether a file was taken from the previous build: it is then byte for byte what that build wrote.</summary>
+    public bool WasReused(string relativePath)
+    {
+        lock (_gate) return _reusedFiles.Contains(relativePath);
+    }
+
     public void Write(string relativePath, string text, string? key = null) => Write(relativePath, Encoding.UTF8.GetBytes(text), key);
 
     /// <param name="key">The fingerprint of everything the file was made from, so the next build can reuse it.</param>
@@ -89,6 +96,7 @@ public sealed class StagedOutput : IDisposable
             Interlocked.Add(ref _bytes, sizes[i]);
             Interlocked.Increment(ref _reused);
             _next.Set(paths[i], key, sizes[i]);
+            lock (_gate) _reusedFiles.Add(paths[i]);
         }
         return true;
     }

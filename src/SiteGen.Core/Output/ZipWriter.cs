@@ -33,16 +33,24 @@ internal sealed class ZipWriter : IDisposable
     /// <summary>How many entries were copied from the earlier zip instead of compressed again.</summary>
     public int Reused { get; private set; }
 
-    public void AddFiles(IReadOnlyList<(string Name, string File)> files)
+    /// <summary>A file to add as entry <c>Name</c>.</summary>
+    /// <param name="Unchanged">Known to be the file the earlier zip was made from: its entry is copied without reading the file.</param>
+    public sealed record Source(string Name, string File, bool Unchanged);
+
+    public void AddFiles(IReadOnlyList<Source> files)
     {
         for (var start = 0; start < files.Count; start += Batch)
         {
             var batch = files.Skip(start).Take(Batch).ToArray();
             var prepared = new (uint Crc, long Size, byte[] Data, bool Reused)[batch.Length];
-            Parallel.For(0, batch.Length, i => prepared[i] = Prepare(batch[i].Name, File.ReadAllBytes(batch[i].File)));
+            Parallel.For(0, batch.Length, i => prepared[i] = Copied(batch[i]) ?? Prepare(batch[i].Name, File.ReadAllBytes(batch[i].File)));
             for (var i = 0; i < batch.Length; i++) Append(batch[i].Name, prepared[i]);
         }
     }
+
+    /// <summary>An unchanged file's entry from the earlier zip, if it has one; reading neither the file nor its CRC.</summary>
+    private (uint, long, byte[], bool)? Copied(Source file) =>
+        file.Unchanged && _previous.TryGetValue(file.Name, out var old) && CopyOf(old) is { } raw ? (old.Crc, old.Size, raw, true) : null;
 
     public void Finish()
     {

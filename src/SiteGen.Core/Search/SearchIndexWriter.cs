@@ -105,16 +105,15 @@ internal sealed class SearchIndexWriter
             _output.Write($"{IndexFormat.Folder}/{files[0]}", IndexFormat.NamedScript("text", files[0], JsonSerializer.Serialize(doc.FieldTexts, Json)), entry.Key);
             _output.Write($"{IndexFormat.Folder}/{files[1]}", IndexFormat.NamedScript("head", files[1], Head(doc).ToJsonString(Json)), entry.Key);
         }
-        return new Prepared(id, _segments[_segmentOf[id]].Reused is null ? Encode(Document()) : null);
+        return new Prepared(id, _segments[_segmentOf[id]].Reused is null ? Encode(entry.Key, Document) : null);
     }
 
-    private DocumentTerms.Encoded Encode(SearchDocument doc)
+    /// <summary>A document's terms, from the cache when an earlier build took the same report apart: its body is then not even rendered.</summary>
+    private DocumentTerms.Encoded Encode(string key, Func<SearchDocument> document)
     {
-        if (_terms is null) return Scratch.Value!.Encode(doc.FieldTexts);
-        var key = TermsCache.KeyOf(doc);
-        if (_terms.Get(key) is { } cached) return cached;
-        var terms = Scratch.Value!.Encode(doc.FieldTexts);
-        _terms.Put(key, terms);
+        if (_terms?.Get(key) is { } cached) return cached;
+        var terms = Scratch.Value!.Encode(document().FieldTexts);
+        _terms?.Put(key, terms);
         return terms;
     }
 
