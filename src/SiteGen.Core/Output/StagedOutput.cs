@@ -139,7 +139,7 @@ public sealed class StagedOutput : IDisposable
                 Directory.Move(StagingPath, _target);
                 Directory.Move(old, StagingPath);
             }
-            Directory.Delete(StagingPath, recursive: true); // now holds the previous site
+            DeleteTree(StagingPath); // now holds the previous site
         }
         else
         {
@@ -147,6 +147,13 @@ public sealed class StagedOutput : IDisposable
         }
         _committed = true;
         if (_manifestFile is not null) _next.Save(_manifestFile);
+    }
+
+    /// <summary>Deletes a folder, its files on every core: a large site is tens of thousands of them, and this is the rebuild's last step.</summary>
+    private static void DeleteTree(string folder)
+    {
+        Parallel.ForEach(Directory.EnumerateFiles(folder, "*", SearchOption.AllDirectories), File.Delete);
+        Directory.Delete(folder, recursive: true);
     }
 
     public void Dispose()

@@ -8,7 +8,8 @@ namespace SiteGen.Output;
 /// <summary>
 /// Writes a zip of files, compressing them in parallel and always in the same way, so the same files give
 /// the same bytes. An entry whose content (name, CRC and size) is already in an earlier zip is copied
-/// from it still compressed. Large archives get the zip64 records they need.
+/// from it still compressed; runs of such entries are copied as one span of the earlier file, by the kernel
+/// where it can. Large archives get the zip64 records they need.
 /// </summary>
 internal sealed class ZipWriter : IDisposable
 {
@@ -22,6 +23,7 @@ internal sealed class ZipWriter : IDisposable
     private readonly SafeFileHandle? _previousFile;
     private readonly List<ZipEntry> _written = [];
     private long _offset;
+    private long _copyStart, _copyLength; // a span of the earlier zip still to be copied to the destination
 
     public ZipWriter(Stream destination, string? previousZip)
     {
@@ -42,18 +44,32 @@ internal sealed class ZipWriter : IDisposable
         for (var start = 0; start < files.Count; start += Batch)
         {
             var batch = files.Skip(start).Take(Batch).ToArray();
-            var prepared = new (uint Crc, long Size, byte[] Data, bool Reused)[batch.Length];
+            var prepared = new Item[batch.Length];
             Parallel.For(0, batch.Length, i => prepared[i] = Copied(batch[i]) ?? Prepare(batch[i].Name, File.ReadAllBytes(batch[i].File)));
             for (var i = 0; i < batch.Length; i++) Append(batch[i].Name, prepared[i]);
         }
     }
 
+    /// <summary>
+    /// An entry to write: compressed data for a fresh header, or (<c>Data</c> null) the span of the earlier
+    /// zip that already holds this entry's header, name and data exactly as they are to be written.
+    /// </summary>
+    private readonly record struct Item(uint Crc, long Size, long CompressedSize, byte[]? Data, bool Reused, long SpanStart = 0, long SpanLength = 0);
+
     /// <summary>An unchanged file's entry from the earlier zip, if it has one; reading neither the file nor its CRC.</summary>
-    private (uint, long, byte[], bool)? Copied(Source file) =>
-        file.Unchanged && _previous.TryGetValue(file.Name, out var old) && CopyOf(old) is { } raw ? (old.Crc, old.Size, raw, true) : null;
+    private Item? Copied(Source file)
+    {
+        if (!file.Unchanged || !_previous.TryGetValue(file.Name, out var old)) return null;
+        var expected = LocalHeader(old with { HeaderOffset = 0 });
+        var found = new byte[expected.Length];
+        if (RandomAccess.Read(_previousFile!, found, old.HeaderOffset) == found.Length && found.AsSpan().SequenceEqual(expected))
+            return new Item(old.Crc, old.Size, old.CompressedSize, null, true, old.HeaderOffset, expected.Length + old.CompressedSize);
+        return CopyOf(old) is { } raw ? new Item(old.Crc, old.Size, raw.LongLength, raw, true) : null;
+    }
 
     public void Finish()
     {
+        FlushCopy();
         var directoryStart = _offset;
         foreach (var entry in _written) WriteCentralHeader(entry);
         var directorySize = _offset - directoryStart;
@@ -71,14 +87,14 @@ internal sealed class ZipWriter : IDisposable
 
     public void Dispose() => _previousFile?.Dispose();
 
-    private (uint, long, byte[], bool) Prepare(string name, byte[] content)
+    private Item Prepare(string name, byte[] content)
     {
         var crc = ZipEntries.Crc(content);
         if (_previous.TryGetValue(name, out var old) && old.Crc == crc && old.Size == content.LongLength && CopyOf(old) is { } raw)
-            return (crc, content.LongLength, raw, true);
+            return new Item(crc, content.LongLength, raw.LongLength, raw, true);
         using var compressed = new MemoryStream();
         using (var deflate = new DeflateStream(compressed, CompressionLevel.Optimal, leaveOpen: true)) deflate.Write(content);
-        return (crc, content.LongLength, compressed.ToArray(), false);
+        return new Item(crc, content.LongLength, compressed.Length, compressed.ToArray(), false);
     }
 
     private byte[]? CopyOf(ZipEntry old)
@@ -92,21 +108,44 @@ internal sealed class ZipWriter : IDisposable
         return RandomAccess.Read(_previousFile!, data, dataStart) == data.Length ? data : null;
     }
 
-    private void Append(string name, (uint Crc, long Size, byte[] Data, bool Reused) file)
+    private void Append(string name, Item file)
     {
-        if (file.Size >= uint.MaxValue || file.Data.LongLength >= uint.MaxValue)
+        if (file.Size >= uint.MaxValue || file.CompressedSize >= uint.MaxValue)
             throw new IOException($"'{name}' is too large for the offline zip (4 GB per file)");
-        var entry = new ZipEntry(name, file.Crc, file.Data.LongLength, file.Size, _offset);
-        var nameBytes = Encoding.UTF8.GetBytes(name);
-        var header = new byte[ZipEntries.LocalHeaderSize];
+        var entry = new ZipEntry(name, file.Crc, file.CompressedSize, file.Size, _offset);
+        if (file.Data is null)
+        {
+            if (_copyLength > 0 && _copyStart + _copyLength != file.SpanStart) FlushCopy();
+            if (_copyLength == 0) _copyStart = file.SpanStart;
+            _copyLength += file.SpanLength;
+            _offset += file.SpanLength;
+        }
+        else
+        {
+            Emit(LocalHeader(entry));
+            Emit(file.Data);
+        }
+        _written.Add(entry);
+        if (file.Reused) Reused++;
+    }
+
+    /// <summary>An entry's local header followed by its name.</summary>
+    private static byte[] LocalHeader(ZipEntry entry)
+    {
+        var nameBytes = Encoding.UTF8.GetBytes(entry.Name);
+        var header = new byte[ZipEntries.LocalHeaderSize + nameBytes.Length];
         Put32(header, 0, ZipEntries.LocalHeader);
         Put16(header, 4, 20);
         WriteCommon(header, 6, entry, nameBytes.Length);
-        Emit(header);
-        Emit(nameBytes);
-        Emit(file.Data);
-        _written.Add(entry);
-        if (file.Reused) Reused++;
+        nameBytes.CopyTo(header, ZipEntries.LocalHeaderSize);
+        return header;
+    }
+
+    private void FlushCopy()
+    {
+        if (_copyLength == 0) return;
+        FileSpans.Copy(_previousFile!, _copyStart, _copyLength, _destination);
+        _copyLength = 0;
     }
 
     private void WriteCentralHeader(ZipEntry entry)
@@ -166,6 +205,7 @@ internal sealed class ZipWriter : IDisposable
 
     private void Emit(byte[] bytes)
     {
+        FlushCopy();
         _destination.Write(bytes);
         _offset += bytes.LongLength;
     }
