@@ -165,10 +165,27 @@ public sealed class PagePlanner
     private string? LinkIf(string kind, string folder) =>
         _config.Lists(kind) ? SitePaths.ListingPage(folder, 1) : null;
 
+    /// <summary>Pages linked from each side of the current one; further pages are reached through the first and the last.</summary>
+    private const int PaginationWindow = 2;
+
+    /// <summary>
+    /// Links to the first and last pages and to those near the current one, with a gap (null URL) where
+    /// numbers are skipped. Linking every page made each of the 5,000 pages of a 100,000-report listing
+    /// carry 5,000 links: quadratic in pages written and in memory.
+    /// </summary>
     private static Pagination Paginate(ListingPage page)
     {
         string Url(int n) => SitePaths.ListingPage(page.Listing.Folder, n);
-        var links = Enumerable.Range(1, page.Count).Select(n => new PageLink(n, Url(n), n == page.Number)).ToList();
+        var shown = new SortedSet<int> { 1, page.Count };
+        for (var n = Math.Max(1, page.Number - PaginationWindow); n <= Math.Min(page.Count, page.Number + PaginationWindow); n++) shown.Add(n);
+        var links = new List<PageLink>();
+        var previous = 0;
+        foreach (var n in shown)
+        {
+            if (n > previous + 1) links.Add(new PageLink(0, null, false));
+            links.Add(new PageLink(n, Url(n), n == page.Number));
+            previous = n;
+        }
         return new Pagination(page.Number, page.Count,
             page.Number > 1 ? Url(page.Number - 1) : null,
             page.Number < page.Count ? Url(page.Number + 1) : null,

@@ -18,7 +18,8 @@ public sealed record MetaRow(string Label, string Text, string? Url, string? Dat
 
 public sealed record GroupEntry(string Name, string Url, int Count, IReadOnlyList<GroupEntry> Children);
 
-public sealed record PageLink(int Number, string Url, bool Current);
+/// <summary>A link to a page of a listing, or (no URL) the gap where page numbers are skipped.</summary>
+public sealed record PageLink(int Number, string? Url, bool Current);
 
 public sealed record Pagination(int Number, int Count, string? PreviousUrl, string? NextUrl, IReadOnlyList<PageLink> Pages)
 {

@@ -36,6 +36,23 @@ public class ListingTests
     }
 
     [Fact]
+    public void Long_listings_link_the_first_and_last_pages_and_those_near_the_current_one()
+    {
+        using var site = TestSite.WithTemplates();
+        for (var i = 1; i <= 230; i++)
+            site.AddReport($"r{i:000}", Reports.FrontMatter(title: $"报告{i:000}", published: new DateOnly(2020, 1, 1).AddDays(i).ToString("yyyy-MM-dd"), county: null));
+        site.Build();
+
+        string Shown(string page) => string.Join(" ", Parser.ParseDocument(site.ReadOutput(page))
+            .QuerySelectorAll(".pagination li").Select(li => li.QuerySelector("[aria-current]") is { } current ? $"[{current.TextContent}]" : li.TextContent));
+        Shown("all/index.html").Should().Be("[1] 2 3 … 12");
+        Shown("all/page-6.html").Should().Be("1 … 4 5 [6] 7 8 … 12");
+        Shown("all/page-12.html").Should().Be("1 … 10 11 [12]");
+        Parser.ParseDocument(site.ReadOutput("all/page-6.html")).QuerySelectorAll(".pagination a").Select(a => a.GetAttribute("href"))
+            .Should().Equal("../all/page-5.html", "../all/index.html", "../all/page-4.html", "../all/page-5.html", "../all/page-7.html", "../all/page-8.html", "../all/page-12.html", "../all/page-7.html");
+    }
+
+    [Fact]
     public void Listings_group_by_year_type_publisher_and_region_with_counts()
     {
         using var site = TestSite.WithTemplates();
