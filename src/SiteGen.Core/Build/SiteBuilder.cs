@@ -49,7 +49,7 @@ public static class SiteBuilder
         foreach (var report in input.Reports)
         {
             var path = SitePaths.ReportSource(report.Slug);
-            var key = input.SourceKeys[report.Slug];
+            var key = report.SourceKey;
             if (!output.TryReuse(path, key)) output.Write(path, report.SourceText, key);
             observer.FileWritten(path);
         }
@@ -96,7 +96,7 @@ public static class SiteBuilder
         using (var runtime = typeof(SearchIndexWriter).Assembly.GetManifestResourceStream("search.js")!)
             output.Write(SitePaths.SearchRuntime, stream => runtime.CopyTo(stream));
 
-        var entries = input.Archive.Newest.Select(r => new SearchIndexWriter.Entry(r, SearchIndexWriter.KeyOf(r, input.SourceKeys[r.Slug]))).ToList();
+        var entries = input.Archive.Newest.Select(r => new SearchIndexWriter.Entry(r, SearchIndexWriter.KeyOf(r, r.SourceKey))).ToList();
         var index = new SearchIndexWriter(new IndexOutput(output), entries, cache?.Segments, cache?.Terms, segmentSize);
         Work.InOrder(entries.Select((entry, id) => (entry.Report, id)), item =>
         {
@@ -148,12 +148,6 @@ internal sealed record SiteInput(SiteConfig Config, TemplateSet Templates, IRead
 
     /// <summary>The fingerprint of what every page depends on besides its own data.</summary>
     public string SiteKey { get; private init; } = "";
-
-    /// <summary>Each report file's fingerprint, by slug: its Markdown copy and the search index depend on it.</summary>
-    public IReadOnlyDictionary<string, string> SourceKeys => _sourceKeys.Value;
-
-    private readonly Lazy<Dictionary<string, string>> _sourceKeys = new(() =>
-        Reports.AsParallel().ToDictionary(r => r.Slug, r => Fingerprint.Of(r.SourceText), StringComparer.Ordinal));
 
     public static SiteInput Load(string sourceRoot, BuildCache? cache = null)
     {

@@ -3,15 +3,13 @@ using SiteGen.Rendering;
 namespace SiteGen.Cache;
 
 /// <summary>
-/// Rendered report bodies kept between builds, one file per distinct body, named by the fingerprint of
-/// the Markdown and of the SiteGen build that rendered it. A file that cannot be read is a miss.
+/// Rendered report bodies kept between builds, one file per report file, named by the fingerprint of
+/// the file and of the SiteGen build that rendered it (<see cref="RenderedBodies.KeyOf"/>). A file that
+/// cannot be read is a miss.
 /// </summary>
 public sealed class BodyCache(string folder)
 {
     private const string Mark = "SGB1";
-
-    /// <summary>Also what a report page's fingerprint holds in place of its body.</summary>
-    public static string KeyOf(string markdown) => Fingerprint.Of(BuildCache.ProgramVersion, markdown);
 
     public RenderedBody? Get(string key) => CacheFile.Read(CacheFile.PathOf(folder, key), Mark, reader =>
     {

@@ -48,7 +48,26 @@ public static class ContentLoader
                 "the file is not UTF-8 text; save it as UTF-8 (sitegen import converts GBK and UTF-16 files)"));
             return null;
         }
-        return ReportReader.Read(relativePath, text, diagnostics);
+        var report = ReportReader.Read(relativePath, text, diagnostics);
+        return report?.ReadingTextAgain(() => ReadAgain(sourceRoot, relativePath, report.SourceKey));
+    }
+
+    /// <summary>A report's text, read again later in the build; it must be the text that was loaded.</summary>
+    private static string ReadAgain(string sourceRoot, string relativePath, string sourceKey)
+    {
+        string? normalized;
+        try
+        {
+            var text = TextFile.DecodeUtf8(File.ReadAllBytes(Path.Combine(sourceRoot, relativePath)));
+            normalized = text is null ? null : TextFile.Normalize(text);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new SiteGenException(new Diagnostic(relativePath, 1, 1, $"the file could not be read again while the site was being built ({e.Message}); build again"));
+        }
+        if (normalized is null || Cache.Fingerprint.Of(normalized) != sourceKey)
+            throw new SiteGenException(new Diagnostic(relativePath, 1, 1, "the file changed while the site was being built; build again"));
+        return normalized;
     }
 
     private static void CheckUniqueSlugs(IReadOnlyList<Report> reports, DiagnosticBag diagnostics)

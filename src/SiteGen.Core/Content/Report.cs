@@ -26,8 +26,21 @@ public sealed record Report
     public int BodyStart { get; init; }
     /// <summary>The line of the file on which <see cref="Body"/> starts.</summary>
     public int BodyLine { get; init; }
-    /// <summary>The file's text as the editor wrote it, published as the report's Markdown source.</summary>
-    public required string SourceText { get; init; }
+    /// <summary>
+    /// The file's text as the editor wrote it, published as the report's Markdown source. A report that
+    /// <see cref="ContentLoader"/> loaded does not keep it: the file is read again each time, so an archive's
+    /// texts are never all in memory at once (100,000 reports are 2 GB of text).
+    /// </summary>
+    public required string SourceText { get => _sourceText ?? _readAgain!(); init => _sourceText = value; }
+
+    /// <summary>The fingerprint of <see cref="SourceText"/>: what a report's outputs are made from.</summary>
+    public required string SourceKey { get; init; }
+
+    private string? _sourceText;
+    private Func<string>? _readAgain;
+
+    /// <summary>This report without its text in memory: <paramref name="readAgain"/> gives it when asked.</summary>
+    internal Report ReadingTextAgain(Func<string> readAgain) => this with { _sourceText = null, _readAgain = readAgain };
 
     /// <summary>The date a reader would call the report's date: published, else written.</summary>
     public DateOnly? Date => DatePublished ?? DateWritten;

@@ -57,6 +57,7 @@ public static partial class ReportReader
             BodyStart = parts.BodyStart,
             BodyLine = parts.BodyLine,
             SourceText = normalized,
+            SourceKey = Cache.Fingerprint.Of(normalized),
         };
 
         diagnostics.AddRange(local.ToSortedList());

@@ -10,20 +10,23 @@ namespace SiteGen.Rendering;
 /// </summary>
 public sealed class RenderedBodies(BodyCache? cache = null)
 {
-    public RenderedBody For(Report report) => Render(report.Body);
+    public RenderedBody For(Report report) => Render(report);
 
     /// <summary>A body rendered only if something asks for it, and then once.</summary>
-    public Lazy<RenderedBody> Lazily(Report report) => new(() => Render(report.Body));
+    public Lazy<RenderedBody> Lazily(Report report) => new(() => Render(report));
 
-    /// <summary>The fingerprint of a body as Markdown: pages that show it depend on it, not on its rendering.</summary>
-    public static string KeyOf(Report report) => BodyCache.KeyOf(report.Body);
+    /// <summary>
+    /// The fingerprint of what a body is rendered from: the report's file (which holds the Markdown) and
+    /// SiteGen itself. Pages that show the body depend on it, not on its rendering; computing it reads nothing.
+    /// </summary>
+    public static string KeyOf(Report report) => Fingerprint.Of(BuildCache.ProgramVersion, "body", report.SourceKey);
 
-    private RenderedBody Render(string markdown)
+    private RenderedBody Render(Report report)
     {
-        if (cache is null) return MarkdownRenderer.Render(markdown);
-        var key = BodyCache.KeyOf(markdown);
+        if (cache is null) return MarkdownRenderer.Render(report.Body);
+        var key = KeyOf(report);
         if (cache.Get(key) is { } cached) return cached;
-        var body = MarkdownRenderer.Render(markdown);
+        var body = MarkdownRenderer.Render(report.Body);
         cache.Put(key, body);
         return body;
     }

@@ -23,6 +23,21 @@ public class ContentLoaderTests
     }
 
     [Fact]
+    public void Texts_are_read_again_when_needed_and_a_file_changed_meanwhile_is_named()
+    {
+        using var site = TestSite.WithTemplates();
+        var file = site.Write("content/reports/a.md", "---\ntitle: 甲\n---\n\n正文。\n");
+        var report = ContentLoader.Load(site.Root, new DiagnosticBag()).Single();
+        report.Body.Should().Be("\n正文。\n");
+
+        File.WriteAllText(file, "---\ntitle: 甲\n---\n\n编辑器刚刚保存的新正文。\n");
+        var reading = () => report.Body;
+
+        reading.Should().Throw<SiteGenException>().Which.Diagnostics.Should().ContainSingle().Which.Should().Be(new Diagnostic(
+            "content/reports/a.md", 1, 1, "the file changed while the site was being built; build again"));
+    }
+
+    [Fact]
     public void Problems_in_many_files_are_all_reported_in_one_run()
     {
         using var site = TestSite.WithTemplates();
