@@ -96,7 +96,7 @@ public static class SiteBuilder
         using (var runtime = typeof(SearchIndexWriter).Assembly.GetManifestResourceStream("search.js")!)
             output.Write(SitePaths.SearchRuntime, stream => runtime.CopyTo(stream));
 
-        var entries = input.Archive.Newest.Select(r => new SearchIndexWriter.Entry(r, SearchIndexWriter.KeyOf(r, r.SourceKey))).ToList();
+        var entries = input.Archive.Newest.Select(r => new SearchIndexWriter.Entry(r, SearchIndexWriter.KeyOf(r))).ToList();
         var index = new SearchIndexWriter(new IndexOutput(output), entries, cache?.Segments, cache?.Terms, segmentSize);
         Work.InOrder(entries.Select((entry, id) => (entry.Report, id)), item =>
         {

@@ -68,8 +68,8 @@ internal sealed class SearchIndexWriter
             for (var id = ranges[s].Start; id < ranges[s].End; id++) _segmentOf[id] = s;
     }
 
-    /// <summary>The fingerprint of a document's index entry, from the fingerprint of its report file.</summary>
-    public static string KeyOf(Report report, string sourceKey) => Fingerprint.Of(BuildCache.ProgramVersion, report.Slug, sourceKey);
+    /// <summary>The fingerprint of a document's index entry: SiteGen, the report's slug and its file.</summary>
+    public static string KeyOf(Report report) => Fingerprint.Of(BuildCache.ProgramVersion, report.Slug, report.SourceKey);
 
     /// <summary>A segment is made from its documents, in order; with its record and files from the last build it is reused.</summary>
     private Segment Open(SegmentRange range)
