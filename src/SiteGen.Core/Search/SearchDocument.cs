@@ -1,6 +1,5 @@
 using SiteGen.Content;
 using SiteGen.Rendering;
-using SiteGen.Site;
 
 namespace SiteGen.Search;
 
@@ -15,6 +14,4 @@ public sealed record SearchDocument(Report Report, string Title, string Meta, st
         string.Join(" ", new[] { report.Publisher, report.Region.Display, report.DocNumber, report.IndexNumber, report.DocType }
             .Concat(report.Keywords).Where(s => !string.IsNullOrEmpty(s))),
         body.PlainText);
-
-    public string Url => SitePaths.ReportPage(Report.Slug);
 }
