@@ -36,9 +36,10 @@ internal static partial class SearchCommand
     private static void Print(SearchResult result)
     {
         if (result.Total == 0) { Console.WriteLine($"没有找到包含“{result.Query}”的报告。"); return; }
+        var total = (result.Estimated ? "约 " : "") + result.Total;
         Console.WriteLine(result.Exact
-            ? $"{result.Total} 份报告包含“{result.Query}”："
-            : $"没有找到“{result.Query}”的完全匹配，以下是包含“{string.Join("”“", result.Words)}”的 {result.Total} 份报告：");
+            ? $"{total} 份报告包含“{result.Query}”："
+            : $"没有找到“{result.Query}”的完全匹配，以下是包含“{string.Join("”“", result.Words)}”的 {total} 份报告：");
         foreach (var hit in result.Results)
         {
             Console.WriteLine();

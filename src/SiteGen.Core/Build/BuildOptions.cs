@@ -12,7 +12,7 @@ public sealed record BuildOptions(string SourceRoot, string OutputPath)
     public bool OfflineZip { get; init; } = true;
 
     /// <summary>Documents per segment of the search index, about (see <see cref="Search.IndexSegments.Target"/>).</summary>
-    public int SearchSegmentSize { get; init; } = Search.IndexSegments.Target;
+    public Search.SearchLayout SearchLayout { get; init; } = Search.SearchLayout.Default;
 }
 
 public interface IBuildObserver

@@ -39,7 +39,7 @@ public static class SiteBuilder
         }
 
         observer.StageStarted("报告页面与搜索索引", input.Reports.Count);
-        WriteReportsAndIndex(input, planner, WritePage, output, cache, options.SearchSegmentSize);
+        WriteReportsAndIndex(input, planner, WritePage, output, cache, options.SearchLayout);
 
         var pages = planner.Plan().ToList();
         observer.StageStarted("渲染页面", pages.Count);
@@ -91,13 +91,13 @@ public static class SiteBuilder
     /// and its index entry together, and then let go. The index writer takes from the last build whatever
     /// segments and texts of the index are made from the same reports.
     /// </summary>
-    private static void WriteReportsAndIndex(SiteInput input, PagePlanner planner, Action<PlannedPage> writePage, StagedOutput output, BuildCache? cache, int segmentSize)
+    private static void WriteReportsAndIndex(SiteInput input, PagePlanner planner, Action<PlannedPage> writePage, StagedOutput output, BuildCache? cache, SearchLayout layout)
     {
         using (var runtime = typeof(SearchIndexWriter).Assembly.GetManifestResourceStream("search.js")!)
             output.Write(SitePaths.SearchRuntime, stream => runtime.CopyTo(stream));
 
         var entries = input.Archive.Newest.Select(r => new SearchIndexWriter.Entry(r, SearchIndexWriter.KeyOf(r))).ToList();
-        var index = new SearchIndexWriter(new IndexOutput(output), entries, cache?.Segments, cache?.Terms, segmentSize);
+        var index = new SearchIndexWriter(new IndexOutput(output), entries, cache?.Segments, cache?.Terms, layout);
         Work.InOrder(entries.Select((entry, id) => (entry.Report, id)), item =>
         {
             var body = input.Bodies.Lazily(item.Report);

@@ -6,7 +6,7 @@ namespace SiteGen.Search;
 /// <summary>The pieces of the index format (see FORMAT.md) that writer and reader share.</summary>
 public static class IndexFormat
 {
-    public const int Version = 4;
+    public const int Version = 5;
 
     /// <summary>Documents per block of display data (slug, url, title, date, text file).</summary>
     public const int BlockSize = 16;
@@ -67,8 +67,39 @@ public static class IndexFormat
     /// <summary>Shards are named by number and by their segment's generation: the manifest need not list them.</summary>
     public static string ShardName(string kind, int shard, string generation) => $"{kind[0]}{shard}-{generation}.js";
 
-    /// <summary>The two kinds of shard, which are also their callbacks: documents and counts, and pairs' positions.</summary>
-    public const string Shard = "shard", PositionShard = "positions";
+    /// <summary>The kinds of shard, which are also their callbacks: documents and counts, pairs' positions, and chunks of a common pair's positions.</summary>
+    public const string Shard = "shard", PositionShard = "positions", Chunk = "chunk";
+
+    /// <summary>
+    /// Positions per chunk, about. A pair with more positions than this in a segment keeps them in chunk files
+    /// of a few documents each, so a query that checks a handful of documents reads a handful of chunks, not
+    /// every position of 政府 in the archive.
+    /// </summary>
+    public const int ChunkPositions = 2048;
+
+    /// <summary>
+    /// The chunk of each of a pair's documents in a segment, from how many positions each has (in id order);
+    /// null when the pair has few enough to stay in its position shard. A chunk closes once it holds
+    /// <paramref name="chunkPositions"/> (the manifest's <c>chunkPositions</c>); readers work the chunks out from the counts, so no file lists them.
+    /// </summary>
+    public static int[]? Chunks(IReadOnlyList<int> positions, int chunkPositions)
+    {
+        long total = 0;
+        foreach (var count in positions) total += count;
+        if (total <= chunkPositions) return null;
+        var chunkOf = new int[positions.Count];
+        int chunk = 0, held = 0;
+        for (var i = 0; i < positions.Count; i++)
+        {
+            chunkOf[i] = chunk;
+            held += positions[i];
+            if (held >= chunkPositions) (chunk, held) = (chunk + 1, 0);
+        }
+        return chunkOf;
+    }
+
+    /// <summary>A chunk file: by the pair's hash, so pairs that share one also share the file (which names each term it holds).</summary>
+    public static string ChunkName(string term, int chunk, string generation) => $"c{Hash(term):x8}-{chunk}-{generation}.js";
 
     /// <summary>A file name that changes whenever the data does, so hosts can cache it forever.</summary>
     public static string HashedName(string stem, string data) =>

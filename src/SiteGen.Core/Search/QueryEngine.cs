@@ -8,8 +8,9 @@ public sealed record SearchHit(
 
 public sealed record FacetValue(string Value, int Count);
 
+/// <param name="Estimated">Whether <paramref name="Total"/> and the facets' counts are estimates: a common phrase is checked only in as many reports as the page needs.</param>
 public sealed record SearchResult(
-    string Query, int Total, bool Exact, int Page, int PageSize, IReadOnlyList<string> Words,
+    string Query, int Total, bool Estimated, bool Exact, int Page, int PageSize, IReadOnlyList<string> Words,
     IReadOnlyList<SearchHit> Results, IReadOnlyDictionary<string, IReadOnlyList<FacetValue>> Facets);
 
 /// <summary>
@@ -19,7 +20,6 @@ public sealed record SearchResult(
 /// </summary>
 public sealed partial class QueryEngine(SearchIndexReader index)
 {
-    private const double K1 = 1.2, B = 0.75;
     private const int SnippetWidth = 60;
 
     public SearchResult Search(string query, IReadOnlyDictionary<string, string>? filters = null, string sort = "relevance", int page = 1, int pageSize = 10)
@@ -28,12 +28,12 @@ public sealed partial class QueryEngine(SearchIndexReader index)
         var allFilters = new Dictionary<string, string>(parsed.Filters);
         foreach (var (k, v) in filters ?? new Dictionary<string, string>()) allFilters[k] = v;
         if (parsed.Parts.Count == 0 && allFilters.Count == 0)
-            return new SearchResult(query, 0, true, 1, pageSize, [], [], new Dictionary<string, IReadOnlyList<FacetValue>>());
+            return new SearchResult(query, 0, false, true, 1, pageSize, [], [], new Dictionary<string, IReadOnlyList<FacetValue>>());
 
         var used = parsed.Parts;
         var exact = true;
-        var scored = Evaluate(used, parsed.Excludes);
-        if (scored.Count == 0 && parsed.Parts.Any(p => !p.Quoted && p.Units.Count > 1))
+        var evaluation = new Evaluation(index, used, parsed.Excludes);
+        if (!evaluation.Possible && parsed.Parts.Any(p => !p.Quoted && p.Units.Count > 1))
         {
             var split = parsed.Parts.SelectMany(p => p.Quoted ? [p.Text] : WordSegmenter.Words(p.Text))
                 .Select(w => new QueryPart(w, TextUnits.Split(w).Select(u => u.Text).ToList(), false))
@@ -42,85 +42,22 @@ public sealed partial class QueryEngine(SearchIndexReader index)
             {
                 exact = false;
                 used = split;
-                scored = Evaluate(used, parsed.Excludes);
+                evaluation = new Evaluation(index, used, parsed.Excludes);
             }
         }
 
+        page = Math.Max(1, page);
+        var pool = evaluation.Candidates.Where(d => Passes(index.Docs[d], allFilters, null)).ToList();
+        var top = evaluation.Top(pool, (int)Math.Min(int.MaxValue, (long)page * pageSize), sort == "date");
+        var (total, estimated) = evaluation.Estimate(pool);
         var facets = new Dictionary<string, IReadOnlyList<FacetValue>>
         {
-            ["year"] = Facet(scored, allFilters, "year", d => d.Year?.ToString()),
-            ["province"] = Facet(scored, allFilters, "province", d => d.Province),
-            ["type"] = Facet(scored, allFilters, "type", d => d.Type),
+            ["year"] = Facet(evaluation, allFilters, "year", d => d.Year?.ToString()),
+            ["province"] = Facet(evaluation, allFilters, "province", d => d.Province),
+            ["type"] = Facet(evaluation, allFilters, "type", d => d.Type),
         };
-        var matching = scored.Where(s => Passes(index.Docs[s.Doc], allFilters, null)).ToList();
-        matching.Sort(sort == "date" ? ByDate : (a, b) => b.Score != a.Score ? b.Score.CompareTo(a.Score) : ByDate(a, b));
-        page = Math.Max(1, page);
-        var results = matching.Skip((page - 1) * pageSize).Take(pageSize).Select(s => Hit(s, used)).ToList();
-        return new SearchResult(query, matching.Count, exact, page, pageSize, used.Select(p => p.Text).ToList(), results, facets);
-    }
-
-    /// <param name="InBody">Whether a part occurs in the body, which the index knows and the snippet needs.</param>
-    private sealed record Scored(int Doc, double Score, bool InBody);
-
-    private List<Scored> Evaluate(IReadOnlyList<QueryPart> parts, IReadOnlyList<QueryPart> excludes)
-    {
-        var positive = parts.Select(Phrase).ToList();
-        var negative = excludes.Select(Phrase).ToList();
-        IEnumerable<int> candidates = parts.Count > 0
-            ? positive[0].Keys.Where(doc => positive.All(m => m.ContainsKey(doc))).Order()
-            : Enumerable.Range(0, index.Docs.Count);
-        return candidates.Where(doc => !negative.Any(m => m.ContainsKey(doc))).Select(doc =>
-        {
-            var d = index.Docs[doc];
-            var score = 0.0;
-            foreach (var hits in positive)
-            {
-                var idf = Math.Log(1 + (index.Docs.Count - hits.Count + 0.5) / (hits.Count + 0.5));
-                var fields = hits[doc];
-                for (var f = 0; f < 3; f++)
-                {
-                    var tf = fields[f];
-                    if (tf == 0) continue;
-                    var norm = K1 * (1 - B + B * d.Length[f] / (index.AverageLength[f] == 0 ? 1 : index.AverageLength[f]));
-                    score += index.Weights[f] * idf * tf * (K1 + 1) / (tf + norm);
-                }
-            }
-            return new Scored(doc, Math.Floor(score * 10000 + 0.5) / 10000, positive.Any(hits => hits[doc][2] > 0));
-        }).ToList();
-    }
-
-    /// <summary>How often the part's units stand in a row: per document, a count for each field.</summary>
-    private Dictionary<int, int[]> Phrase(QueryPart part)
-    {
-        var hits = new Dictionary<int, int[]>();
-        var units = part.Units;
-        if (units.Count <= 2)
-        {
-            // One unit, or one pair: its own counts say how often, and no positions are needed.
-            foreach (var p in index.Postings(string.Concat(units))) hits[p.Doc] = p.Counts;
-            return hits;
-        }
-        var offsets = CoveringPairs(units.Count);
-        var byDoc = offsets
-            .Select(i => index.Postings(units[i] + units[i + 1], positions: true).ToDictionary(p => p.Doc, p => p.Positions))
-            .ToList();
-        var rarest = byDoc.MinBy(m => m.Count)!;
-        foreach (var doc in rarest.Keys.Order())
-        {
-            if (!byDoc.All(m => m.ContainsKey(doc))) continue;
-            var fields = new int[3];
-            for (var f = 0; f < 3; f++)
-            {
-                var sets = byDoc.Select(m => m[doc][f]).ToList();
-                if (sets.Any(s => s is null)) continue;
-                var lookup = sets.Select(s => s!.ToHashSet()).ToList();
-                foreach (var p in sets[0]!)
-                    if (Enumerable.Range(1, lookup.Count - 1).All(k => lookup[k].Contains(p + offsets[k])))
-                        fields[f]++;
-            }
-            if (fields.Any(n => n > 0)) hits[doc] = fields;
-        }
-        return hits;
+        var results = top.Skip((page - 1) * pageSize).Take(pageSize).Select(s => Hit(s, used)).ToList();
+        return new SearchResult(query, total, estimated, exact, page, pageSize, used.Select(p => p.Text).ToList(), results, facets);
     }
 
     private bool Passes(IndexedDoc doc, IReadOnlyDictionary<string, string> filters, string? skip)
@@ -142,13 +79,11 @@ public sealed partial class QueryEngine(SearchIndexReader index)
         return true;
     }
 
-    private IReadOnlyList<FacetValue> Facet(List<Scored> scored, IReadOnlyDictionary<string, string> filters, string key, Func<IndexedDoc, string?> value) =>
-        scored.Select(s => index.Docs[s.Doc]).Where(d => Passes(d, filters, key)).Select(value).OfType<string>()
-            .GroupBy(v => v).Select(g => new FacetValue(g.Key, g.Count()))
+    /// <summary>Matches per value under every filter but the facet's own (estimated where the total is).</summary>
+    private IReadOnlyList<FacetValue> Facet(Evaluation evaluation, IReadOnlyDictionary<string, string> filters, string key, Func<IndexedDoc, string?> value) =>
+        evaluation.Candidates.Select(d => index.Docs[d]).Where(d => Passes(d, filters, key) && value(d) is not null)
+            .GroupBy(d => value(d)!).Select(g => new FacetValue(g.Key, evaluation.Estimate(g.Select(d => d.Id)).Count)).Where(f => f.Count > 0)
             .OrderByDescending(f => f.Count).ThenBy(f => f.Value, StringComparer.Ordinal).ToList();
-
-    /// <summary>Newest first, as the archive lists them: document ids are in that order.</summary>
-    private static int ByDate(Scored a, Scored b) => a.Doc.CompareTo(b.Doc);
 
     private SearchHit Hit(Scored s, IReadOnlyList<QueryPart> used)
     {

@@ -17,10 +17,6 @@ public sealed record DocDisplay(string Slug, string Url, string Title, string? D
 /// <summary>The start of a document's text, enough for most snippets: the meta field and the body's first characters.</summary>
 public sealed record TextHead(string Meta, string Body, bool Truncated);
 
-/// <summary>One document's postings for a term: positions per field (null where the term is absent).</summary>
-/// <summary>A term in a document: how often in each field and, for pairs of units, where (null for single units).</summary>
-public sealed record TermPosting(int Doc, int[] Counts, int[]?[] Positions);
-
 /// <summary>
 /// Reads a built site's search index — the very files the browser loads — for <c>sitegen search</c>.
 /// Shards and texts are read only when a query needs them, as in the browser.
@@ -30,9 +26,10 @@ public sealed class SearchIndexReader
     private readonly string _folder;
     private readonly IndexSegment[] _segments;
     private readonly Dictionary<string, Dictionary<string, (byte[] Bytes, int Start, int End)>> _shards = [];
-    private readonly Dictionary<string, List<TermPosting>> _postings = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, PostingList> _postings = new(StringComparer.Ordinal);
     private readonly string[] _blockFiles;
     private readonly int _blockSize;
+    private readonly int _chunkPositions;
     private readonly Dictionary<int, DocDisplay[]> _blocks = [];
     private readonly string _filterValuesFile;
     private JsonObject? _filterValues;
@@ -40,7 +37,9 @@ public sealed class SearchIndexReader
     public IReadOnlyList<IndexedDoc> Docs { get; }
     public double[] Weights { get; }
     public double[] AverageLength { get; }
-    public long BytesRead { get; private set; }
+    /// <summary>The index files read so far, as the browser would download them.</summary>
+    public IReadOnlyList<string> FilesRead => _filesRead;
+    private readonly List<string> _filesRead = [];
 
     private SearchIndexReader(string folder, JsonObject manifest)
     {
@@ -51,6 +50,7 @@ public sealed class SearchIndexReader
         AverageLength = manifest["avgLength"]!.AsArray().Select(w => w!.GetValue<double>()).ToArray();
         _blockFiles = manifest["blocks"]!.AsArray().Select(b => b!.GetValue<string>()).ToArray();
         _blockSize = manifest["blockSize"]!.GetValue<int>();
+        _chunkPositions = manifest["chunkPositions"]!.GetValue<int>();
         var values = manifest["values"]!.AsObject();
         var columns = manifest["columns"]!.AsObject();
         _filterValuesFile = manifest["filterValues"]!.GetValue<string>();
@@ -97,20 +97,43 @@ public sealed class SearchIndexReader
         return new SearchIndexReader(Path.Combine(site, IndexFormat.Folder), manifest);
     }
 
-    /// <summary>A term's documents with its counts per field; with <paramref name="positions"/>, a pair's positions too.</summary>
-    public IReadOnlyList<TermPosting> Postings(string term, bool positions = false)
+    /// <summary>A term's documents with its counts per field, in every segment.</summary>
+    public PostingList Postings(string term)
     {
-        var key = (positions ? "+" : "-") + term;
-        if (_postings.TryGetValue(key, out var cached)) return cached;
+        if (_postings.TryGetValue(term, out var cached)) return cached;
         var all = new List<TermPosting>();
+        var groups = new List<PositionGroup>();
         foreach (var segment in _segments)
         {
-            var list = Entry(IndexFormat.Shard, segment.Shards, segment, term) is { } entry ? Decode(entry.Bytes, entry.Start, entry.End, segment.Start) : [];
-            if (positions && list.Count > 0 && Entry(IndexFormat.PositionShard, segment.PositionShards, segment, term) is { } where)
-                list = AddPositions(list, where.Bytes, where.Start);
-            all.AddRange(list);
+            if (Entry(IndexFormat.Shard, segment.Shards, segment, term) is not { } entry) continue;
+            var counts = Decode(entry.Bytes, entry.Start, entry.End, segment.Start);
+            var chunkOf = IndexFormat.Chunks(counts.Select(c => c.Counts.Sum()).ToList(), _chunkPositions);
+            for (var i = 0; i < counts.Count;)
+            {
+                var chunk = chunkOf?[i] ?? -1;
+                var end = i + 1;
+                while (end < counts.Count && (chunkOf?[end] ?? -1) == chunk) end++;
+                var (first, last) = (all.Count, all.Count + end - i);
+                groups.Add(chunk < 0
+                    ? new PositionGroup(IndexFormat.ShardName(IndexFormat.PositionShard, IndexFormat.ShardOf(term, segment.PositionShards), segment.Generation), IndexFormat.PositionShard, -1, first, last)
+                    : new PositionGroup(IndexFormat.ChunkName(term, chunk, segment.Generation), IndexFormat.Chunk, chunk, first, last));
+                for (; i < end; i++) all.Add(new TermPosting(counts[i].Doc, counts[i].Counts) { Group = groups.Count - 1 });
+            }
         }
-        return _postings[key] = all;
+        return _postings[term] = new PostingList(term, all, groups);
+    }
+
+    /// <summary>Where a pair starts in each field of a document (null where absent), reading its group's file if no query has yet.</summary>
+    public int[]?[] Positions(PostingList list, int doc)
+    {
+        var posting = list.Find(doc) ?? throw new ArgumentException($"{list.Term} is not in document {doc}");
+        if (posting.Positions is null)
+        {
+            var group = list.Groups[posting.Group];
+            var (bytes, at, _) = Shard(group.File, group.Kind)[list.Term];
+            for (var i = group.First; i < group.End; i++) list.Postings[i].Positions = ReadPositions(list.Postings[i].Counts, bytes, ref at);
+        }
+        return posting.Positions!;
     }
 
     /// <summary>The three field texts of a document, for snippets.</summary>
@@ -153,29 +176,24 @@ public sealed class SearchIndexReader
         return _shards[file] = terms;
     }
 
-    /// <summary>A pair's positions, in the order of its documents and their fields, as many as each count says.</summary>
-    private static List<TermPosting> AddPositions(List<TermPosting> postings, byte[] bytes, int at)
+    /// <summary>One document's positions of a pair: per field with a count, that many deltas.</summary>
+    private static int[]?[] ReadPositions(int[] counts, byte[] bytes, ref int at)
     {
-        var list = new List<TermPosting>(postings.Count);
-        foreach (var posting in postings)
+        var fields = new int[]?[3];
+        for (var f = 0; f < 3; f++)
         {
-            var fields = new int[]?[3];
-            for (var f = 0; f < 3; f++)
-            {
-                if (posting.Counts[f] == 0) continue;
-                var positions = fields[f] = new int[posting.Counts[f]];
-                var p = 0;
-                for (var k = 0; k < positions.Length; k++) positions[k] = p += IndexFormat.ReadVarint(bytes, ref at);
-            }
-            list.Add(posting with { Positions = fields });
+            if (counts[f] == 0) continue;
+            var positions = fields[f] = new int[counts[f]];
+            var p = 0;
+            for (var k = 0; k < positions.Length; k++) positions[k] = p += IndexFormat.ReadVarint(bytes, ref at);
         }
-        return list;
+        return fields;
     }
 
     /// <param name="first">The id of the segment's first document: ids in a segment count from it.</param>
-    private static List<TermPosting> Decode(byte[] bytes, int start, int end, int first)
+    private static List<(int Doc, int[] Counts)> Decode(byte[] bytes, int start, int end, int first)
     {
-        var list = new List<TermPosting>();
+        var list = new List<(int, int[])>();
         var at = start;
         var doc = first;
         while (at < end)
@@ -185,16 +203,16 @@ public sealed class SearchIndexReader
             var counts = new int[3];
             for (var f = 0; f < 3; f++)
                 if ((mask & (1 << f)) != 0) counts[f] = IndexFormat.ReadVarint(bytes, ref at);
-            list.Add(new TermPosting(doc, counts, new int[]?[3]));
+            list.Add((doc, counts));
         }
         return list;
     }
 
-    /// <summary>Reads an index file as the browser would, counting its bytes; returns its callback's arguments.</summary>
+    /// <summary>Reads an index file as the browser would, noting it; returns its callback's arguments.</summary>
     private string Load(string file, string callback)
     {
         var script = File.ReadAllText(Path.Combine(_folder, file));
-        BytesRead += Encoding.UTF8.GetByteCount(script);
+        _filesRead.Add(file);
         return Arguments(script, callback);
     }
 

@@ -33,9 +33,10 @@ internal sealed class SearchIndexWriter
     private readonly IReadOnlyList<Entry> _entries;
     private readonly Segment[] _segments;
     private readonly int[] _segmentOf;
-    private readonly (int Shards, int PositionShards)[] _shardCounts;
+    private readonly SegmentFiles?[] _files;
     private readonly SegmentCache? _records;
     private readonly TermsCache? _terms;
+    private readonly SearchLayout _layout;
     private readonly List<int[]> _lengths = [];
     private readonly DocumentColumns _columns = new();
     private readonly List<string> _blockFiles = [];
@@ -56,13 +57,12 @@ internal sealed class SearchIndexWriter
 
     /// <param name="records">Records of the segments earlier builds wrote; null makes every segment afresh.</param>
     /// <param name="terms">Documents taken apart by earlier builds, if kept.</param>
-    /// <param name="segmentSize">Documents per segment, about (see <see cref="IndexSegments"/>).</param>
-    public SearchIndexWriter(IIndexOutput output, IReadOnlyList<Entry> entries, SegmentCache? records, TermsCache? terms, int segmentSize)
+    public SearchIndexWriter(IIndexOutput output, IReadOnlyList<Entry> entries, SegmentCache? records, TermsCache? terms, SearchLayout layout)
     {
-        (_output, _entries, _records, _terms) = (output, entries, records, terms);
-        var ranges = IndexSegments.Plan(entries.Select(e => e.Report.Slug).ToList(), segmentSize);
+        (_output, _entries, _records, _terms, _layout) = (output, entries, records, terms, layout);
+        var ranges = IndexSegments.Plan(entries.Select(e => e.Report.Slug).ToList(), layout.SegmentSize);
         _segments = ranges.Select(Open).ToArray();
-        _shardCounts = _segments.Select(s => s.Reused is { } r ? (r.Shards, r.PositionShards) : (0, 0)).ToArray();
+        _files = _segments.Select(s => s.Reused is { } r ? new SegmentFiles(r.Shards, r.PositionShards, r.Chunks) : null).ToArray();
         _segmentOf = new int[entries.Count];
         for (var s = 0; s < ranges.Count; s++)
             for (var id = ranges[s].Start; id < ranges[s].End; id++) _segmentOf[id] = s;
@@ -86,6 +86,7 @@ internal sealed class SearchIndexWriter
     private static List<string> ShardFiles(SegmentRecord record, string generation) =>
         Enumerable.Range(0, record.Shards).Select(k => IndexFormat.ShardName(IndexFormat.Shard, k, generation))
             .Concat(Enumerable.Range(0, record.PositionShards).Select(k => IndexFormat.ShardName(IndexFormat.PositionShard, k, generation)))
+            .Concat(record.Chunks)
             .Select(name => $"{IndexFormat.Folder}/{name}").ToList();
 
     /// <summary>
@@ -139,7 +140,7 @@ internal sealed class SearchIndexWriter
         }
         else
         {
-            (_current ??= new SegmentWriter()).Add(document.Terms!);
+            (_current ??= new SegmentWriter(_layout.ChunkPositions)).Add(document.Terms!);
             lengths = document.Terms!.Lengths;
             _currentLengths.AddRange(lengths);
         }
@@ -153,9 +154,9 @@ internal sealed class SearchIndexWriter
 
     private void FinishSegment(Segment segment)
     {
-        var (shards, positionShards) = _current!.Finish((path, text) => _output.Write(path, text, segment.Key), segment.Generation);
-        _records?.Put(segment.Key, new SegmentRecord(shards, positionShards, _currentLengths.ToArray()));
-        _shardCounts[_segmentOf[segment.Range.Start]] = (shards, positionShards);
+        var files = _current!.Finish((path, text) => _output.Write(path, text, segment.Key), segment.Generation);
+        _records?.Put(segment.Key, new SegmentRecord(files.Shards, files.PositionShards, files.Chunks, _currentLengths.ToArray()));
+        _files[_segmentOf[segment.Range.Start]] = files;
         _current = null;
         _currentLengths.Clear();
     }
@@ -198,7 +199,8 @@ internal sealed class SearchIndexWriter
             ["avgLength"] = new JsonArray(Enumerable.Range(0, 3).Select(f => (JsonNode)AverageLength(f)).ToArray()),
             ["count"] = _lengths.Count,
             ["segments"] = new JsonArray(_segments.Select((s, i) => (JsonNode)new JsonArray(
-                s.Range.Start, s.Range.Count, _shardCounts[i].Shards, _shardCounts[i].PositionShards, s.Generation)).ToArray()),
+                s.Range.Start, s.Range.Count, _files[i]!.Shards, _files[i]!.PositionShards, s.Generation)).ToArray()),
+            ["chunkPositions"] = _layout.ChunkPositions,
             ["blockSize"] = IndexFormat.BlockSize,
             ["blocks"] = new JsonArray(_blockFiles.Select(f => (JsonNode?)f).ToArray()),
             ["values"] = _columns.Values(filterOnly: false),

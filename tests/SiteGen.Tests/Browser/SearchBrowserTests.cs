@@ -52,7 +52,7 @@ public sealed class SearchBrowserTests(Chromium chromium, SearchSite site) : ICl
             var cli = site.Engine.Search(queries[i], pageSize: 1000);
             var js = browser[i];
             var jsSlugs = js.GetProperty("slugs").EnumerateArray().Select(s => s.GetString()).ToList();
-            if (!jsSlugs.SequenceEqual(cli.Results.Select(r => r.Slug)) || js.GetProperty("exact").GetBoolean() != cli.Exact
+            if (!jsSlugs.SequenceEqual(cli.Results.Select(r => r.Slug)) || js.GetProperty("exact").GetBoolean() != cli.Exact || js.GetProperty("total").GetInt32() != cli.Total
                 || !js.GetProperty("snippets").EnumerateArray().Select(x => x.GetString()).SequenceEqual(cli.Results.Select(r => r.Snippet)))
                 differences.Add($"{queries[i]}: browser {string.Join(",", jsSlugs)} / cli {string.Join(",", cli.Results.Select(r => r.Slug))}");
         }

@@ -145,7 +145,7 @@ public class SearchSegmentTests
     public void An_edit_remakes_only_its_own_segment_and_gives_the_cold_build()
     {
         using var site = TestSite.CopyOfRepository();
-        site.SearchSegmentSize = 2;
+        site.SearchLayout = new SiteGen.Search.SearchLayout(SegmentSize: 2, ChunkPositions: 8);
         site.Build();
         var before = ShardFiles(site);
         Generations(before).Should().HaveCount(5, "five reports, one a segment");

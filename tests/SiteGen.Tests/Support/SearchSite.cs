@@ -3,7 +3,7 @@ using SiteGen.Search;
 namespace SiteGen.Tests.Support;
 
 /// <summary>The repository's site built once, with its search index open, and the random queries the recall tests use.</summary>
-public sealed class SearchSite : IDisposable
+public class SearchSite : IDisposable
 {
     private readonly TestSite _site = TestSite.CopyOfRepository();
 
@@ -13,14 +13,33 @@ public sealed class SearchSite : IDisposable
     /// <summary>Each document's three field texts, straight from the content.</summary>
     public IReadOnlyList<string[]> Texts { get; }
 
-    public SearchSite()
+    // About one document a segment and chunks of a few positions: every query then reads and joins several
+    // segments, and checks phrases in chunks, as on a large archive.
+    public SearchSite() : this(0, new SearchLayout(SegmentSize: 2, ChunkPositions: 8)) { }
+
+    /// <param name="madeUp">Reports to add, each of paragraphs drawn from the repository's reports.</param>
+    protected SearchSite(int madeUp, SearchLayout layout)
     {
-        // One document a segment: every query then reads and joins several segments, as on a large archive.
-        _site.SearchSegmentSize = 2;
+        AddMadeUpReports(madeUp);
+        _site.SearchLayout = layout;
         _site.Build();
         Index = SearchIndexReader.Open(Output);
         Engine = new QueryEngine(Index);
         Texts = Enumerable.Range(0, Index.Docs.Count).Select(Index.Texts).ToList();
+    }
+
+    private void AddMadeUpReports(int count)
+    {
+        var paragraphs = Directory.GetFiles(Path.Combine(_site.Root, "content", "reports"), "*.md").Order(StringComparer.Ordinal)
+            .SelectMany(f => File.ReadAllText(f).Split("\n---\n", 2)[1].Split("\n\n")).Where(p => p.Trim().Length > 0).ToList();
+        var random = new Random(45);
+        for (var i = 0; i < count; i++)
+        {
+            var body = string.Join("\n\n", Enumerable.Range(0, random.Next(2, 12)).Select(_ => paragraphs[random.Next(paragraphs.Count)]));
+            var year = 2015 + i % 9;
+            _site.AddReport($"made-up-{i:00}", Reports.FrontMatter(title: $"第{i}县{year}年法治政府建设年度报告", year: year,
+                published: $"{year + 1}-03-{1 + i % 28:00}", county: $"第{i}县", publisher: $"第{i}县人民政府"), body + "\n");
+        }
     }
 
     /// <summary>Random substrings of 1–8 characters of the content, as a reader might type them (no spaces, quotes or filters).</summary>
@@ -66,3 +85,9 @@ public sealed class SearchSite : IDisposable
 
     public void Dispose() => _site.Dispose();
 }
+
+/// <summary>
+/// The repository's reports and 40 more made of their paragraphs, in segments of several reports with pairs'
+/// positions in chunks of several reports: common phrases are then checked only as far as a page needs.
+/// </summary>
+public sealed class ArchiveSearchSite() : SearchSite(40, new SearchLayout(SegmentSize: 8, ChunkPositions: 32));

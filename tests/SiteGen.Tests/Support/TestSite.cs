@@ -49,16 +49,16 @@ public sealed class TestSite : IDisposable
         Write($"content/reports/{slug}.md", $"---\n{frontMatterBody.TrimEnd()}\n---\n\n{body}");
 
     /// <summary>Documents per search index segment; small values give small sites several segments.</summary>
-    public int SearchSegmentSize { get; set; } = SiteGen.Search.IndexSegments.Target;
+    public SiteGen.Search.SearchLayout SearchLayout { get; set; } = SiteGen.Search.SearchLayout.Default;
 
     public BuildResult Build(string? output = null) =>
-        SiteBuilder.Build(new BuildOptions(Root, output ?? Output) { SearchSegmentSize = SearchSegmentSize });
+        SiteBuilder.Build(new BuildOptions(Root, output ?? Output) { SearchLayout = SearchLayout });
 
     /// <summary>A build that reuses nothing, into its own folder: what an incremental build must equal.</summary>
     public SortedDictionary<string, string> ColdBuildSnapshot()
     {
         var output = Path.Combine(Root, "_cold-" + Guid.NewGuid().ToString("N")[..8]);
-        SiteBuilder.Build(new BuildOptions(Root, output) { UseCache = false, SearchSegmentSize = SearchSegmentSize });
+        SiteBuilder.Build(new BuildOptions(Root, output) { UseCache = false, SearchLayout = SearchLayout });
         var snapshot = SiteFiles.Snapshot(output);
         Directory.Delete(output, recursive: true);
         return snapshot;

@@ -1,6 +1,6 @@
 /* SiteGen search runtime. A classic script: no modules, no fetch, no workers, so it works from file://.
    Index files are classic scripts too; each hands its data to SiteGenSearch.manifest/shard/docs/text.
-   API: SiteGenSearch.search(query, {filters, sort, page, pageSize}) -> Promise<{total, exact, results, facets}>;
+   API: SiteGenSearch.search(query, {filters, sort, page, pageSize}) -> Promise<{total, estimated, exact, results, facets}>;
    filters: {year, type, province, region, publisher}; sort: "relevance" (default) or "date"; pageSize: 10 by default.
    The query engine mirrors src/SiteGen.Core/Search/QueryEngine.cs; FORMAT.md describes both. */
 (function () {
@@ -64,7 +64,7 @@
   }
   api.manifest = function (m) { arrived("manifest", m); };
   // Every file but the manifest names itself (its file name without ".js") before its data.
-  ["shard", "positions", "docs", "values", "text", "head"].forEach(function (kind) {
+  ["shard", "positions", "chunk", "docs", "values", "text", "head"].forEach(function (kind) {
     api[kind] = function (name, data) { arrived(name, data); };
   });
   function stem(file) { return file.slice(0, -3); }
@@ -74,7 +74,7 @@
     var path = indexPath();
     base = path.slice(0, path.lastIndexOf("/") + 1);
     return load(path, "manifest").then(function (m) {
-      if (m.version !== 4 || m.tokenizer !== "sitegen-char-1") throw new Error("unsupported index " + m.version + " " + m.tokenizer);
+      if (m.version !== 5 || m.tokenizer !== "sitegen-char-1") throw new Error("unsupported index " + m.version + " " + m.tokenizer);
       // Columns of small numbers become one object per document, as the engine reads them.
       m.docs = [];
       for (var d = 0; d < m.count; d++) {
@@ -122,46 +122,76 @@
     }
     return list;
   }
-  /* A pair's positions, in the order of its documents and fields, as many as each count says. */
-  function addPositions(list, entry) {
-    var at = { i: entry.start };
-    return list.map(function (posting) {
-      var fields = [null, null, null];
-      for (var f = 0; f < 3; f++) {
-        if (!posting.counts[f]) continue;
-        var pos = new Array(posting.counts[f]), p = 0;
-        for (var k = 0; k < pos.length; k++) { p += varint(entry.bytes, at); pos[k] = p; }
-        fields[f] = pos;
-      }
-      return { doc: posting.doc, counts: posting.counts, fields: fields };
-    });
+  /* One document's positions of a pair: per field with a count, that many deltas. */
+  function readPositions(counts, bytes, at) {
+    var fields = [null, null, null];
+    for (var f = 0; f < 3; f++) {
+      if (!counts[f]) continue;
+      var pos = new Array(counts[f]), p = 0;
+      for (var k = 0; k < pos.length; k++) { p += varint(bytes, at); pos[k] = p; }
+      fields[f] = pos;
+    }
+    return fields;
   }
-  /* A segment's shards of documents and counts (s<k>-<generation>) and of pairs' positions (p<k>-<generation>). */
-  function shardFor(kind, count, segment, term) {
-    var key = kind[0] + (fnv(term) % count) + "-" + segment[4];
+  /* Any file laid out as a shard: s<k>-, p<k>- (a segment's position shard) or c<hash>-<chunk>- (IndexFormat.cs). */
+  function shardFile(key) {
     if (shards[key]) return Promise.resolve(shards[key]);
     return load(base + key + ".js", key).then(function (data) {
       return (shards[key] = shards[key] || decodeShard(data));
     });
   }
-  /* Segments are [start, count, shards, positionShards, generation]; a segment's ids count from its start. */
-  function segmentPostings(segment, term, withPositions) {
-    if (!segment[2]) return Promise.resolve([]);
-    return shardFor("shard", segment[2], segment, term).then(function (terms) {
-      var entry = terms.get(term), list = entry ? decodePostings(entry, segment[0]) : [];
-      if (!withPositions || !entry || !segment[3]) return list;
-      return shardFor("positions", segment[3], segment, term).then(function (where) {
-        var at = where.get(term);
-        return at ? addPositions(list, at) : list;
+  function shardFor(kind, count, segment, term) {
+    return shardFile(kind[0] + (fnv(term) % count) + "-" + segment[4]);
+  }
+  /* The chunk of each of a pair's documents in a segment, or null when its positions stay in the position shard (IndexFormat.Chunks). */
+  function chunks(positions) {
+    var total = positions.reduce(function (a, b) { return a + b; }, 0);
+    if (total <= manifest.chunkPositions) return null;
+    var chunkOf = [], chunk = 0, held = 0;
+    positions.forEach(function (n, i) {
+      chunkOf[i] = chunk;
+      held += n;
+      if (held >= manifest.chunkPositions) { chunk++; held = 0; }
+    });
+    return chunkOf;
+  }
+  function hex8(h) { return ("0000000" + h.toString(16)).slice(-8); }
+  /* Segments are [start, count, shards, positionShards, generation]; a segment's ids count from its start.
+     A term's postings in every segment, in id order, with the group of postings whose positions share a file. */
+  var lists = {};
+  function postings(term) {
+    if (lists[term]) return Promise.resolve(lists[term]);
+    return Promise.all(manifest.segments.map(function (segment) {
+      return segment[2] ? shardFor("shard", segment[2], segment, term) : null;
+    })).then(function (found) {
+      var list = { term: term, postings: [], index: new Map(), groups: [] };
+      manifest.segments.forEach(function (segment, s) {
+        var entry = found[s] && found[s].get(term);
+        if (!entry) return;
+        var counts = decodePostings(entry, segment[0]);
+        var chunkOf = chunks(counts.map(function (p) { return p.counts[0] + p.counts[1] + p.counts[2]; }));
+        counts.forEach(function (p, i) {
+          var chunk = chunkOf ? chunkOf[i] : -1;
+          if (i === 0 || (chunkOf ? chunkOf[i - 1] : -1) !== chunk) {
+            list.groups.push({ chunk: chunk, first: list.postings.length, end: list.postings.length,
+              file: chunk < 0 ? "p" + (fnv(term) % segment[3]) + "-" + segment[4] : "c" + hex8(fnv(term)) + "-" + chunk + "-" + segment[4] });
+          }
+          p.group = list.groups.length - 1;
+          list.groups[p.group].end++;
+          list.index.set(p.doc, list.postings.length);
+          list.postings.push(p);
+        });
       });
+      return (lists[term] = list);
     });
   }
-  var decoded = {};
-  function postings(term, withPositions) {
-    var key = (withPositions ? "+" : "-") + term;
-    if (decoded[key]) return Promise.resolve(decoded[key]);
-    return Promise.all(manifest.segments.map(function (segment) { return segmentPostings(segment, term, withPositions); }))
-      .then(function (lists) { return (decoded[key] = [].concat.apply([], lists)); });
+  function find(list, doc) { var i = list.index.get(doc); return i === undefined ? null : list.postings[i]; }
+  /* Reads the positions of a group's documents from its file. */
+  function loadGroup(list, group) {
+    return shardFile(group.file).then(function (terms) {
+      var entry = terms.get(list.term), at = { i: entry.start };
+      for (var i = group.first; i < group.end; i++) list.postings[i].fields = readPositions(list.postings[i].counts, entry.bytes, at);
+    });
   }
 
   /* ---- query language ---- */
@@ -207,37 +237,69 @@
     for (var i = 0; i < n - 1; i++) if (i % 2 === 0 || i === n - 2) out.push(i);
     return out;
   }
-  function phrase(part) {
+  /* A part read from the index (PartMatcher.cs): its candidates, the documents holding every pair of its units in
+     one field, each with a bound on its count per field (exact for one or two units), and the covering pairs
+     whose positions count it exactly in the documents a query checks. */
+  function matcher(part) {
     var u = part.units;
     if (u.length <= 2) {
-      // One unit, or one pair: its own counts say how often, and no positions are needed.
       return postings(u.join("")).then(function (list) {
-        var hits = new Map();
-        list.forEach(function (p) { hits.set(p.doc, p.counts); });
-        return hits;
+        var bounds = new Map();
+        list.postings.forEach(function (p) { bounds.set(p.doc, p.counts); });
+        return { bounds: bounds, covering: [], offsets: [], exact: new Map() };
       });
     }
-    var offsets = coveringPairs(u.length);
-    return Promise.all(offsets.map(function (i) { return postings(u[i] + u[i + 1], true); })).then(function (lists) {
-      var byDoc = lists.map(function (list) { var m = new Map(); list.forEach(function (p) { m.set(p.doc, p.fields); }); return m; });
-      var rarest = byDoc.reduce(function (a, b) { return a.size <= b.size ? a : b; });
-      var hits = new Map();
-      Array.from(rarest.keys()).sort(function (a, b) { return a - b; }).forEach(function (doc) {
-        if (!byDoc.every(function (m) { return m.has(doc); })) return;
-        var fields = [0, 0, 0], found = false;
-        for (var f = 0; f < 3; f++) {
-          var sets = byDoc.map(function (m) { return m.get(doc)[f]; });
-          if (sets.some(function (s) { return !s; })) continue;
-          var lookup = sets.map(function (s) { return new Set(s); });
-          sets[0].forEach(function (p) {
-            for (var k = 1; k < lookup.length; k++) if (!lookup[k].has(p + offsets[k])) return;
-            fields[f]++; found = true;
-          });
-        }
-        if (found) hits.set(doc, fields);
+    var terms = [];
+    for (var i = 0; i < u.length - 1; i++) terms.push(u[i] + u[i + 1]);
+    return Promise.all(terms.map(postings)).then(function (pairs) {
+      var offsets = coveringPairs(u.length), bounds = new Map();
+      var rarest = pairs.reduce(function (a, b) { return a.postings.length <= b.postings.length ? a : b; });
+      rarest.postings.forEach(function (posting) {
+        var bound = posting.counts.slice();
+        pairs.forEach(function (pair) {
+          var other = find(pair, posting.doc);
+          for (var f = 0; f < 3; f++) bound[f] = other ? Math.min(bound[f], other.counts[f]) : 0;
+        });
+        if (bound[0] || bound[1] || bound[2]) bounds.set(posting.doc, bound);
       });
-      return hits;
+      return { bounds: bounds, covering: offsets.map(function (o) { return pairs[o]; }), offsets: offsets, exact: new Map() };
     });
+  }
+  function needsPositions(m, doc) { return m.covering.length > 0 && m.bounds.has(doc); }
+  function needsChunk(m, doc) {
+    return needsPositions(m, doc) && m.covering.some(function (pair) { return pair.groups[find(pair, doc).group].chunk >= 0; });
+  }
+  /* Reads, in one batch, the positions counting the matchers in these documents need. */
+  function loadPositions(matchers, docs) {
+    var wanted = new Map();
+    docs.forEach(function (doc) {
+      matchers.forEach(function (m) {
+        if (!needsPositions(m, doc)) return;
+        m.covering.forEach(function (pair) {
+          var posting = find(pair, doc);
+          if (!posting.fields) wanted.set(pair.term + "\n" + posting.group, [pair, pair.groups[posting.group]]);
+        });
+      });
+    });
+    return Promise.all(Array.from(wanted.values()).map(function (w) { return loadGroup(w[0], w[1]); }));
+  }
+  /* How often the part's units stand in a row in each field of the document (its positions loaded). */
+  function count(m, doc) {
+    var bound = m.bounds.get(doc);
+    if (!bound) return [0, 0, 0];
+    if (!m.covering.length) return bound;
+    if (m.exact.has(doc)) return m.exact.get(doc);
+    var positions = m.covering.map(function (pair) { return find(pair, doc).fields; }), fields = [0, 0, 0];
+    for (var f = 0; f < 3; f++) {
+      if (positions.some(function (p) { return !p[f]; })) continue;
+      var later = positions.slice(1).map(function (p) { return new Set(p[f]); });
+      positions[0][f].forEach(function (p) {
+        for (var k = 0; k < later.length; k++) if (!later[k].has(p + m.offsets[k + 1])) return;
+        fields[f]++;
+      });
+    }
+    m.exact.set(doc, fields);
+    return fields;
   }
 
   function passes(doc, filters, skip) {
@@ -255,32 +317,75 @@
 
   function idf(df) { var n = manifest.docs.length; return Math.log(1 + (n - df + 0.5) / (df + 0.5)); }
 
-  function evaluate(parts, excludes, filters) {
-    return Promise.all(parts.concat(excludes).map(phrase)).then(function (all) {
-      var positive = all.slice(0, parts.length), negative = all.slice(parts.length);
-      var candidates;
-      if (parts.length) {
-        candidates = [];
-        positive[0].forEach(function (_, doc) { if (positive.every(function (m) { return m.has(doc); })) candidates.push(doc); });
-      } else {
-        candidates = manifest.docs.map(function (_, i) { return i; });
+  function round4(x) { return Math.floor(x * 10000 + 0.5) / 10000; }
+  /* BM25 with field weights over each part's count per field. */
+  function score(doc, counts, idfs) {
+    var d = manifest.docs[doc], total = 0;
+    counts.forEach(function (c, p) {
+      for (var f = 0; f < 3; f++) {
+        var tf = c[f];
+        if (!tf) continue;
+        var norm = K1 * (1 - B + B * d.len[f] / (manifest.avgLength[f] || 1));
+        total += manifest.weights[f] * idfs[p] * tf * (K1 + 1) / (tf + norm);
       }
-      candidates = candidates.filter(function (doc) { return !negative.some(function (m) { return m.has(doc); }); });
-      var scored = candidates.map(function (doc) {
-        var d = manifest.docs[doc], score = 0;
-        positive.forEach(function (hits) {
-          var w = idf(hits.size), fields = hits.get(doc);
-          for (var f = 0; f < 3; f++) {
-            var tf = fields[f];
-            if (!tf) continue;
-            var norm = K1 * (1 - B + B * d.len[f] / (manifest.avgLength[f] || 1));
-            score += manifest.weights[f] * w * tf * (K1 + 1) / (tf + norm);
-          }
-        });
-        var inBody = positive.some(function (hits) { return hits.get(doc)[2] > 0; });
-        return { doc: doc, score: Math.round(score * 10000) / 10000, inBody: inBody };
+    });
+    return round4(total);
+  }
+
+  /* The documents a query may match, checked only as far as the page needs (Evaluation.cs says why this
+     gives an exhaustive evaluation's page, and how the total is estimated when some stay unchecked). */
+  function evaluation(parts, excludes) {
+    return Promise.all(parts.concat(excludes).map(matcher)).then(function (all) {
+      var positive = all.slice(0, parts.length), negative = all.slice(parts.length);
+      var idfs = positive.map(function (m) { return idf(m.bounds.size); });
+      var docs = [];
+      if (positive.length) {
+        var smallest = positive.reduce(function (a, b) { return a.bounds.size <= b.bounds.size ? a : b; });
+        smallest.bounds.forEach(function (_, doc) { if (positive.every(function (m) { return m.bounds.has(doc); })) docs.push(doc); });
+        docs.sort(function (a, b) { return a - b; });
+      } else {
+        docs = manifest.docs.map(function (_, i) { return i; });
+      }
+      var candidates = docs.filter(function (doc) {
+        return !negative.some(function (m) { return m.bounds.has(doc) && !needsPositions(m, doc); });
       });
-      return scored;
+      var bound = new Map(), checked = new Map();
+      function check(doc) {
+        var counts = positive.map(function (m) { return count(m, doc); });
+        var match = counts.every(function (c) { return c[0] || c[1] || c[2]; }) &&
+          !negative.some(function (m) { var c = count(m, doc); return c[0] || c[1] || c[2]; });
+        checked.set(doc, match ? { doc: doc, score: score(doc, counts, idfs), inBody: counts.some(function (c) { return c[2] > 0; }) } : null);
+      }
+      var free = candidates.filter(function (doc) { return !all.some(function (m) { return needsChunk(m, doc); }); });
+      return loadPositions(all, free).then(function () {
+        candidates.forEach(function (doc) { bound.set(doc, score(doc, positive.map(function (m) { return m.bounds.get(doc); }), idfs)); });
+        free.forEach(check);
+        return {
+          candidates: candidates,
+          possible: function () { return candidates.some(function (d) { return !checked.has(d) || checked.get(d) !== null; }); },
+          /* The first `need` matches of the pool: check the best-placed unchecked documents until those are all checked. */
+          top: function top(pool, need, byDate) {
+            var ranked = [];
+            pool.forEach(function (d) {
+              if (!checked.has(d)) ranked.push({ doc: d, key: bound.get(d) });
+              else if (checked.get(d)) ranked.push({ doc: d, key: checked.get(d).score });
+            });
+            ranked.sort(byDate ? function (a, b) { return a.doc - b.doc; } : function (a, b) { return b.key - a.key || a.doc - b.doc; });
+            var first = ranked.slice(0, need), open = first.filter(function (r) { return !checked.has(r.doc); }).map(function (r) { return r.doc; });
+            if (!open.length) return Promise.resolve(first.map(function (r) { return checked.get(r.doc); }));
+            return loadPositions(all, open).then(function () { open.forEach(check); return top(pool, need, byDate); });
+          },
+          /* How many of the documents match: exact when all are checked, else estimated from the checked ones' share. */
+          estimate: function (list) {
+            var matches = 0, open = 0;
+            list.forEach(function (d) { if (!checked.has(d)) open++; else if (checked.get(d)) matches++; });
+            if (!open) return { count: matches, estimated: false };
+            var seen = 0, good = 0;
+            candidates.forEach(function (d) { if (checked.has(d)) { seen++; if (checked.get(d)) good++; } });
+            return { count: Math.floor(matches + open * (seen ? good / seen : 1) + 0.5), estimated: true };
+          }
+        };
+      });
     });
   }
 
@@ -292,19 +397,21 @@
     return out;
   }
 
-  /* Newest first, as the archive lists them: document ids are in that order. */
-  function byDate(a, b) { return a.doc - b.doc; }
-
-  function facet(scored, filters, key, valueOf) {
-    var counts = {};
-    scored.forEach(function (s) {
-      var d = manifest.docs[s.doc];
+  /* Matches per value under every filter but the facet's own (estimated where the total is). */
+  function facet(ev, filters, key, valueOf) {
+    var groups = new Map();
+    ev.candidates.forEach(function (doc) {
+      var d = manifest.docs[doc];
       if (!passes(d, filters, key)) return;
       var v = valueOf(d);
-      if (v !== null && v !== undefined) counts[v] = (counts[v] || 0) + 1;
+      if (v === null || v === undefined) return;
+      v = String(v);
+      if (!groups.has(v)) groups.set(v, []);
+      groups.get(v).push(doc);
     });
-    return Object.keys(counts).sort(function (a, b) { return counts[b] - counts[a] || (a < b ? -1 : 1); })
-      .map(function (v) { return { value: v, count: counts[v] }; });
+    var out = [];
+    groups.forEach(function (docs, v) { var n = ev.estimate(docs).count; if (n > 0) out.push({ value: v, count: n }); });
+    return out.sort(function (a, b) { return b.count - a.count || (a.value < b.value ? -1 : 1); });
   }
 
   /* Region and publisher names are many; only region: and publisher: filters load them. */
@@ -328,10 +435,9 @@
       filters = Object.assign({}, parsed.filters, options.filters || {});
       return loadFilterValues(filters);
     }).then(function () {
-      if (!parsed.parts.length && !Object.keys(filters).length) return { query: query, total: 0, exact: true, results: [], facets: {}, words: [] };
-      return evaluate(parsed.parts, parsed.excludes, filters).then(function (scored) {
-        var exact = true, used = parsed.parts;
-        if (!scored.length && parsed.parts.some(function (p) { return !p.quoted && p.units.length > 1; })) {
+      if (!parsed.parts.length && !Object.keys(filters).length) return { query: query, total: 0, estimated: false, exact: true, results: [], facets: {}, words: [] };
+      return evaluation(parsed.parts, parsed.excludes).then(function (ev) {
+        if (!ev.possible() && parsed.parts.some(function (p) { return !p.quoted && p.units.length > 1; })) {
           var split = [], seen = {};
           parsed.parts.forEach(function (p) {
             (p.quoted ? [p.text] : words(p.text)).forEach(function (w) {
@@ -342,26 +448,27 @@
             });
           });
           if (split.length > parsed.parts.length) {
-            exact = false; used = split;
-            return evaluate(split, parsed.excludes, filters).then(function (s) { return finish(s, used, exact); });
+            return evaluation(split, parsed.excludes).then(function (e) { return finish(e, split, false); });
           }
         }
-        return finish(scored, used, exact);
+        return finish(ev, parsed.parts, true);
       });
 
-      function finish(scored, used, exact) {
-        var facets = {
-          year: facet(scored, filters, "year", function (d) { return d.year; }),
-          province: facet(scored, filters, "province", function (d) { return d.province; }),
-          type: facet(scored, filters, "type", function (d) { return d.type; })
-        };
-        var matching = scored.filter(function (s) { return passes(manifest.docs[s.doc], filters); });
-        matching.sort(options.sort === "date" ? byDate : function (a, b) { return b.score - a.score || byDate(a, b); });
+      function finish(ev, used, exact) {
         var size = Math.max(1, options.pageSize | 0 || PAGE_SIZE);
-        var page = Math.max(1, options.page | 0 || 1), slice = matching.slice((page - 1) * size, page * size);
-        return Promise.all(slice.map(function (s) { return result(s, used); })).then(function (results) {
-          return { query: query, total: matching.length, exact: exact, page: page, pageSize: size,
-            words: used.map(function (p) { return p.text; }), results: results, facets: facets };
+        var page = Math.max(1, options.page | 0 || 1);
+        var pool = ev.candidates.filter(function (d) { return passes(manifest.docs[d], filters); });
+        return ev.top(pool, page * size, options.sort === "date").then(function (top) {
+          var total = ev.estimate(pool);
+          var facets = {
+            year: facet(ev, filters, "year", function (d) { return d.year; }),
+            province: facet(ev, filters, "province", function (d) { return d.province; }),
+            type: facet(ev, filters, "type", function (d) { return d.type; })
+          };
+          return Promise.all(top.slice((page - 1) * size, page * size).map(function (s) { return result(s, used); })).then(function (results) {
+            return { query: query, total: total.count, estimated: total.estimated, exact: exact, page: page, pageSize: size,
+              words: used.map(function (p) { return p.text; }), results: results, facets: facets };
+          });
         });
       }
     });

@@ -1,0 +1,42 @@
+namespace SiteGen.Search;
+
+/// <summary>A term in a document: how often in each field and, once read, where (pairs of units only).</summary>
+public sealed class TermPosting(int doc, int[] counts)
+{
+    public int Doc { get; } = doc;
+    public int[] Counts { get; } = counts;
+
+    /// <summary>The group that holds this document's positions.</summary>
+    internal int Group { get; init; }
+
+    /// <summary>Per field, the unit positions where the pair starts (null where absent); null until its group is read.</summary>
+    internal int[]?[]? Positions { get; set; }
+}
+
+/// <summary>
+/// A term's documents in every segment, in id order, and where their positions are: per segment either the
+/// position shard (the pair is rare there) or chunks of a few documents each (see <see cref="IndexFormat.Chunks"/>).
+/// A query reads positions only for the documents it checks, so only their groups.
+/// </summary>
+public sealed class PostingList
+{
+    private readonly Dictionary<int, int> _indexOf = [];
+
+    internal PostingList(string term, List<TermPosting> postings, List<PositionGroup> groups)
+    {
+        (Term, Postings, Groups) = (term, postings, groups);
+        for (var i = 0; i < postings.Count; i++) _indexOf[postings[i].Doc] = i;
+    }
+
+    public string Term { get; }
+    public IReadOnlyList<TermPosting> Postings { get; }
+    internal IReadOnlyList<PositionGroup> Groups { get; }
+
+    public TermPosting? Find(int doc) => _indexOf.TryGetValue(doc, out var i) ? Postings[i] : null;
+
+    /// <summary>Whether the document's positions are in a chunk, which costs a file of its own to read.</summary>
+    public bool InChunk(int doc) => Find(doc) is { } posting && Groups[posting.Group].Chunk >= 0;
+}
+
+/// <summary>Postings [First, End) of a list whose positions sit together in one file: a segment's position shard (Chunk −1) or one chunk.</summary>
+internal sealed record PositionGroup(string File, string Kind, int Chunk, int First, int End);

@@ -1,0 +1,49 @@
+using System.Text.Json;
+using FluentAssertions;
+using SiteGen.Tests.Support;
+
+namespace SiteGen.Tests.Browser;
+
+/// <summary>The browser against the command line on pages that leave common phrases unchecked in most reports.</summary>
+public sealed class PagedSearchBrowserTests(Chromium chromium, ArchiveSearchSite site) : IClassFixture<Chromium>, IClassFixture<ArchiveSearchSite>
+{
+    private string FileUrl(string path) => new Uri(Path.Combine(site.Output, path)).AbsoluteUri;
+
+    [Fact]
+    public async Task A_short_page_checks_the_same_reports_and_estimates_the_same_totals_and_facets_in_the_browser()
+    {
+        // Pages of one leave most candidates unchecked: totals and facets are then estimates, which must agree too.
+        var queries = site.RandomQueries(120, seed: 11).Concat(["法治政府", "依法行政 -行政执法", "政府 -依法行政", "行政执法 year:2017"]).ToArray();
+        var options = new[] { (Sort: "relevance", Page: 1), (Sort: "relevance", Page: 2), (Sort: "date", Page: 2) };
+        var watched = await chromium.OpenAsync();
+        await watched.Page.GotoAsync(FileUrl("search.html"));
+        var browser = await watched.Page.EvaluateAsync<string[]>(@"async ([queries, options]) => {
+            const out = [];
+            for (const q of queries) for (const [sort, page] of options) {
+              const r = await SiteGenSearch.search(q, { pageSize: 1, sort, page });
+              out.push(JSON.stringify([r.total, r.estimated, r.results.map(x => [x.slug, x.score, x.snippet]), ['year', 'province', 'type'].map(k => (r.facets[k] || []).map(f => [f.value, f.count]))]));
+            }
+            return out;
+          }", new object[] { queries, options.Select(o => new object[] { o.Sort, o.Page }).ToArray() });
+
+        var differences = new List<string>();
+        var i = 0;
+        foreach (var q in queries)
+        {
+            foreach (var (sort, page) in options)
+            {
+                var cli = site.Engine.Search(q, sort: sort, page: page, pageSize: 1);
+                var expected = JsonSerializer.Serialize(new object[]
+                {
+                    cli.Total, cli.Estimated, cli.Results.Select(x => new object[] { x.Slug, x.Score, x.Snippet }),
+                    new[] { "year", "province", "type" }.Select(k => cli.Facets.TryGetValue(k, out var f) ? f.Select(v => new object[] { v.Value, v.Count }) : []),
+                }, new JsonSerializerOptions { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping });
+                if (browser[i] != expected) differences.Add($"{q} {sort} {page}: browser {browser[i]} / cli {expected}");
+                i++;
+            }
+        }
+        differences.Should().BeEmpty();
+        browser.Count(b => JsonDocument.Parse(b).RootElement[1].GetBoolean()).Should().BeGreaterThan(queries.Length / 4, "most queries leave reports unchecked");
+        watched.Errors.Should().BeEmpty();
+    }
+}

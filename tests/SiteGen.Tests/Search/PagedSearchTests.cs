@@ -1,0 +1,63 @@
+using FluentAssertions;
+using SiteGen.Search;
+using SiteGen.Tests.Support;
+
+namespace SiteGen.Tests.Search;
+
+/// <summary>Pages that check only as many reports as they show, on an archive where common pairs' positions are in chunks.</summary>
+public class PagedSearchTests(ArchiveSearchSite site) : IClassFixture<ArchiveSearchSite>
+{
+    [Fact]
+    public void Every_random_substring_still_finds_exactly_the_reports_that_contain_it()
+    {
+        var wrong = new List<string>();
+        foreach (var q in site.RandomQueries(200, seed: 3))
+        {
+            var result = site.Engine.Search(q, pageSize: 1000);
+            var expected = site.Containing(q);
+            if (!result.Results.Select(r => r.Slug).ToHashSet().SetEquals(expected) || result.Total != expected.Count || result.Estimated)
+                wrong.Add($"{q}: got {result.Total}, want {expected.Count}");
+        }
+        wrong.Should().BeEmpty();
+    }
+
+    [Fact]
+    public void Each_page_is_the_page_an_exhaustive_evaluation_gives()
+    {
+        // Pages of one: a query checks as few reports as the page needs, and each must still be the right one.
+        var queries = site.RandomQueries(150, seed: 7).Concat(["法治政府", "依法行政 -行政执法", "行政执法 year:2017", "政府 -依法行政"]);
+        var wrong = new List<string>();
+        foreach (var q in queries)
+        {
+            foreach (var sort in new[] { "relevance", "date" })
+            {
+                var all = site.Engine.Search(q, sort: sort, pageSize: 1000);
+                for (var page = 1; page <= 3; page++)
+                {
+                    var one = new QueryEngine(SearchIndexReader.Open(site.Output)).Search(q, sort: sort, page: page, pageSize: 1);
+                    var want = all.Results.Skip(page - 1).Take(1).Select(r => (r.Slug, r.Score, r.Snippet));
+                    if (!one.Results.Select(r => (r.Slug, r.Score, r.Snippet)).SequenceEqual(want) || (!one.Estimated && one.Total != all.Total))
+                        wrong.Add($"{q} {sort} page {page}: got {string.Join(",", one.Results.Select(r => r.Slug))} of {one.Total}, want {string.Join(",", want)} of {all.Total}");
+                }
+            }
+        }
+        wrong.Should().BeEmpty();
+    }
+
+    [Fact]
+    public void A_common_phrase_reads_the_positions_of_the_reports_it_shows_and_estimates_the_rest()
+    {
+        var everything = SearchIndexReader.Open(site.Output);
+        var exhaustive = new QueryEngine(everything).Search("法治政府", pageSize: 1000);
+        var firstOnly = SearchIndexReader.Open(site.Output);
+        var first = new QueryEngine(firstOnly).Search("法治政府", pageSize: 1);
+
+        exhaustive.Estimated.Should().BeFalse();
+        exhaustive.Total.Should().Be(site.Containing("法治政府").Count);
+        first.Estimated.Should().BeTrue("the other reports' chunks were not read");
+        first.Total.Should().Be(exhaustive.Total, "every report checked so far matched, so the estimate counts all candidates");
+        first.Results.Single().Slug.Should().Be(exhaustive.Results[0].Slug);
+        int Chunks(SearchIndexReader reader) => reader.FilesRead.Count(f => f.StartsWith('c'));
+        Chunks(firstOnly).Should().BeGreaterThan(0).And.BeLessThan(Chunks(everything) / 2);
+    }
+}
