@@ -45,10 +45,10 @@
     tools.hidden = !r || !r.total;
     if (!r) { status.textContent = ""; return; }
     // A common phrase is checked only in the reports the page shows: the rest are then counted roughly.
-    var total = (r.estimated ? "约 " : "") + r.total;
+    var about = r.estimated ? "约" : "";
     if (!r.total) status.textContent = "没有找到包含“" + state.q + "”的报告。";
-    else if (!r.exact) status.textContent = "没有找到“" + state.q + "”的完全匹配，以下是包含“" + r.words.join("”“") + "”的结果，共 " + total + " 条。";
-    else status.textContent = "找到 " + total + " 份报告" + (r.total > r.pageSize ? "，第 " + r.page + " 页" : "") + "。";
+    else if (!r.exact) status.textContent = "没有找到“" + state.q + "”的完全匹配，以下是包含“" + r.words.join("”“") + "”的结果，共" + about + " " + r.total + " 条。";
+    else status.textContent = "找到" + about + " " + r.total + " 份报告" + (r.total > r.pageSize ? "，第 " + r.page + " 页" : "") + "。";
     r.results.forEach(function (item) {
       var li = el("li"), a = el("a", null, "report-title");
       a.href = item.url;

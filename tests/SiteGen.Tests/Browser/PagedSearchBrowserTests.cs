@@ -46,4 +46,17 @@ public sealed class PagedSearchBrowserTests(Chromium chromium, ArchiveSearchSite
         browser.Count(b => JsonDocument.Parse(b).RootElement[1].GetBoolean()).Should().BeGreaterThan(queries.Length / 4, "most queries leave reports unchecked");
         watched.Errors.Should().BeEmpty();
     }
+
+    [Fact]
+    public async Task The_search_page_says_when_a_count_is_an_estimate()
+    {
+        var watched = await chromium.OpenAsync();
+        await watched.Page.GotoAsync(FileUrl("search.html") + "?q=" + Uri.EscapeDataString("法治政府"));
+        var exhaustive = site.Engine.Search("法治政府", pageSize: 1000);
+        await Microsoft.Playwright.Assertions.Expect(watched.Page.Locator("#search-status")).ToContainTextAsync($"找到约 {site.Engine.Search("法治政府").Total} 份报告");
+        await Microsoft.Playwright.Assertions.Expect(watched.Page.Locator("#search-results li")).ToHaveCountAsync(10);
+        (await watched.Page.Locator("#search-results .report-title").AllTextContentsAsync())
+            .Should().Equal(exhaustive.Results.Take(10).Select(r => r.Title));
+        watched.Errors.Should().BeEmpty();
+    }
 }
