@@ -15,7 +15,7 @@ namespace SiteGen.Benchmarks;
 /// </summary>
 public static class PeerBenchmark
 {
-    private static readonly string[] Queries =
+    internal static readonly string[] Queries =
         ["行政复议", "双随机", "放管服", "法治政府建设", "政府", "依法行政", "行政执法", "营商环境", "普法", "规范性文件"];
 
     public static async Task<int> Run(string[] args)
@@ -171,7 +171,7 @@ public static class PeerBenchmark
     }
 
     /// <summary>What a host serving gzip sends: text compresses, Pagefind's files are compressed already.</summary>
-    private static long WireBytes(string file)
+    internal static long WireBytes(string file)
     {
         if (!File.Exists(file)) return 0;
         var body = File.ReadAllBytes(file);

@@ -44,6 +44,7 @@ public sealed class SearchIndexReader
     private SearchIndexReader(string folder, JsonObject manifest)
     {
         _folder = folder;
+        _filesRead.Add(Path.GetFileName(IndexFormat.Manifest));
         _segments = manifest["segments"]!.AsArray().Select(s => new IndexSegment(s![0]!.GetValue<int>(), s[1]!.GetValue<int>(),
             s[2]!.GetValue<int>(), s[3]!.GetValue<int>(), s[4]!.GetValue<string>())).ToArray();
         Weights = manifest["weights"]!.AsArray().Select(w => w!.GetValue<double>()).ToArray();
