@@ -39,7 +39,7 @@ public static class SiteBuilder
         }
 
         observer.StageStarted("报告页面与搜索索引", input.Reports.Count);
-        WriteReportsAndIndex(input, planner, WritePage, output, cache, options.SearchLayout);
+        var index = WriteReportsAndIndex(input, planner, WritePage, output, cache, options.SearchLayout);
 
         var pages = planner.Plan().ToList();
         observer.StageStarted("渲染页面", pages.Count);
@@ -69,6 +69,7 @@ public static class SiteBuilder
         var result = new BuildResult(input.Reports.Count, pages.Count + input.Reports.Count, output.Files.Count, output.Bytes, zipBytes, TimeSpan.Zero)
             { Reused = output.ReusedCount };
         output.Commit();
+        cache?.Prune(input.Reports.SelectMany(r => new[] { RenderedBodies.KeyOf(r), SearchIndexWriter.KeyOf(r) }).Concat(index.SegmentKeys).ToHashSet(StringComparer.Ordinal));
         return result with { Elapsed = clock.Elapsed };
     }
 
@@ -91,7 +92,7 @@ public static class SiteBuilder
     /// and its index entry together, and then let go. The index writer takes from the last build whatever
     /// segments and texts of the index are made from the same reports.
     /// </summary>
-    private static void WriteReportsAndIndex(SiteInput input, PagePlanner planner, Action<PlannedPage> writePage, StagedOutput output, BuildCache? cache, SearchLayout layout)
+    private static SearchIndexWriter WriteReportsAndIndex(SiteInput input, PagePlanner planner, Action<PlannedPage> writePage, StagedOutput output, BuildCache? cache, SearchLayout layout)
     {
         using (var runtime = typeof(SearchIndexWriter).Assembly.GetManifestResourceStream("search.js")!)
             output.Write(SitePaths.SearchRuntime, stream => runtime.CopyTo(stream));
@@ -105,6 +106,7 @@ public static class SiteBuilder
             return index.Prepare(item.id, () => SearchDocument.From(item.Report, body.Value));
         }, index.Add);
         index.Finish();
+        return index;
     }
 
     private sealed class IndexOutput(StagedOutput output) : IIndexOutput

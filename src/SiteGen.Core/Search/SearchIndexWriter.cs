@@ -68,6 +68,9 @@ internal sealed class SearchIndexWriter
             for (var id = ranges[s].Start; id < ranges[s].End; id++) _segmentOf[id] = s;
     }
 
+    /// <summary>The fingerprints of this index's segments, which their cache records are kept by.</summary>
+    public IEnumerable<string> SegmentKeys => _segments.Select(s => s.Key);
+
     /// <summary>The fingerprint of a document's index entry: SiteGen, the report's slug and its file.</summary>
     public static string KeyOf(Report report) => Fingerprint.Of(BuildCache.ProgramVersion, report.Slug, report.SourceKey);
 

@@ -32,6 +32,30 @@ public class IncrementalBuildTests
     }
 
     [Fact]
+    public void The_cache_keeps_only_what_the_current_reports_need()
+    {
+        using var site = TestSite.CopyOfRepository();
+        site.Build();
+        var cache = Path.Combine(site.Root, ".sitegen", "cache");
+        string[] Items() => new[] { "bodies", "terms", "segments" }
+            .SelectMany(f => Directory.GetFiles(Path.Combine(cache, f), "*", SearchOption.AllDirectories)).Select(f => Path.GetRelativePath(cache, f)).Order().ToArray();
+        var first = Items();
+        var leftOver = Path.Combine(cache, "bodies", "ab", "ab12.bin.tmp-1-1");
+        Directory.CreateDirectory(Path.GetDirectoryName(leftOver)!);
+        File.WriteAllText(leftOver, "cut short by a stopped build");
+
+        Edit(site, Report, text => text.Replace("现报告如下", "现将有关情况报告如下"));
+        var edited = site.Build();
+
+        var second = Items();
+        first.Except(second).Should().HaveCount(3, "the edited report's old body, terms and search segment record are deleted");
+        second.Except(first).Should().HaveCount(3, "and its new ones kept");
+        File.Exists(leftOver).Should().BeFalse();
+        site.Build().Reused.Should().BeGreaterThan(edited.Reused, "what the pruned cache kept is reused: the edited report's page and segment too now");
+        Items().Should().Equal(second);
+    }
+
+    [Fact]
     public void Adding_renaming_and_deleting_reports_gives_the_cold_build()
     {
         using var site = TestSite.CopyOfRepository();
