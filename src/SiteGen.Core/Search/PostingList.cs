@@ -39,4 +39,13 @@ public sealed class PostingList
 }
 
 /// <summary>Postings [First, End) of a list whose positions sit together in one file: a segment's position shard (Chunk −1) or one chunk.</summary>
-internal sealed record PositionGroup(string File, string Kind, int Chunk, int First, int End);
+internal sealed class PositionGroup(string file, string kind, int chunk, int first)
+{
+    public string File { get; } = file;
+    public string Kind { get; } = kind;
+    public int Chunk { get; } = chunk;
+    public int First { get; } = first;
+
+    /// <summary>Grows as the list's postings are read.</summary>
+    public int End { get; set; } = first;
+}

@@ -109,20 +109,21 @@ public sealed class SearchIndexReader
             if (Entry(IndexFormat.Shard, segment.Shards, segment, term) is not { } entry) continue;
             var counts = Decode(entry.Bytes, entry.Start, entry.End, segment.Start);
             var chunkOf = IndexFormat.Chunks(counts.Select(c => c.Counts.Sum()).ToList(), _chunkPositions);
-            for (var i = 0; i < counts.Count;)
+            for (var i = 0; i < counts.Count; i++)
             {
                 var chunk = chunkOf?[i] ?? -1;
-                var end = i + 1;
-                while (end < counts.Count && (chunkOf?[end] ?? -1) == chunk) end++;
-                var (first, last) = (all.Count, all.Count + end - i);
-                groups.Add(chunk < 0
-                    ? new PositionGroup(IndexFormat.ShardName(IndexFormat.PositionShard, IndexFormat.ShardOf(term, segment.PositionShards), segment.Generation), IndexFormat.PositionShard, -1, first, last)
-                    : new PositionGroup(IndexFormat.ChunkName(term, chunk, segment.Generation), IndexFormat.Chunk, chunk, first, last));
-                for (; i < end; i++) all.Add(new TermPosting(counts[i].Doc, counts[i].Counts) { Group = groups.Count - 1 });
+                if (i == 0 || chunk != (chunkOf?[i - 1] ?? -1)) groups.Add(Group(term, segment, chunk, all.Count));
+                groups[^1].End++;
+                all.Add(new TermPosting(counts[i].Doc, counts[i].Counts) { Group = groups.Count - 1 });
             }
         }
         return _postings[term] = new PostingList(term, all, groups);
     }
+
+    /// <summary>The file holding a run of a pair's documents' positions: its position shard, or one of its chunks.</summary>
+    private static PositionGroup Group(string term, IndexSegment segment, int chunk, int first) => chunk < 0
+        ? new PositionGroup(IndexFormat.ShardName(IndexFormat.PositionShard, IndexFormat.ShardOf(term, segment.PositionShards), segment.Generation), IndexFormat.PositionShard, -1, first)
+        : new PositionGroup(IndexFormat.ChunkName(term, chunk, segment.Generation), IndexFormat.Chunk, chunk, first);
 
     /// <summary>Where a pair starts in each field of a document (null where absent), reading its group's file if no query has yet.</summary>
     public int[]?[] Positions(PostingList list, int doc)

@@ -35,7 +35,7 @@ internal sealed class SegmentWriter(int chunkPositions)
     public SegmentFiles Finish(Action<string, string> write, string generation)
     {
         var shards = WriteShards(IndexFormat.Shard, _terms.Values.Select(t => (t.Text, t.DocCount, t.Postings.WrittenMemory)), write, generation);
-        var pairs = _terms.Values.Where(t => t.Positions.WrittenCount > 0).Select(t => (Term: t, Chunks: IndexFormat.Chunks(PositionCounts(t), chunkPositions))).ToList();
+        var pairs = _terms.Values.Where(t => t.Positions.WrittenCount > 0).Select(t => new Pair(t, PositionCounts(t), chunkPositions)).ToList();
         var positionShards = WriteShards(IndexFormat.PositionShard,
             pairs.Where(p => p.Chunks is null).Select(p => (p.Term.Text, p.Term.DocCount, p.Term.Positions.WrittenMemory)), write, generation);
         var chunks = WriteChunks(pairs.Where(p => p.Chunks is not null).ToList(), write, generation);
@@ -61,12 +61,11 @@ internal sealed class SegmentWriter(int chunkPositions)
     }
 
     /// <summary>Cuts each common pair's positions into its chunks (they are in document order, so each chunk is one run of bytes) and writes them by file.</summary>
-    private static string[] WriteChunks(List<(TermPostings Term, int[]? Chunks)> pairs, Action<string, string> write, string generation)
+    private static string[] WriteChunks(List<Pair> pairs, Action<string, string> write, string generation)
     {
         var files = new SortedDictionary<string, List<(string, int, ReadOnlyMemory<byte>)>>(StringComparer.Ordinal);
-        foreach (var (term, chunkOf) in pairs)
+        foreach (var (term, counts, chunkOf) in pairs)
         {
-            var counts = PositionCounts(term);
             var positions = term.Positions.WrittenMemory;
             int at = 0, start = 0, first = 0;
             for (var i = 0; i < counts.Count; i++)
@@ -119,6 +118,12 @@ internal sealed class SegmentWriter(int chunkPositions)
             bytes.Write(data.Span);
         }
         return bytes.ToArray();
+    }
+
+    /// <summary>A pair term with how many positions each of its documents has, and their chunks (null: few enough for the position shard).</summary>
+    private sealed record Pair(TermPostings Term, List<int> Counts, int[]? Chunks)
+    {
+        public Pair(TermPostings term, List<int> counts, int chunkPositions) : this(term, counts, IndexFormat.Chunks(counts, chunkPositions)) { }
     }
 
     /// <summary>A term's postings, encoded as documents arrive (they arrive in id order).</summary>
