@@ -19,6 +19,7 @@ internal sealed class Evaluation
     private readonly double[] _idf;
     private readonly Dictionary<int, double> _bound = [];
     private readonly Dictionary<int, Scored?> _checked = [];
+    private int _checkedMatches;
 
     public Evaluation(SearchIndexReader index, IReadOnlyList<QueryPart> parts, IReadOnlyList<QueryPart> excludes)
     {
@@ -75,8 +76,8 @@ internal sealed class Evaluation
             else if (s is not null) matches++;
         }
         if (open == 0) return (matches, false);
-        var all = Candidates.Count(_checked.ContainsKey);
-        var share = all == 0 ? 1.0 : Candidates.Count(d => _checked.TryGetValue(d, out var s) && s is not null) / (double)all;
+        // Only candidates are ever checked, so the share is over what has been checked so far.
+        var share = _checked.Count == 0 ? 1.0 : _checkedMatches / (double)_checked.Count;
         return ((int)Math.Floor(matches + open * share + 0.5), true);
     }
 
@@ -85,6 +86,7 @@ internal sealed class Evaluation
         var counts = _parts.Select(p => p.Count(doc)).ToList();
         var match = counts.All(c => c.Any(n => n > 0)) && !_excludes.Any(e => e.Count(doc).Any(n => n > 0));
         _checked[doc] = match ? new Scored(doc, Score(doc, counts), counts.Any(c => c[2] > 0)) : null;
+        if (match) _checkedMatches++;
     }
 
     /// <summary>BM25 with field weights over each part's count per field, rounded to 4 decimals.</summary>

@@ -7,8 +7,6 @@ namespace SiteGen.Tests.Browser;
 /// <summary>The browser against the command line on pages that leave common phrases unchecked in most reports.</summary>
 public sealed class PagedSearchBrowserTests(Chromium chromium, ArchiveSearchSite site) : IClassFixture<Chromium>, IClassFixture<ArchiveSearchSite>
 {
-    private string FileUrl(string path) => new Uri(Path.Combine(site.Output, path)).AbsoluteUri;
-
     [Fact]
     public async Task A_short_page_checks_the_same_reports_and_estimates_the_same_totals_and_facets_in_the_browser()
     {
@@ -16,7 +14,7 @@ public sealed class PagedSearchBrowserTests(Chromium chromium, ArchiveSearchSite
         var queries = site.RandomQueries(120, seed: 11).Concat(["法治政府", "依法行政 -行政执法", "政府 -依法行政", "行政执法 year:2017"]).ToArray();
         var options = new[] { (Sort: "relevance", Page: 1), (Sort: "relevance", Page: 2), (Sort: "date", Page: 2) };
         var watched = await chromium.OpenAsync();
-        await watched.Page.GotoAsync(FileUrl("search.html"));
+        await watched.Page.GotoAsync(site.FileUrl("search.html"));
         var browser = await watched.Page.EvaluateAsync<string[]>(@"async ([queries, options]) => {
             const out = [];
             for (const q of queries) for (const [sort, page] of options) {
@@ -51,7 +49,7 @@ public sealed class PagedSearchBrowserTests(Chromium chromium, ArchiveSearchSite
     public async Task The_search_page_says_when_a_count_is_an_estimate()
     {
         var watched = await chromium.OpenAsync();
-        await watched.Page.GotoAsync(FileUrl("search.html") + "?q=" + Uri.EscapeDataString("法治政府"));
+        await watched.Page.GotoAsync(site.FileUrl("search.html") + "?q=" + Uri.EscapeDataString("法治政府"));
         var exhaustive = site.Engine.Search("法治政府", pageSize: 1000);
         await Microsoft.Playwright.Assertions.Expect(watched.Page.Locator("#search-status")).ToContainTextAsync($"找到约 {site.Engine.Search("法治政府").Total} 份报告");
         await Microsoft.Playwright.Assertions.Expect(watched.Page.Locator("#search-results li")).ToHaveCountAsync(10);

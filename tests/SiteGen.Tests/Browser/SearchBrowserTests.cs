@@ -8,13 +8,11 @@ namespace SiteGen.Tests.Browser;
 /// <summary>The search runtime and page in Chromium, from disk (file://) and from a host on 127.0.0.1.</summary>
 public sealed class SearchBrowserTests(Chromium chromium, SearchSite site) : IClassFixture<Chromium>, IClassFixture<SearchSite>
 {
-    private string FileUrl(string path) => new Uri(Path.Combine(site.Output, path)).AbsoluteUri;
-
     [Fact]
     public async Task The_javascript_tokenizer_meets_every_shared_vector()
     {
         var watched = await chromium.OpenAsync();
-        await watched.Page.GotoAsync(FileUrl("search.html"));
+        await watched.Page.GotoAsync(site.FileUrl("search.html"));
         var inputs = TokenizerVectors.All.Select(v => v.Input).ToArray();
         var actual = await watched.Page.EvaluateAsync<JsonElement>(
             "inputs => inputs.map(t => ({ n: SiteGenSearch.normalize(t), u: SiteGenSearch.units(t).map(x => [x.t, x.s, x.e]) }))", inputs);
@@ -36,7 +34,7 @@ public sealed class SearchBrowserTests(Chromium chromium, SearchSite site) : ICl
             .Concat(["〔〕《》，。！", ".*+?^${}()|[]\\", "\"行政复议", "\"\"\"", "- -- -\"", "year: type:", "\u2028\u00A0\r\v行政复议\u2029", string.Concat(Enumerable.Repeat("行政复议", 2500))])
             .ToArray();
         var watched = await chromium.OpenAsync();
-        await watched.Page.GotoAsync(FileUrl("search.html"));
+        await watched.Page.GotoAsync(site.FileUrl("search.html"));
         var browser = await watched.Page.EvaluateAsync<JsonElement>(@"async queries => {
             const out = [];
             for (const q of queries) {
@@ -80,7 +78,7 @@ public sealed class SearchBrowserTests(Chromium chromium, SearchSite site) : ICl
     public async Task Search_works_from_disk()
     {
         var watched = await chromium.OpenAsync();
-        await UseTheSearchPage(watched, FileUrl("search.html"));
+        await UseTheSearchPage(watched, site.FileUrl("search.html"));
     }
 
     [Fact]
@@ -152,7 +150,7 @@ public sealed class SearchBrowserTests(Chromium chromium, SearchSite site) : ICl
     {
         var watched = await chromium.OpenAsync();
         var page = watched.Page;
-        await page.GotoAsync(FileUrl("search.html"));
+        await page.GotoAsync(site.FileUrl("search.html"));
         await page.FocusAsync("#q");
         await page.Keyboard.TypeAsync("行政复议");
         await page.Keyboard.PressAsync("Enter");
@@ -176,7 +174,7 @@ public sealed class SearchBrowserTests(Chromium chromium, SearchSite site) : ICl
     {
         var watched = await chromium.OpenAsync();
         var page = watched.Page;
-        await page.GotoAsync(FileUrl("reports/441204-2021-annual-report-9bff11.html"));
+        await page.GotoAsync(site.FileUrl("reports/441204-2021-annual-report-9bff11.html"));
         await page.FillAsync("#site-q", "安经开〔2018〕7号");
         await page.PressAsync("#site-q", "Enter");
         await page.WaitForSelectorAsync("#search-results li");

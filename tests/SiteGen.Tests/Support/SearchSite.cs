@@ -8,6 +8,9 @@ public class SearchSite : IDisposable
     private readonly TestSite _site = TestSite.CopyOfRepository();
 
     public string Output => _site.Output;
+
+    /// <summary>A page of the built site as the browser opens it from disk.</summary>
+    public string FileUrl(string path) => new Uri(Path.Combine(Output, path)).AbsoluteUri;
     public SearchIndexReader Index { get; }
     public QueryEngine Engine { get; }
     /// <summary>Each document's three field texts, straight from the content.</summary>

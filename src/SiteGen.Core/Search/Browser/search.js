@@ -140,9 +140,8 @@
       return (shards[key] = shards[key] || decodeShard(data));
     });
   }
-  function shardFor(kind, count, segment, term) {
-    return shardFile(kind[0] + (fnv(term) % count) + "-" + segment[4]);
-  }
+  /* A segment's shard of a term: s<k>-<generation> (counts) or p<k>-<generation> (positions). */
+  function shardName(kind, count, segment, term) { return kind[0] + (fnv(term) % count) + "-" + segment[4]; }
   /* The chunk of each of a pair's documents in a segment, or null when its positions stay in the position shard (IndexFormat.Chunks). */
   function chunks(positions) {
     var total = positions.reduce(function (a, b) { return a + b; }, 0);
@@ -162,7 +161,7 @@
   function postings(term) {
     if (lists[term]) return Promise.resolve(lists[term]);
     return Promise.all(manifest.segments.map(function (segment) {
-      return segment[2] ? shardFor("shard", segment[2], segment, term) : null;
+      return segment[2] ? shardFile(shardName("shard", segment[2], segment, term)) : null;
     })).then(function (found) {
       var list = { term: term, postings: [], index: new Map(), groups: [] };
       manifest.segments.forEach(function (segment, s) {
@@ -174,7 +173,7 @@
           var chunk = chunkOf ? chunkOf[i] : -1;
           if (i === 0 || (chunkOf ? chunkOf[i - 1] : -1) !== chunk) {
             list.groups.push({ chunk: chunk, first: list.postings.length, end: list.postings.length,
-              file: chunk < 0 ? "p" + (fnv(term) % segment[3]) + "-" + segment[4] : "c" + hex8(fnv(term)) + "-" + chunk + "-" + segment[4] });
+              file: chunk < 0 ? shardName("positions", segment[3], segment, term) : "c" + hex8(fnv(term)) + "-" + chunk + "-" + segment[4] });
           }
           p.group = list.groups.length - 1;
           list.groups[p.group].end++;
@@ -349,12 +348,13 @@
       var candidates = docs.filter(function (doc) {
         return !negative.some(function (m) { return m.bounds.has(doc) && !needsPositions(m, doc); });
       });
-      var bound = new Map(), checked = new Map();
+      var bound = new Map(), checked = new Map(), checkedMatches = 0;
       function check(doc) {
         var counts = positive.map(function (m) { return count(m, doc); });
         var match = counts.every(function (c) { return c[0] || c[1] || c[2]; }) &&
           !negative.some(function (m) { var c = count(m, doc); return c[0] || c[1] || c[2]; });
         checked.set(doc, match ? { doc: doc, score: score(doc, counts, idfs), inBody: counts.some(function (c) { return c[2] > 0; }) } : null);
+        if (match) checkedMatches++;
       }
       var free = candidates.filter(function (doc) { return !all.some(function (m) { return needsChunk(m, doc); }); });
       return loadPositions(all, free).then(function () {
@@ -380,9 +380,7 @@
             var matches = 0, open = 0;
             list.forEach(function (d) { if (!checked.has(d)) open++; else if (checked.get(d)) matches++; });
             if (!open) return { count: matches, estimated: false };
-            var seen = 0, good = 0;
-            candidates.forEach(function (d) { if (checked.has(d)) { seen++; if (checked.get(d)) good++; } });
-            return { count: Math.floor(matches + open * (seen ? good / seen : 1) + 0.5), estimated: true };
+            return { count: Math.floor(matches + open * (checked.size ? checkedMatches / checked.size : 1) + 0.5), estimated: true };
           }
         };
       });
