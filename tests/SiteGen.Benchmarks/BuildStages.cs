@@ -6,6 +6,8 @@ namespace SiteGen.Benchmarks;
 /// <summary>
 /// One build of a source folder with the time each stage took, and the process's peak memory. With
 /// --incremental: a build that fills the cache, an edit to one report, and the timed rebuild.
+/// --out DIR --cached: a build into DIR that uses the cache as the last build left it, in a fresh process,
+/// as the command line's rebuild runs (edit a report first to time a rebuild after an edit).
 /// </summary>
 public static class BuildStages
 {
@@ -13,7 +15,9 @@ public static class BuildStages
     {
         var source = Path.GetFullPath(args.SkipWhile(a => a != "--source").Skip(1).FirstOrDefault() ?? ".");
         var incremental = args.Contains("--incremental");
-        var output = Path.Combine(Path.GetTempPath(), "sitegen-stages-" + Environment.ProcessId);
+        var cached = incremental || args.Contains("--cached");
+        var kept = CorpusGenerator.Option(args, "--out");
+        var output = kept is null ? Path.Combine(Path.GetTempPath(), "sitegen-stages-" + Environment.ProcessId) : Path.GetFullPath(kept);
         if (incremental)
         {
             SiteBuilder.Build(new BuildOptions(source, output));
@@ -22,11 +26,11 @@ public static class BuildStages
             Console.WriteLine($"edited {Path.GetFileName(report)}; the rebuild:");
         }
         var observer = new Timing();
-        var result = SiteBuilder.Build(new BuildOptions(source, output) { Observer = observer, UseCache = incremental });
+        var result = SiteBuilder.Build(new BuildOptions(source, output) { Observer = observer, UseCache = cached });
         observer.StageStarted("(end)", 0);
         Console.WriteLine($"{result.Reports:N0} reports, {result.Pages:N0} pages, {result.Files:N0} files ({result.Reused:N0} unchanged), " +
                           $"{result.Bytes / 1048576.0:0.0} MB in {result.Elapsed.TotalSeconds:0.00} s; peak working set {Process.GetCurrentProcess().PeakWorkingSet64 / 1048576.0:0} MB");
-        Directory.Delete(output, true);
+        if (kept is null) Directory.Delete(output, true);
         return 0;
     }
 

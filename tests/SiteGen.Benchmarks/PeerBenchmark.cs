@@ -57,8 +57,10 @@ public static class PeerBenchmark
         for (var run = 0; run < runs; run++)
         {
             Console.Error.WriteLine($"  run {run + 1} of {runs}");
+            // Cold: no cache, no site, and no site before it (which a build stages into).
             Delete(Path.Combine(source, ".sitegen"));
             Delete(site);
+            Delete(Path.Combine(folder, ".sitegen.previous"));
             cold.Add(Measured.Run("dotnet", Build()));
             File.AppendAllText(reports[(run + 1) * reports.Length / (runs + 1)], $"\n本次修改为第{run + 1}次编辑。\n");
             edit.Add(Measured.Run("dotnet", Build()));

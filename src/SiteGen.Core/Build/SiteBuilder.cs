@@ -156,7 +156,7 @@ internal sealed record SiteInput(SiteConfig Config, TemplateSet Templates, IRead
         var diagnostics = new DiagnosticBag();
         var config = SiteConfig.Load(sourceRoot, diagnostics);
         var templates = TemplateSet.Load(sourceRoot, diagnostics);
-        var reports = ContentLoader.Load(sourceRoot, diagnostics);
+        var reports = ContentLoader.Load(sourceRoot, diagnostics, cache?.Reports);
         diagnostics.ThrowIfAny();
         return new SiteInput(config, templates!, reports, Archive.Arrange(reports))
         {

@@ -21,6 +21,7 @@ public sealed class BuildCache
         Bodies = new BodyCache(Path.Combine(_root, "bodies"));
         Terms = new TermsCache(Path.Combine(_root, "terms"));
         Segments = new SegmentCache(Path.Combine(_root, "segments"));
+        Reports = new ReportCache(Path.Combine(_root, "reports.bin"));
     }
 
     /// <summary>
@@ -50,6 +51,8 @@ public sealed class BuildCache
     public TermsCache Terms { get; }
 
     public SegmentCache Segments { get; }
+
+    public ReportCache Reports { get; }
 
     /// <summary>Where the manifest of one output folder lives: each output folder has its own.</summary>
     public string ManifestFor(string outputPath) =>

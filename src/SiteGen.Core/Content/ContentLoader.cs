@@ -1,3 +1,5 @@
+using System.IO.Enumeration;
+using SiteGen.Cache;
 using SiteGen.Diagnostics;
 
 namespace SiteGen.Content;
@@ -7,7 +9,8 @@ public static class ContentLoader
 {
     public const string ReportsFolder = "content/reports";
 
-    public static IReadOnlyList<Report> Load(string sourceRoot, DiagnosticBag diagnostics)
+    /// <param name="cache">Reports as the last load read them: a file unchanged since is not read again.</param>
+    public static IReadOnlyList<Report> Load(string sourceRoot, DiagnosticBag diagnostics, ReportCache? cache = null)
     {
         var folder = Path.Combine(sourceRoot, ReportsFolder);
         if (!Directory.Exists(folder))
@@ -16,25 +19,45 @@ public static class ContentLoader
             return [];
         }
 
-        var files = Directory.EnumerateFiles(folder, "*.md", SearchOption.AllDirectories)
-            .Select(path => Path.GetRelativePath(sourceRoot, path).Replace('\\', '/'))
-            .Order(StringComparer.Ordinal)
-            .ToList();
-
+        var started = DateTime.UtcNow;
+        var files = ReportFiles(sourceRoot, folder);
         var reports = new Report?[files.Count];
-        Work.ForEach(Enumerable.Range(0, files.Count), i => reports[i] = LoadOne(sourceRoot, files[i], diagnostics));
+        Work.ForEach(Enumerable.Range(0, files.Count), i =>
+        {
+            var (path, stamp) = files[i];
+            var report = cache?.Get(path, stamp) ?? LoadOne(sourceRoot, path, stamp.Size, diagnostics);
+            if (report is null) return;
+            // The closure must hold the key, not the report: that report may still hold its text, and would keep
+            // every text of the archive in memory (30,000 reports: about 1 GB of the heap after the main pass).
+            var key = report.SourceKey;
+            reports[i] = report.ReadingTextAgain(() => ReadAgain(sourceRoot, path, key));
+            cache?.Put(path, stamp, reports[i]!);
+        });
 
         var loaded = reports.OfType<Report>().ToList();
         CheckUniqueSlugs(loaded, diagnostics);
+        cache?.Save(started);
         return loaded;
+    }
+
+    /// <summary>The report files, by path from the source folder in '/' form, in order, with their sizes and times.</summary>
+    private static List<(string Path, ReportCache.Stamp Stamp)> ReportFiles(string sourceRoot, string folder)
+    {
+        var files = new FileSystemEnumerable<(string, ReportCache.Stamp)>(folder,
+            (ref FileSystemEntry entry) => (Path.GetRelativePath(sourceRoot, entry.ToFullPath()).Replace('\\', '/'),
+                new ReportCache.Stamp(entry.Length, entry.LastWriteTimeUtc.UtcTicks)),
+            new EnumerationOptions { RecurseSubdirectories = true, AttributesToSkip = 0, IgnoreInaccessible = false })
+        {
+            ShouldIncludePredicate = (ref FileSystemEntry entry) => !entry.IsDirectory && entry.FileName.EndsWith(".md", StringComparison.Ordinal),
+        };
+        return files.OrderBy(f => f.Item1, StringComparer.Ordinal).ToList();
     }
 
     /// <summary>The largest report file read; real reports are well under 1 MB, so anything larger is a mistake.</summary>
     public const long MaxReportBytes = 5 * 1024 * 1024;
 
-    private static Report? LoadOne(string sourceRoot, string relativePath, DiagnosticBag diagnostics)
+    private static Report? LoadOne(string sourceRoot, string relativePath, long size, DiagnosticBag diagnostics)
     {
-        var size = new FileInfo(Path.Combine(sourceRoot, relativePath)).Length;
         if (size > MaxReportBytes)
         {
             diagnostics.Add(new Diagnostic(relativePath, 1, 1,
@@ -48,12 +71,7 @@ public static class ContentLoader
                 "the file is not UTF-8 text; save it as UTF-8 (sitegen import converts GBK and UTF-16 files)"));
             return null;
         }
-        var report = ReportReader.Read(relativePath, text, diagnostics);
-        if (report is null) return null;
-        // The closure must hold the key, not the report: that report still holds its text, and would keep
-        // every text of the archive in memory (30,000 reports: about 1 GB of the heap after the main pass).
-        var key = report.SourceKey;
-        return report.ReadingTextAgain(() => ReadAgain(sourceRoot, relativePath, key));
+        return ReportReader.Read(relativePath, text, diagnostics);
     }
 
     /// <summary>A report's text, read again later in the build; it must be the text that was loaded.</summary>
@@ -69,7 +87,7 @@ public static class ContentLoader
         {
             throw new SiteGenException(new Diagnostic(relativePath, 1, 1, $"the file could not be read again while the site was being built ({e.Message}); build again"));
         }
-        if (normalized is null || Cache.Fingerprint.Of(normalized) != sourceKey)
+        if (normalized is null || Fingerprint.Of(normalized) != sourceKey)
             throw new SiteGenException(new Diagnostic(relativePath, 1, 1, "the file changed while the site was being built; build again"));
         return normalized;
     }

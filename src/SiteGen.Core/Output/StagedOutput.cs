@@ -1,4 +1,4 @@
-using System.Runtime.InteropServices;
+using System.Collections.Concurrent;
 using System.Text;
 using SiteGen.Cache;
 using SiteGen.Diagnostics;
@@ -9,7 +9,8 @@ namespace SiteGen.Output;
 /// Writes the new site into a staging folder beside the output folder and swaps it in only when the
 /// build has succeeded, so a failed or killed build never leaves a half-written site behind.
 /// Given a manifest file, it remembers which inputs made each file, and a file whose inputs have not
-/// changed since the last build is hard-linked from the current site instead of being made again.
+/// changed since the last build is not made again: it is already in the staging folder, which is the
+/// site before last (see <see cref="PreviousSite"/>), or it is hard-linked from the current site.
 /// </summary>
 public sealed class StagedOutput : IDisposable
 {
@@ -23,6 +24,8 @@ public sealed class StagedOutput : IDisposable
     private readonly OutputManifest _previous;
     private readonly OutputManifest _next = new();
     private readonly HashSet<string> _reusedFiles = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, bool> _folders = new(StringComparer.Ordinal);
+    private readonly PreviousSite? _staged;
     private bool _committed;
 
     public string StagingPath { get; }
@@ -33,6 +36,8 @@ public sealed class StagedOutput : IDisposable
         StagingPath = staging;
         _manifestFile = manifestFile;
         _previous = manifestFile is not null && Directory.Exists(target) ? OutputManifest.Load(manifestFile) : new OutputManifest();
+        if (manifestFile is not null) _staged = PreviousSite.Claim(target, staging);
+        else Directory.CreateDirectory(staging);
     }
 
     /// <param name="manifestFile">Where the record of what made each file is kept; null builds everything afresh.</param>
@@ -44,7 +49,6 @@ public sealed class StagedOutput : IDisposable
         Directory.CreateDirectory(parent);
         RemoveLeftovers(parent, Path.GetFileName(target));
         var staging = Path.Combine(parent, "." + Path.GetFileName(target) + StagingMark + Environment.ProcessId);
-        Directory.CreateDirectory(staging);
         return new StagedOutput(target, staging, manifestFile);
     }
 
@@ -85,21 +89,32 @@ public sealed class StagedOutput : IDisposable
     public bool TryReuse(IReadOnlyList<string> paths, string key)
     {
         var sizes = new long[paths.Count];
+        var staged = new bool[paths.Count];
         for (var i = 0; i < paths.Count; i++)
         {
-            if (!_previous.TryGet(paths[i], out var entry) || entry.Key != key || !Unchanged(paths[i], entry.Size)) return false;
-            sizes[i] = entry.Size;
+            if (Staged(paths[i], key) is { } size) (sizes[i], staged[i]) = (size, true);
+            else if (_previous.TryGet(paths[i], out var entry) && entry.Key == key && Unchanged(paths[i], entry.Size)) sizes[i] = entry.Size;
+            else return false;
         }
         for (var i = 0; i < paths.Count; i++)
         {
-            Link(Path.Combine(_target, paths[i]), Claim(paths[i]));
+            var full = Claim(paths[i], keep: staged[i]);
+            if (!staged[i]) FileTree.Link(Path.Combine(_target, paths[i]), full);
             Interlocked.Add(ref _bytes, sizes[i]);
             Interlocked.Increment(ref _reused);
             _next.Set(paths[i], key, sizes[i]);
-            lock (_gate) _reusedFiles.Add(paths[i]);
+            // The offline zip copies the entries of files the current site has as they are: one staged from the site
+            // before last counts only if the current site's is the same.
+            if (_previous.TryGet(paths[i], out var current) && current.Key == key)
+                lock (_gate) _reusedFiles.Add(paths[i]);
         }
         return true;
     }
+
+    /// <summary>The size of the file the staging folder already holds at a path, if it was made from <paramref name="key"/>.</summary>
+    private long? Staged(string relativePath, string key) =>
+        _staged is not null && _staged.Record.TryGet(relativePath, out var entry) && entry.Key == key
+        && _staged.Files.TryGetValue(relativePath, out var size) && size == entry.Size ? size : null;
 
     private bool Unchanged(string relativePath, long size)
     {
@@ -127,42 +142,69 @@ public sealed class StagedOutput : IDisposable
     /// <summary>Replaces the output folder with the staged one in a single step where the OS allows it.</summary>
     public void Commit()
     {
+        RemoveUnclaimed();
         // Until the new manifest is written, no manifest at all: a build killed in between is cold next time,
         // never one that trusts a record of the wrong site.
         if (_manifestFile is not null && File.Exists(_manifestFile)) File.Delete(_manifestFile);
         if (Directory.Exists(_target))
         {
-            if (!TryExchange(StagingPath, _target))
+            if (!FileTree.TryExchange(StagingPath, _target))
             {
                 var old = StagingPath + ".old";
                 Directory.Move(_target, old);
                 Directory.Move(StagingPath, _target);
                 Directory.Move(old, StagingPath);
             }
-            DeleteTree(StagingPath); // now holds the previous site
+            // The staging folder now holds the site just replaced.
+            if (_staged is not null) PreviousSite.Keep(StagingPath, _target, _previous);
+            else FileTree.DeleteTree(StagingPath);
         }
         else
         {
             Directory.Move(StagingPath, _target);
+            if (_staged is not null) PreviousSite.KeepCopyOf(_target, StagingPath, _next);
         }
         _committed = true;
         if (_manifestFile is not null) _next.Save(_manifestFile);
     }
 
-    /// <summary>Deletes a folder, its files on every core: a large site is tens of thousands of them, and this is the rebuild's last step.</summary>
-    private static void DeleteTree(string folder)
+    /// <summary>Deletes what the staging folder held from the site before last and this site does not have.</summary>
+    private void RemoveUnclaimed()
     {
-        Parallel.ForEach(Directory.EnumerateFiles(folder, "*", SearchOption.AllDirectories), File.Delete);
-        Directory.Delete(folder, recursive: true);
+        if (_staged is null) return;
+        // (A file where this site has a folder was deleted when the folder was made.)
+        var stale = _staged.Files.Keys.Where(path => !_files.Contains(path) && !_folders.ContainsKey(Path.Combine(StagingPath, path))).ToList();
+        Parallel.ForEach(stale, path => File.Delete(Path.Combine(StagingPath, path)));
+        var emptied = stale.Select(Path.GetDirectoryName).Where(folder => !string.IsNullOrEmpty(folder)).Distinct()
+            .OrderByDescending(folder => folder!.Length);
+        foreach (var folder in emptied)
+            for (var path = folder; !string.IsNullOrEmpty(path); path = Path.GetDirectoryName(path))
+            {
+                var full = Path.Combine(StagingPath, path);
+                if (!Directory.Exists(full) || Directory.EnumerateFileSystemEntries(full).Any()) break;
+                Directory.Delete(full);
+            }
     }
 
     public void Dispose()
     {
-        if (!_committed && Directory.Exists(StagingPath))
-            Directory.Delete(StagingPath, recursive: true);
+        if (_committed || !Directory.Exists(StagingPath)) return;
+        if (_staged is not null) PreviousSite.Keep(StagingPath, _target, WhatStagingHolds());
+        else Directory.Delete(StagingPath, recursive: true);
     }
 
-    private string Claim(string relativePath)
+    /// <summary>After a failed build: the staging folder's files that are known, so the next build can still stage into it.</summary>
+    private OutputManifest WhatStagingHolds()
+    {
+        var holds = new OutputManifest();
+        foreach (var (path, entry) in _staged!.Record.Entries)
+            if (!_files.Contains(path)) holds.Set(path, entry.Key, entry.Size);
+        foreach (var (path, entry) in _next.Entries) holds.Set(path, entry.Key, entry.Size);
+        return holds;
+    }
+
+    /// <param name="keep">The staging folder already holds the file wanted; else whatever it holds there goes first.</param>
+    private string Claim(string relativePath, bool keep = false)
     {
         if (relativePath.Length == 0 || relativePath.StartsWith('/') || relativePath.Split('/').Any(p => p is "" or "." or "..")
             || relativePath.Any(c => c > 0x7E || c < 0x20 || c == '\\'))
@@ -171,8 +213,23 @@ public sealed class StagedOutput : IDisposable
             if (!_files.Add(relativePath))
                 throw new InvalidOperationException($"two pages want the same output file '{relativePath}'");
         var full = Path.Combine(StagingPath, relativePath);
-        Directory.CreateDirectory(Path.GetDirectoryName(full)!);
+        // Once per folder, not per file: mkdir locks the parent folder, and 100,000 of them were a tenth of a rebuild.
+        var folder = Path.GetDirectoryName(full)!;
+        // (A folder is recorded only once it exists: a thread that finds it recorded may write into it.)
+        _folders.GetOrAdd(folder, MakeFolder);
+        if (!keep && _staged is not null)
+        {
+            // Never written over: the old file may be a hard link to the live site's.
+            if (_staged.Files.ContainsKey(relativePath)) File.Delete(full);
+            else if (_staged.Folders.Contains(relativePath)) Directory.Delete(full, recursive: true);
+        }
         return full;
+    }
+
+    private static bool MakeFolder(string folder)
+    {
+        if (File.Exists(folder)) File.Delete(folder); // a file of the site before last where this site has a folder
+        return Directory.CreateDirectory(folder).Exists;
     }
 
     private static void GuardTarget(string target, string sourceRoot)
@@ -195,43 +252,6 @@ public sealed class StagedOutput : IDisposable
         {
             try { Directory.Delete(dir, recursive: true); }
             catch (IOException) { /* another build may own it; it cleans up after itself */ }
-        }
-    }
-
-    // Linux renameat2(RENAME_EXCHANGE) swaps two folders atomically: readers see the old site or the new.
-    private const int AtFdCwd = -100;
-    private const uint RenameExchange = 2;
-
-    [DllImport("libc", SetLastError = true, EntryPoint = "renameat2")]
-    private static extern int RenameAt2(int oldDirFd, string oldPath, int newDirFd, string newPath, uint flags);
-
-    [DllImport("libc", SetLastError = true, EntryPoint = "link")]
-    private static extern int HardLink(string existing, string link);
-
-    /// <summary>A hard link where the file system allows one (no bytes copied), else a copy.</summary>
-    private static void Link(string existing, string link)
-    {
-        if (OperatingSystem.IsLinux())
-        {
-            try
-            {
-                if (HardLink(existing, link) == 0) return;
-            }
-            catch (Exception e) when (e is EntryPointNotFoundException or DllNotFoundException) { }
-        }
-        File.Copy(existing, link);
-    }
-
-    private static bool TryExchange(string a, string b)
-    {
-        if (!OperatingSystem.IsLinux()) return false;
-        try
-        {
-            return RenameAt2(AtFdCwd, a, AtFdCwd, b, RenameExchange) == 0;
-        }
-        catch (Exception e) when (e is EntryPointNotFoundException or DllNotFoundException)
-        {
-            return false;
         }
     }
 }

@@ -129,16 +129,4 @@ public class OutputTests
 
     private static string[] LeftoverStagingFolders(TestSite site) =>
         Directory.GetDirectories(site.Root, "._site.building-*");
-
-    private sealed class FailAfter(int files) : IBuildObserver
-    {
-        private int _written;
-        public int Written => _written;
-        public void StageStarted(string stage, int total) { }
-
-        public void FileWritten(string path)
-        {
-            if (Interlocked.Increment(ref _written) >= files) throw new IOException("disk full (simulated)");
-        }
-    }
 }

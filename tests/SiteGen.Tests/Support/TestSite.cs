@@ -57,11 +57,18 @@ public sealed class TestSite : IDisposable
     /// <summary>A build that reuses nothing, into its own folder: what an incremental build must equal.</summary>
     public SortedDictionary<string, string> ColdBuildSnapshot()
     {
-        var output = Path.Combine(Root, "_cold-" + Guid.NewGuid().ToString("N")[..8]);
-        SiteBuilder.Build(new BuildOptions(Root, output) { UseCache = false, SearchLayout = SearchLayout });
+        var output = ColdBuild();
         var snapshot = SiteFiles.Snapshot(output);
         Directory.Delete(output, recursive: true);
         return snapshot;
+    }
+
+    /// <summary>Builds the site afresh, without the cache, into a new folder; returns the folder.</summary>
+    public string ColdBuild()
+    {
+        var output = Path.Combine(Root, "_cold-" + Guid.NewGuid().ToString("N")[..8]);
+        SiteBuilder.Build(new BuildOptions(Root, output) { UseCache = false, SearchLayout = SearchLayout });
+        return output;
     }
 
     public string ReadOutput(string relativePath) => File.ReadAllText(Path.Combine(Output, relativePath));
