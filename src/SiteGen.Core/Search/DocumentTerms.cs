@@ -97,17 +97,5 @@ internal sealed class DocumentTerms
         }
     }
 
-    public static void WriteVarint(ArrayBufferWriter<byte> output, int value)
-    {
-        var span = output.GetSpan(5);
-        var v = (uint)value;
-        var i = 0;
-        while (v >= 0x80)
-        {
-            span[i++] = (byte)(v | 0x80);
-            v >>= 7;
-        }
-        span[i++] = (byte)v;
-        output.Advance(i);
-    }
+    public static void WriteVarint(ArrayBufferWriter<byte> output, int value) => output.Advance(IndexFormat.WriteVarint(output.GetSpan(5), value));
 }

@@ -1,3 +1,4 @@
+using System.Numerics;
 using System.Security.Cryptography;
 using System.Text;
 
@@ -34,14 +35,25 @@ public static class IndexFormat
 
     public static void WriteVarint(Stream stream, int value)
     {
+        Span<byte> bytes = stackalloc byte[5];
+        stream.Write(bytes[..WriteVarint(bytes, value)]);
+    }
+
+    /// <returns>How many bytes it took.</returns>
+    public static int WriteVarint(Span<byte> bytes, int value)
+    {
         var v = (uint)value;
+        var i = 0;
         while (v >= 0x80)
         {
-            stream.WriteByte((byte)(v | 0x80));
+            bytes[i++] = (byte)(v | 0x80);
             v >>= 7;
         }
-        stream.WriteByte((byte)v);
+        bytes[i++] = (byte)v;
+        return i;
     }
+
+    public static int VarintLength(int value) => value == 0 ? 1 : (38 - BitOperations.LeadingZeroCount((uint)value)) / 7;
 
     public static int ReadVarint(ReadOnlySpan<byte> bytes, ref int offset)
     {
