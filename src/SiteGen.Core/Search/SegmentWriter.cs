@@ -75,8 +75,9 @@ internal sealed class SegmentWriter(int chunkPositions)
         });
         for (var t = 0; t < count; t++)
         {
-            postingStarts[t + 1] += postingStarts[t];
-            positionStarts[t + 1] += positionStarts[t];
+            // A segment is at most a few thousand reports, each at most 5 MB: past 2 GB, fail rather than wrap.
+            postingStarts[t + 1] = checked(postingStarts[t + 1] + postingStarts[t]);
+            positionStarts[t + 1] = checked(positionStarts[t + 1] + positionStarts[t]);
         }
 
         // Not zeroed first: the second pass fills every byte.
