@@ -16,31 +16,50 @@ public static class LayoutBenchmark
         var source = Path.GetFullPath(CorpusGenerator.Option(args, "--source") ?? ".");
         var sizes = (CorpusGenerator.Option(args, "--chunks") ?? $"{IndexFormat.ChunkPositions}").Split(',').Select(int.Parse);
         Console.WriteLine($"{"chunk",7} {"build s",8} {"index files",12} {"index MB",9} {"median KB",10} {"max KB",8}   per query KB");
+        if (CorpusGenerator.Option(args, "--site") is { } built)
+        {
+            // A site built already (by sitegen build): its queries only.
+            Console.Write($"{"-",7} {"-",8} ");
+            Measure(Path.GetFullPath(built));
+            return 0;
+        }
         foreach (var chunk in sizes)
         {
             var output = Path.Combine(Path.GetTempPath(), $"sitegen-layout-{Environment.ProcessId}-{chunk}");
             var clock = Stopwatch.StartNew();
             SiteBuilder.Build(new BuildOptions(source, output) { UseCache = false, SearchLayout = SearchLayout.Default with { ChunkPositions = chunk } });
             var seconds = clock.Elapsed.TotalSeconds;
-            var files = Directory.GetFiles(Path.Combine(output, IndexFormat.Folder));
-            var search = Path.Combine(output, IndexFormat.Folder);
-            var byKind = new SortedDictionary<char, double>();
-            var kilobytes = PeerBenchmark.Queries.Select(q =>
-            {
-                var reader = SearchIndexReader.Open(output);
-                new QueryEngine(reader).Search(q);
-                foreach (var file in reader.FilesRead.Distinct())
-                    byKind[file[0]] = byKind.GetValueOrDefault(file[0]) + PeerBenchmark.WireBytes(Path.Combine(search, file)) / 1024.0 / PeerBenchmark.Queries.Length;
-                return (reader.FilesRead.Distinct().Sum(f => PeerBenchmark.WireBytes(Path.Combine(search, f)))
-                        + PeerBenchmark.WireBytes(Path.Combine(output, "assets", "search.js"))) / 1024.0;
-            }).ToList();
-            Console.WriteLine($"{chunk,7} {seconds,8:0.0} {files.Length,12:N0} {files.Sum(f => new FileInfo(f).Length) / 1048576.0,9:0.0} " +
-                              $"{Stats.Median(kilobytes),10:0} {kilobytes.Max(),8:0}   {string.Join(" ", kilobytes.Select(k => k.ToString("0")))}");
-            // By the first letter of the file name (FORMAT.md): i manifest, s counts, p positions, c chunks, d/h/t results and snippets.
-            Console.WriteLine($"{"",7} mean KB by file kind: {string.Join("  ", byKind.Select(k => $"{k.Key} {k.Value:0}"))}");
+            Console.Write($"{chunk,7} {seconds,8:0.0} ");
+            Measure(output);
             Directory.Delete(output, true);
         }
         Console.WriteLine($"queries: {string.Join(" ", PeerBenchmark.Queries)}");
         return 0;
+    }
+
+    private static void Measure(string output)
+    {
+        var search = Path.Combine(output, IndexFormat.Folder);
+        var files = Directory.GetFiles(search);
+        var byKind = new SortedDictionary<string, double>(StringComparer.Ordinal);
+        var segments = new List<int>();
+        var kilobytes = PeerBenchmark.Queries.Select(q =>
+        {
+            var reader = SearchIndexReader.Open(output);
+            new QueryEngine(reader).Search(q);
+            segments.Add(reader.FilesRead.Count(f => f.StartsWith("m-")));
+            foreach (var file in reader.FilesRead.Distinct())
+            {
+                var kind = file.StartsWith("dict", StringComparison.Ordinal) ? "dict" : file[..1];
+                byKind[kind] = byKind.GetValueOrDefault(kind) + PeerBenchmark.WireBytes(Path.Combine(search, file)) / 1024.0 / PeerBenchmark.Queries.Length;
+            }
+            return (reader.FilesRead.Distinct().Sum(f => PeerBenchmark.WireBytes(Path.Combine(search, f)))
+                    + PeerBenchmark.WireBytes(Path.Combine(output, "assets", "search.js"))) / 1024.0;
+        }).ToList();
+        Console.WriteLine($"{files.Length,12:N0} {files.Sum(f => new FileInfo(f).Length) / 1048576.0,9:0.0} " +
+                          $"{Stats.Median(kilobytes),10:0} {kilobytes.Max(),8:0}   {string.Join(" ", kilobytes.Select(k => k.ToString("0")))}");
+        // By the first letter of the file name (FORMAT.md): i manifest, s counts, p positions, c chunks, d/h/t results and snippets, m segment columns, dict the term dictionary.
+        Console.WriteLine($"{"",7} mean KB by file kind: {string.Join("  ", byKind.Select(k => $"{k.Key} {k.Value:0}"))}");
+        Console.WriteLine($"{"",7} segments read per query (of {SearchIndexReader.Open(output).SegmentCount}): {string.Join(" ", segments)}");
     }
 }

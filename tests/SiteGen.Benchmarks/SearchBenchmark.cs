@@ -24,10 +24,10 @@ public static class SearchBenchmark
         Console.WriteLine($"site: {build.Reports} reports, built in {build.Elapsed.TotalSeconds:0.00} s");
 
         var index = SearchIndexReader.Open(output);
-        var textBytes = Enumerable.Range(0, index.Docs.Count).Sum(d => index.Texts(d).Sum(t => (long)Encoding.UTF8.GetByteCount(t)));
+        var textBytes = Enumerable.Range(0, index.Count).Sum(d => index.Texts(d).Sum(t => (long)Encoding.UTF8.GetByteCount(t)));
         var files = Directory.GetFiles(Path.Combine(output, IndexFormat.Folder));
         var postings = files.Where(f => !Path.GetFileName(f).StartsWith('t')).ToList();
-        Console.WriteLine($"text (all fields, UTF-8):     {textBytes,10:N0} B   gzip {Gzip(Encoding.UTF8.GetBytes(string.Concat(Enumerable.Range(0, index.Docs.Count).SelectMany(index.Texts)))),9:N0} B");
+        Console.WriteLine($"text (all fields, UTF-8):     {textBytes,10:N0} B   gzip {Gzip(Encoding.UTF8.GetBytes(string.Concat(Enumerable.Range(0, index.Count).SelectMany(index.Texts)))),9:N0} B");
         Console.WriteLine($"index: manifest, shards, blocks: {postings.Sum(Size),10:N0} B   gzip {postings.Sum(f => Gzip(File.ReadAllBytes(f))),9:N0} B   ({postings.Sum(Size) / (double)textBytes:0.00}x text)");
         Console.WriteLine($"index: snippet texts:         {files.Except(postings).Sum(Size),10:N0} B");
         var runtime = Path.Combine(output, "assets", "search.js");

@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using System.Text;
 
 namespace SiteGen.Cache;
@@ -38,4 +39,24 @@ internal static class CacheFile
 
     /// <summary>Items spread over 256 folders by the first two characters of their key.</summary>
     public static string PathOf(string folder, string key) => Path.Combine(folder, key[..2], key + ".bin");
+
+    public static void WriteArray<T>(BinaryWriter writer, T[] values) where T : unmanaged
+    {
+        writer.Write(values.Length);
+        writer.Write(MemoryMarshal.AsBytes(values.AsSpan()));
+    }
+
+    // Whole arrays at once, not value by value: 2,000 documents' terms are read back for every remade segment.
+    // BinaryWriter wrote them little-endian, which is what every machine .NET runs this on is.
+    public static long[] Longs(BinaryReader reader) => MemoryMarshal.Cast<byte, long>(Bytes(reader, sizeof(long))).ToArray();
+
+    public static int[] Ints(BinaryReader reader) => MemoryMarshal.Cast<byte, int>(Bytes(reader, sizeof(int))).ToArray();
+
+    public static byte[] Bytes(BinaryReader reader, int size)
+    {
+        var count = reader.ReadInt32();
+        if (count < 0 || count > int.MaxValue / size) throw new FormatException("a cached array's length is out of range");
+        var bytes = reader.ReadBytes(count * size);
+        return bytes.Length == count * size ? bytes : throw new EndOfStreamException();
+    }
 }

@@ -32,6 +32,7 @@ internal static class ReportRecord
         WriteList(writer, report.Warnings);
         writer.Write(report.BodyStart);
         writer.Write(report.BodyLine);
+        writer.Write(report.BodyUnits);
         writer.Write(report.SourceKey);
     }
 
@@ -60,6 +61,7 @@ internal static class ReportRecord
             Warnings = ReadList(reader),
             BodyStart = reader.ReadInt32(),
             BodyLine = reader.ReadInt32(),
+            BodyUnits = reader.ReadInt32(),
             SourceText = null!,
             SourceKey = reader.ReadString(),
         };

@@ -1,8 +1,11 @@
+using SiteGen.Search;
+
 namespace SiteGen.Cache;
 
-/// <summary>What a search index segment's files do not say but the manifest and a rebuild need: their counts, its chunk files and its documents' lengths.</summary>
-/// <param name="Lengths">Units in title, meta and body, three numbers per document of the segment.</param>
-public sealed record SegmentRecord(int Shards, int PositionShards, string[] Chunks, int[] Lengths);
+/// <summary>What a search index segment's files do not say but the manifest, the term dictionary and a rebuild need.</summary>
+/// <param name="Documents">How many documents the segment holds.</param>
+/// <param name="Terms">Its terms, each with its documents and best score in the segment.</param>
+public sealed record SegmentRecord(int Documents, int Shards, int PositionShards, string[] Chunks, TermSummary Terms);
 
 /// <summary>
 /// Records of the search index segments earlier builds wrote, by the segment's fingerprint: with its record
@@ -10,26 +13,27 @@ public sealed record SegmentRecord(int Shards, int PositionShards, string[] Chun
 /// </summary>
 public sealed class SegmentCache(string folder)
 {
-    private const string Mark = "SGS2";
+    private const string Mark = "SGS3";
 
     public SegmentRecord? Get(string key) => CacheFile.Read(CacheFile.PathOf(folder, key), Mark, reader =>
     {
-        var shards = reader.ReadInt32();
-        var positionShards = reader.ReadInt32();
+        var (documents, shards, positionShards) = (reader.ReadInt32(), reader.ReadInt32(), reader.ReadInt32());
         var chunks = new string[reader.ReadInt32()];
         for (var i = 0; i < chunks.Length; i++) chunks[i] = reader.ReadString();
-        var lengths = new int[reader.ReadInt32()];
-        for (var i = 0; i < lengths.Length; i++) lengths[i] = reader.ReadInt32();
-        return new SegmentRecord(shards, positionShards, chunks, lengths);
+        var terms = new TermSummary(CacheFile.Longs(reader), CacheFile.Ints(reader), CacheFile.Ints(reader));
+        return terms.Keys.Length == terms.DocCounts.Length && terms.Keys.Length == terms.Bounds.Length
+            ? new SegmentRecord(documents, shards, positionShards, chunks, terms) : throw new FormatException("a segment's term summary is torn");
     });
 
     public void Put(string key, SegmentRecord record) => CacheFile.Write(CacheFile.PathOf(folder, key), Mark, writer =>
     {
+        writer.Write(record.Documents);
         writer.Write(record.Shards);
         writer.Write(record.PositionShards);
         writer.Write(record.Chunks.Length);
         foreach (var chunk in record.Chunks) writer.Write(chunk);
-        writer.Write(record.Lengths.Length);
-        foreach (var length in record.Lengths) writer.Write(length);
+        CacheFile.WriteArray(writer, record.Terms.Keys);
+        CacheFile.WriteArray(writer, record.Terms.DocCounts);
+        CacheFile.WriteArray(writer, record.Terms.Bounds);
     });
 }

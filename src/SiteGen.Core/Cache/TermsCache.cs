@@ -1,4 +1,3 @@
-using System.Runtime.InteropServices;
 using SiteGen.Search;
 
 namespace SiteGen.Cache;
@@ -13,35 +12,15 @@ public sealed class TermsCache(string folder)
     private const string Mark = "SGT2";
 
     internal DocumentTerms.Encoded? Get(string key) => CacheFile.Read(CacheFile.PathOf(folder, key), Mark, reader =>
-        new DocumentTerms.Encoded(Longs(reader), Ints(reader), Bytes(reader, 1), Ints(reader), Bytes(reader, 1), Ints(reader)));
+        new DocumentTerms.Encoded(CacheFile.Longs(reader), CacheFile.Ints(reader), CacheFile.Bytes(reader, 1), CacheFile.Ints(reader), CacheFile.Bytes(reader, 1), CacheFile.Ints(reader)));
 
     internal void Put(string key, DocumentTerms.Encoded terms) => CacheFile.Write(CacheFile.PathOf(folder, key), Mark, writer =>
     {
-        Write(writer, terms.Keys);
-        Write(writer, terms.Starts);
-        Write(writer, terms.Bytes);
-        Write(writer, terms.PositionStarts);
-        Write(writer, terms.Positions);
-        Write(writer, terms.Lengths);
+        CacheFile.WriteArray(writer, terms.Keys);
+        CacheFile.WriteArray(writer, terms.Starts);
+        CacheFile.WriteArray(writer, terms.Bytes);
+        CacheFile.WriteArray(writer, terms.PositionStarts);
+        CacheFile.WriteArray(writer, terms.Positions);
+        CacheFile.WriteArray(writer, terms.Lengths);
     });
-
-    private static void Write<T>(BinaryWriter writer, T[] values) where T : unmanaged
-    {
-        writer.Write(values.Length);
-        writer.Write(MemoryMarshal.AsBytes(values.AsSpan()));
-    }
-
-    // Whole arrays at once, not value by value: 2,000 documents' terms are read back for every remade segment.
-    // BinaryWriter wrote them little-endian, which is what every machine .NET runs this on is.
-    private static long[] Longs(BinaryReader reader) => MemoryMarshal.Cast<byte, long>(Bytes(reader, sizeof(long))).ToArray();
-
-    private static int[] Ints(BinaryReader reader) => MemoryMarshal.Cast<byte, int>(Bytes(reader, sizeof(int))).ToArray();
-
-    private static byte[] Bytes(BinaryReader reader, int size)
-    {
-        var count = reader.ReadInt32();
-        if (count < 0 || count > int.MaxValue / size) throw new FormatException("a cached array's length is out of range");
-        var bytes = reader.ReadBytes(count * size);
-        return bytes.Length == count * size ? bytes : throw new EndOfStreamException();
-    }
 }

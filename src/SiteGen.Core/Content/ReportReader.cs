@@ -56,6 +56,7 @@ public static partial class ReportReader
             Warnings = map.TextList("warnings"),
             BodyStart = parts.BodyStart,
             BodyLine = parts.BodyLine,
+            BodyUnits = Search.TextUnits.Count(normalized.AsSpan(parts.BodyStart)),
             SourceText = normalized,
             SourceKey = Cache.Fingerprint.Of(normalized),
         };

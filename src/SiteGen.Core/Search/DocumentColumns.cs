@@ -4,9 +4,10 @@ using SiteGen.Content;
 namespace SiteGen.Search;
 
 /// <summary>
-/// The facts every matching document is scored, filtered and counted by, one column each, with each
-/// column's distinct values listed once: a document holds small numbers, not repeated names. Value 0
-/// of every column is "none".
+/// The facts documents are scored, filtered and counted by, one column each, with each column's distinct
+/// values listed once: a document holds small numbers, not repeated names. Value 0 of every column is
+/// "none". Each segment has its own (with its documents' lengths); the whole archive's region and
+/// publisher columns are a file of their own, and its other values name the segments' counts in the manifest.
 /// </summary>
 internal sealed class DocumentColumns
 {
@@ -19,18 +20,19 @@ internal sealed class DocumentColumns
     /// </summary>
     public static readonly string[] FilterOnly = ["region", "publisher"];
 
-    private readonly Dictionary<string, (List<JsonNode?> Values, Dictionary<string, int> Index, JsonArray Column)> _columns =
-        Names.ToDictionary(n => n, _ => (new List<JsonNode?> { null }, new Dictionary<string, int>(StringComparer.Ordinal), new JsonArray()));
-    private readonly JsonArray _lengths = [];
+    private readonly Dictionary<string, (List<JsonNode?> Values, Dictionary<string, int> Index, List<int> Column)> _columns =
+        Names.ToDictionary(n => n, _ => (new List<JsonNode?> { null }, new Dictionary<string, int>(StringComparer.Ordinal), new List<int>()));
+    private readonly List<int> _lengths = [];
 
-    public void Add(Report report, int[] lengths)
+    /// <param name="lengths">Units in title, meta and body, if these columns score documents.</param>
+    public void Add(Report report, int[]? lengths = null)
     {
         Set("year", report.Year is { } year ? JsonValue.Create(year) : null);
         Set("province", Text(report.Region.Province));
         Set("type", Text(report.DocType));
         Set("region", Text(report.Region.IsKnown ? report.Region.Display : null));
         Set("publisher", Text(report.Publisher));
-        foreach (var length in lengths) _lengths.Add(length);
+        if (lengths is not null) _lengths.AddRange(lengths);
     }
 
     public JsonObject Values(bool filterOnly) => new(Names.Where(n => FilterOnly.Contains(n) == filterOnly)
@@ -39,10 +41,25 @@ internal sealed class DocumentColumns
     public JsonObject Columns(bool filterOnly)
     {
         var columns = new JsonObject(Names.Where(n => FilterOnly.Contains(n) == filterOnly)
-            .Select(n => KeyValuePair.Create(n, (JsonNode?)_columns[n].Column.DeepClone())));
-        if (!filterOnly) columns["len"] = _lengths.DeepClone();
+            .Select(n => KeyValuePair.Create(n, (JsonNode?)Numbers(_columns[n].Column))));
+        if (!filterOnly && _lengths.Count > 0) columns["len"] = Numbers(_lengths);
         return columns;
     }
+
+    /// <summary>
+    /// How many of documents start…start+count−1 have each value of the column other than none, as
+    /// [value, count, value, count, …] by value: what a query estimates the segments it does not open from.
+    /// </summary>
+    public JsonArray Counts(string name, int start, int count)
+    {
+        var column = _columns[name].Column;
+        var counts = new SortedDictionary<int, int>();
+        for (var d = start; d < start + count; d++)
+            if (column[d] != 0) counts[column[d]] = counts.GetValueOrDefault(column[d]) + 1;
+        return Numbers(counts.SelectMany(c => new[] { c.Key, c.Value }));
+    }
+
+    private static JsonArray Numbers(IEnumerable<int> numbers) => new(numbers.Select(n => (JsonNode?)n).ToArray());
 
     private static JsonValue? Text(string? value) => string.IsNullOrEmpty(value) ? null : JsonValue.Create(value);
 

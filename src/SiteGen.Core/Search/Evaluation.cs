@@ -4,19 +4,26 @@ namespace SiteGen.Search;
 internal sealed record Scored(int Doc, double Score, bool InBody);
 
 /// <summary>
-/// The documents a query may match, checked only as far as the page asked for needs. Parts of one or two
-/// units are exact from their counts. Longer parts are counted from positions: free where a segment keeps
-/// them in its position shards, read chunk by chunk where the pairs are common. Those documents are
-/// checked in order of the best score they could reach (BM25 grows with the count, and the count is at
-/// most the bound), so the page is the one an exhaustive evaluation gives, while the rest stay unchecked:
-/// the total and facets are then estimates (see <see cref="Estimate"/>). Mirrors evaluate() in search.js.
+/// The documents a query may match, read segment by segment and checked only as far as the page asked for
+/// needs (mirrors evaluation() in search.js; FORMAT.md has the rules).
+/// <list type="bullet">
+/// <item>The dictionary says which segments hold every part, and the best score a document of each can reach.
+/// Segments are read best first (newest first when sorting by date) until none left unread can reach the page.</item>
+/// <item>In a segment read, parts of one or two units are exact from their counts. Longer parts are counted from
+/// positions: at once where the segment keeps them in its position shards, else chunk by chunk, in order of
+/// the best score a document could reach (BM25 grows with the count, and the count is at most the bound).</item>
+/// </list>
+/// So the page is the one an exhaustive evaluation gives, while the rest stay unread or unchecked: the total
+/// and facets are then estimates (see <see cref="Estimate"/>).
 /// </summary>
 internal sealed class Evaluation
 {
-    private const double K1 = 1.2, B = 0.75;
     private readonly SearchIndexReader _index;
     private readonly List<PartMatcher> _parts, _excludes;
     private readonly double[] _idf;
+    private readonly bool[] _viable, _read;
+    private readonly double[] _segmentBound;
+    private readonly List<int> _candidates = [];
     private readonly Dictionary<int, double> _bound = [];
     private readonly Dictionary<int, Scored?> _checked = [];
     private int _checkedMatches;
@@ -26,48 +33,107 @@ internal sealed class Evaluation
         _index = index;
         _parts = parts.Select(p => new PartMatcher(index, p)).ToList();
         _excludes = excludes.Select(p => new PartMatcher(index, p)).ToList();
-        // A phrase's document frequency is its candidates': the same whatever has been checked.
-        _idf = _parts.Select(p => Math.Log(1 + (index.Docs.Count - p.Bounds.Count + 0.5) / (p.Bounds.Count + 0.5))).ToArray();
-        var docs = _parts.Count > 0
-            ? _parts.MinBy(p => p.Bounds.Count)!.Bounds.Keys.Where(d => _parts.All(p => p.Bounds.ContainsKey(d))).Order()
-            : Enumerable.Range(0, index.Docs.Count);
-        Candidates = docs.Where(d => !_excludes.Any(e => e.Bounds.ContainsKey(d) && !e.NeedsPositions(d))).ToList();
-        foreach (var doc in Candidates)
+        _idf = _parts.Select(p => Bm25.Idf(index.Count, p.Documents)).ToArray();
+        var segments = index.Segments.Count;
+        (_viable, _read, _segmentBound) = (new bool[segments], new bool[segments], new double[segments]);
+        for (var s = 0; s < segments; s++)
         {
+            _viable[s] = _parts.All(p => p.DocumentsIn(s) > 0);
+            _segmentBound[s] = SegmentBound(s);
+        }
+    }
+
+    /// <summary>
+    /// No document of the segment can score above this: the sum over parts of idf times the part's stored
+    /// bound (rounded up as stored), plus a margin for the score's rounding to 4 decimals. 0 for a query of filters alone.
+    /// </summary>
+    private const double RoundingMargin = 0.0001;
+
+    private double SegmentBound(int segment)
+    {
+        if (_parts.Count == 0) return 0;
+        var bound = 0.0;
+        for (var p = 0; p < _parts.Count; p++) bound += _idf[p] * _parts[p].BoundIn(segment) / Bm25.BoundScale;
+        return bound + RoundingMargin;
+    }
+
+    /// <summary>Documents of the segments read that have every part's pairs and no exclusion for sure, in id order (before filters).</summary>
+    public IReadOnlyList<int> Candidates => _candidates.Order().ToList();
+
+    /// <summary>Whether any document matches, with no filters: reads and checks until one does or none can.</summary>
+    public bool Possible => Top(Filters.None(_index), 1, byDate: false).Count > 0;
+
+    /// <summary>
+    /// The first <paramref name="need"/> matches under the filters, by score (ties: newer first) or by date.
+    /// Checks the best-placed unchecked documents until the first <paramref name="need"/> are all checked: an
+    /// unchecked one sorts by its bound, which no check can raise, so none below can climb past them. Then
+    /// reads the next segment that could still place a document among them, and again. One at a time: each
+    /// segment read costs its columns and a shard per term, and the best one often settles the page.
+    /// </summary>
+    public List<Scored> Top(Filters filters, int need, bool byDate)
+    {
+        var order = Enumerable.Range(0, _viable.Length).Where(s => _viable[s]);
+        order = byDate ? order.ToList() : order.OrderByDescending(s => _segmentBound[s]).ThenBy(s => s).ToList();
+        while (true)
+        {
+            var first = Rank(filters, need, byDate);
+            var open = first.Where(r => !_checked.ContainsKey(r.Doc)).ToList();
+            while (open.Count > 0)
+            {
+                foreach (var r in open) Check(r.Doc);
+                first = Rank(filters, need, byDate);
+                open = first.Where(r => !_checked.ContainsKey(r.Doc)).ToList();
+            }
+            var next = order.Where(s => !_read[s] && (!filters.Estimable || filters.Share(s) > 0))
+                .TakeWhile(s => !filters.Estimable || !Beyond(s, first, need, byDate))
+                .Take(filters.Estimable ? 1 : int.MaxValue).ToList();
+            if (next.Count == 0) return first.Select(r => _checked[r.Doc]!).ToList();
+            foreach (var s in next) Read(s);
+        }
+    }
+
+    /// <summary>The first <paramref name="need"/> candidates that pass and have not failed a check: checked ones by score, the others by bound.</summary>
+    private List<(int Doc, double Key)> Rank(Filters filters, int need, bool byDate)
+    {
+        var ranked = _candidates.Where(d => (!_checked.TryGetValue(d, out var s) || s is not null) && filters.Passes(d))
+            .Select(d => (Doc: d, Key: _checked.TryGetValue(d, out var s) ? s!.Score : _bound[d]));
+        return (byDate ? ranked.OrderBy(r => r.Doc) : ranked.OrderByDescending(r => r.Key).ThenBy(r => r.Doc)).Take(need).ToList();
+    }
+
+    /// <summary>Whether no document of the segment can be placed among the first <paramref name="need"/>.</summary>
+    private bool Beyond(int segment, List<(int Doc, double Key)> first, int need, bool byDate)
+    {
+        if (first.Count < need) return false;
+        var (doc, key) = first[need - 1];
+        var start = _index.Segments[segment].Start;
+        return byDate ? doc < start : key > _segmentBound[segment] || (key == _segmentBound[segment] && doc < start);
+    }
+
+    /// <summary>Reads a segment: its columns and its parts' counts, and checks the candidates whose positions came with them.</summary>
+    private void Read(int segment)
+    {
+        _read[segment] = true;
+        _index.Columns(segment);
+        var info = _index.Segments[segment];
+        var found = _parts.Select(p => p.Read(segment)).ToList();
+        var docs = _parts.Count > 0
+            ? found.MinBy(f => f.Count)!.Where(d => _parts.All(p => p.Bounds.ContainsKey(d)))
+            : Enumerable.Range(info.Start, info.Count);
+        foreach (var e in _excludes.Where(e => e.DocumentsIn(segment) > 0)) e.Read(segment);
+        foreach (var doc in docs.Where(d => !_excludes.Any(e => e.Bounds.ContainsKey(d) && !e.NeedsPositions(d))).ToList())
+        {
+            _candidates.Add(doc);
             _bound[doc] = Score(doc, _parts.Select(p => p.Bounds[doc]).ToList());
             if (!_parts.Concat(_excludes).Any(p => p.NeedsChunk(doc))) Check(doc);
         }
     }
 
-    /// <summary>Documents that have every part's pairs and no exclusion for sure, in id order (before filters).</summary>
-    public IReadOnlyList<int> Candidates { get; }
-
-    /// <summary>Whether any document may match: false only when every candidate was checked and failed.</summary>
-    public bool Possible => Candidates.Any(d => !_checked.TryGetValue(d, out var s) || s is not null);
-
     /// <summary>
-    /// The first <paramref name="need"/> matches of <paramref name="pool"/>, by score (ties: newer first) or by date.
-    /// Checks the best-placed unchecked documents until the first <paramref name="need"/> are all checked: an
-    /// unchecked one sorts by its bound, which no check can raise, so none below can climb past them.
+    /// How many of <paramref name="docs"/> (of the segments read) and of the segments not read match: exact when
+    /// all are checked and none is unread; else the checked ones' matches, plus the unchecked ones times the
+    /// share of checked candidates that matched, plus what <paramref name="unread"/> expects.
     /// </summary>
-    public List<Scored> Top(IReadOnlyList<int> pool, int need, bool byDate)
-    {
-        while (true)
-        {
-            var ranked = pool.Where(d => !_checked.TryGetValue(d, out var s) || s is not null)
-                .Select(d => (Doc: d, Key: _checked.TryGetValue(d, out var s) ? s!.Score : _bound[d]));
-            var first = (byDate ? ranked.OrderBy(r => r.Doc) : ranked.OrderByDescending(r => r.Key).ThenBy(r => r.Doc)).Take(need).ToList();
-            var open = first.Where(r => !_checked.ContainsKey(r.Doc)).ToList();
-            if (open.Count == 0) return first.Select(r => _checked[r.Doc]!).ToList();
-            foreach (var r in open) Check(r.Doc);
-        }
-    }
-
-    /// <summary>
-    /// How many of <paramref name="docs"/> match: exact when all are checked; else the checked ones' matches
-    /// plus the unchecked ones times the share of checked candidates that matched.
-    /// </summary>
-    public (int Count, bool Estimated) Estimate(IEnumerable<int> docs)
+    public (int Count, bool Estimated) Estimate(IEnumerable<int> docs, (double Expected, bool Any) unread)
     {
         int matches = 0, open = 0;
         foreach (var doc in docs)
@@ -75,11 +141,44 @@ internal sealed class Evaluation
             if (!_checked.TryGetValue(doc, out var s)) open++;
             else if (s is not null) matches++;
         }
-        if (open == 0) return (matches, false);
-        // Only candidates are ever checked, so the share is over what has been checked so far.
-        var share = _checked.Count == 0 ? 1.0 : _checkedMatches / (double)_checked.Count;
-        return ((int)Math.Floor(matches + open * share + 0.5), true);
+        if (open == 0 && !unread.Any) return (matches, false);
+        return ((int)Math.Floor(matches + open * Share + unread.Expected + 0.5), true);
     }
+
+    /// <summary>Only candidates are ever checked, so the share is over what has been checked so far.</summary>
+    private double Share => _checked.Count == 0 ? 1.0 : _checkedMatches / (double)_checked.Count;
+
+    /// <summary>
+    /// The matches expected in the segments not read that hold every part, under every filter but
+    /// <paramref name="skip"/> and with <paramref name="value"/> in <paramref name="column"/> if given: per
+    /// segment, its documents times each part's share of them, times one minus each exclusion's, times the
+    /// share of checks that matched, times the filters' shares (as if all were independent).
+    /// </summary>
+    public (double Expected, bool Any) Unread(Filters filters, string? skip = null, string? column = null, string? value = null)
+    {
+        var (expected, any) = (0.0, false);
+        for (var s = 0; s < _read.Length; s++)
+        {
+            if (_read[s] || !_viable[s]) continue;
+            var share = filters.Share(s, skip);
+            if (share == 0) continue;
+            double n = _index.Segments[s].Count, e = n;
+            foreach (var p in _parts) e *= p.DocumentsIn(s) / n;
+            foreach (var x in _excludes) e *= 1 - x.DocumentsIn(s) / n;
+            e *= Share;
+            e *= share;
+            if (column is not null) e *= filters.Share(s, column, value!);
+            expected += e;
+            any = true;
+        }
+        return (expected, any);
+    }
+
+    /// <summary>The values of a column that the segments not read, holding every part, have.</summary>
+    public IEnumerable<string> UnreadValues(string column) =>
+        Enumerable.Range(0, _read.Length).Where(s => !_read[s] && _viable[s])
+            .SelectMany(s => _index.Segments[s].ValueCounts[column].Where((_, i) => i % 2 == 0))
+            .Select(v => _index.Value(column, v)!);
 
     private void Check(int doc)
     {
@@ -92,18 +191,11 @@ internal sealed class Evaluation
     /// <summary>BM25 with field weights over each part's count per field, rounded to 4 decimals.</summary>
     private double Score(int doc, List<int[]> counts)
     {
-        var length = _index.Docs[doc].Length;
+        var length = _index.Doc(doc).Length;
         var score = 0.0;
         for (var p = 0; p < counts.Count; p++)
-        {
             for (var f = 0; f < 3; f++)
-            {
-                var tf = counts[p][f];
-                if (tf == 0) continue;
-                var norm = K1 * (1 - B + B * length[f] / (_index.AverageLength[f] == 0 ? 1 : _index.AverageLength[f]));
-                score += _index.Weights[f] * _idf[p] * tf * (K1 + 1) / (tf + norm);
-            }
-        }
-        return Math.Floor(score * 10000 + 0.5) / 10000;
+                if (counts[p][f] > 0) score += Bm25.Field(_index.Weights[f], _idf[p], counts[p][f], length[f], _index.AverageLength[f]);
+        return Bm25.Round(score);
     }
 }

@@ -7,7 +7,7 @@ namespace SiteGen.Search;
 /// <summary>The pieces of the index format (see FORMAT.md) that writer and reader share.</summary>
 public static class IndexFormat
 {
-    public const int Version = 5;
+    public const int Version = 6;
 
     /// <summary>Documents per block of display data (slug, url, title, date, text file).</summary>
     public const int BlockSize = 16;
@@ -78,6 +78,15 @@ public static class IndexFormat
 
     /// <summary>Shards are named by number and by their segment's generation: the manifest need not list them.</summary>
     public static string ShardName(string kind, int shard, string generation) => $"{kind[0]}{shard}-{generation}.js";
+
+    /// <summary>A shard of the term dictionary, named by the dictionary's generation.</summary>
+    public static string DictionaryName(int shard, string generation) => $"dict{shard}-{generation}.js";
+
+    /// <summary>The callbacks of the term dictionary's shards and of a segment's columns file.</summary>
+    public const string Dictionary = "dictionary", Columns = "columns";
+
+    /// <summary>A segment's columns: what its documents are scored, filtered and counted by.</summary>
+    public static string ColumnsName(string generation) => $"m-{generation}.js";
 
     /// <summary>The kinds of shard, which are also their callbacks: documents and counts, pairs' positions, and chunks of a common pair's positions.</summary>
     public const string Shard = "shard", PositionShard = "positions", Chunk = "chunk";

@@ -33,7 +33,7 @@ public sealed partial class QueryEngine(SearchIndexReader index)
         var used = parsed.Parts;
         var exact = true;
         var evaluation = new Evaluation(index, used, parsed.Excludes);
-        if (!evaluation.Possible && parsed.Parts.Any(p => !p.Quoted && p.Units.Count > 1))
+        if (parsed.Parts.Any(p => !p.Quoted && p.Units.Count > 1) && !evaluation.Possible)
         {
             var split = parsed.Parts.SelectMany(p => p.Quoted ? [p.Text] : WordSegmenter.Words(p.Text))
                 .Select(w => new QueryPart(w, TextUnits.Split(w).Select(u => u.Text).ToList(), false))
@@ -47,47 +47,32 @@ public sealed partial class QueryEngine(SearchIndexReader index)
         }
 
         page = Math.Max(1, page);
-        var pool = evaluation.Candidates.Where(d => Passes(index.Docs[d], allFilters, null)).ToList();
-        var top = evaluation.Top(pool, (int)Math.Min(int.MaxValue, (long)page * pageSize), sort == "date");
-        var (total, estimated) = evaluation.Estimate(pool);
+        var filtered = new Filters(index, allFilters);
+        var top = evaluation.Top(filtered, (int)Math.Min(int.MaxValue, (long)page * pageSize), sort == "date");
+        var (total, estimated) = evaluation.Estimate(evaluation.Candidates.Where(d => filtered.Passes(d)), evaluation.Unread(filtered));
         var facets = new Dictionary<string, IReadOnlyList<FacetValue>>
         {
-            ["year"] = Facet(evaluation, allFilters, "year", d => d.Year?.ToString()),
-            ["province"] = Facet(evaluation, allFilters, "province", d => d.Province),
-            ["type"] = Facet(evaluation, allFilters, "type", d => d.Type),
+            ["year"] = Facet(evaluation, filtered, "year", d => d.Year?.ToString()),
+            ["province"] = Facet(evaluation, filtered, "province", d => d.Province),
+            ["type"] = Facet(evaluation, filtered, "type", d => d.Type),
         };
         var results = top.Skip((page - 1) * pageSize).Take(pageSize).Select(s => Hit(s, used)).ToList();
         return new SearchResult(query, total, estimated, exact, page, pageSize, used.Select(p => p.Text).ToList(), results, facets);
     }
 
-    private bool Passes(IndexedDoc doc, IReadOnlyDictionary<string, string> filters, string? skip)
+    /// <summary>Matches per value under every filter but the facet's own, in the segments read and (estimated) in the others.</summary>
+    private IReadOnlyList<FacetValue> Facet(Evaluation evaluation, Filters filters, string key, Func<IndexedDoc, string?> value)
     {
-        foreach (var (key, want) in filters)
-        {
-            if (key == skip) continue;
-            var ok = key switch
-            {
-                "year" => doc.Year?.ToString() == want,
-                "type" => doc.Type == want,
-                "province" => doc.Province == want,
-                "region" => (index.FilterValue("region", doc.Id) ?? "").Split(' ').Any(r => r == want || r.StartsWith(want, StringComparison.Ordinal)),
-                "publisher" => (index.FilterValue("publisher", doc.Id) ?? "").Contains(want, StringComparison.Ordinal),
-                _ => true,
-            };
-            if (!ok) return false;
-        }
-        return true;
+        var read = evaluation.Candidates.Where(d => filters.Passes(d, key) && value(index.Doc(d)) is not null)
+            .GroupBy(d => value(index.Doc(d))!).ToDictionary(g => g.Key, g => g.ToList());
+        return read.Keys.Union(evaluation.UnreadValues(key))
+            .Select(v => new FacetValue(v, evaluation.Estimate(read.GetValueOrDefault(v) ?? [], evaluation.Unread(filters, key, key, v)).Count))
+            .Where(f => f.Count > 0).OrderByDescending(f => f.Count).ThenBy(f => f.Value, StringComparer.Ordinal).ToList();
     }
-
-    /// <summary>Matches per value under every filter but the facet's own (estimated where the total is).</summary>
-    private IReadOnlyList<FacetValue> Facet(Evaluation evaluation, IReadOnlyDictionary<string, string> filters, string key, Func<IndexedDoc, string?> value) =>
-        evaluation.Candidates.Select(d => index.Docs[d]).Where(d => Passes(d, filters, key) && value(d) is not null)
-            .GroupBy(d => value(d)!).Select(g => new FacetValue(g.Key, evaluation.Estimate(g.Select(d => d.Id)).Count)).Where(f => f.Count > 0)
-            .OrderByDescending(f => f.Count).ThenBy(f => f.Value, StringComparer.Ordinal).ToList();
 
     private SearchHit Hit(Scored s, IReadOnlyList<QueryPart> used)
     {
-        var d = index.Docs[s.Doc];
+        var d = index.Doc(s.Doc);
         var shown = index.Display(s.Doc);
         return new SearchHit(shown.Slug, shown.Url, shown.Title, shown.Date, d.Year, d.Type ?? "", shown.Publisher, shown.Region, s.Score,
             Highlight(shown.Title, Ranges(shown.Title, used), 0, shown.Title.Length),

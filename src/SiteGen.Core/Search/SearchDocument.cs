@@ -11,7 +11,11 @@ public sealed record SearchDocument(Report Report, string Title, string Meta, st
     public static SearchDocument From(Report report, RenderedBody body) => new(
         report,
         report.Title,
-        string.Join(" ", new[] { report.Publisher, report.Region.Display, report.DocNumber, report.IndexNumber, report.DocType }
-            .Concat(report.Keywords).Where(s => !string.IsNullOrEmpty(s))),
+        MetaOf(report),
         body.PlainText);
+
+    /// <summary>The meta field: publisher, region, 文号, 索引号, type and keywords.</summary>
+    public static string MetaOf(Report report) =>
+        string.Join(" ", new[] { report.Publisher, report.Region.Display, report.DocNumber, report.IndexNumber, report.DocType }
+            .Concat(report.Keywords).Where(s => !string.IsNullOrEmpty(s)));
 }

@@ -4,12 +4,17 @@ using System.Text.Json.Nodes;
 
 namespace SiteGen.Search;
 
-/// <summary>A document as the manifest lists it.</summary>
-/// <summary>
-/// What the manifest holds of every document: enough to score, filter and count it. Region and publisher,
-/// which only region: and publisher: filters read, are in a file of their own (see <see cref="SearchIndexReader.FilterValue"/>).
-/// </summary>
+/// <summary>What a segment's columns file holds of a document: enough to score, filter and count it.</summary>
 public sealed record IndexedDoc(int Id, int? Year, string? Province, string? Type, int[] Length);
+
+/// <summary>A term's entry in the dictionary: per segment, how many documents have it and the best score before idf one gets (0 where none has it).</summary>
+public sealed record TermStats(int[] DocCounts, int[] Bounds)
+{
+    public int Documents => DocCounts.Sum();
+}
+
+/// <summary>A run of documents with files of its own (see <see cref="IndexSegments"/>), and how many of them have each year, province and type.</summary>
+internal sealed record IndexSegment(int Start, int Count, int Shards, int PositionShards, string Generation, IReadOnlyDictionary<string, int[]> ValueCounts);
 
 /// <summary>What a result shows of a document, read from its block only when it is shown.</summary>
 public sealed record DocDisplay(string Slug, string Url, string Title, string? Date, string TextFile, string? Region, string? Publisher, string HeadFile);
@@ -24,17 +29,23 @@ public sealed record TextHead(string Meta, string Body, bool Truncated);
 public sealed class SearchIndexReader
 {
     private readonly string _folder;
-    private readonly IndexSegment[] _segments;
     private readonly Dictionary<string, Dictionary<string, (byte[] Bytes, int Start, int End)>> _shards = [];
-    private readonly Dictionary<string, PostingList> _postings = new(StringComparer.Ordinal);
+    private readonly Dictionary<(string, int), PostingList> _postings = [];
+    private readonly Dictionary<string, TermStats> _stats = new(StringComparer.Ordinal);
+    private readonly (int Shards, string Generation) _dictionary;
     private readonly string[] _blockFiles;
     private readonly int _blockSize;
     private readonly int _chunkPositions;
     private readonly Dictionary<int, DocDisplay[]> _blocks = [];
+    private readonly IndexedDoc[]?[] _docs;
     private readonly string _filterValuesFile;
+    private readonly JsonObject _values;
     private JsonObject? _filterValues;
 
-    public IReadOnlyList<IndexedDoc> Docs { get; }
+    internal IReadOnlyList<IndexSegment> Segments { get; }
+    public int SegmentCount => Segments.Count;
+    /// <summary>How many documents the index holds: ids 0…Count−1, newest first.</summary>
+    public int Count { get; }
     public double[] Weights { get; }
     public double[] AverageLength { get; }
     /// <summary>The index files read so far, as the browser would download them.</summary>
@@ -45,21 +56,76 @@ public sealed class SearchIndexReader
     {
         _folder = folder;
         _filesRead.Add(Path.GetFileName(IndexFormat.Manifest));
-        _segments = manifest["segments"]!.AsArray().Select(s => new IndexSegment(s![0]!.GetValue<int>(), s[1]!.GetValue<int>(),
-            s[2]!.GetValue<int>(), s[3]!.GetValue<int>(), s[4]!.GetValue<string>())).ToArray();
+        Segments = manifest["segments"]!.AsArray().Select(s => new IndexSegment(s![0]!.GetValue<int>(), s[1]!.GetValue<int>(),
+            s[2]!.GetValue<int>(), s[3]!.GetValue<int>(), s[4]!.GetValue<string>(),
+            s[5]!.AsObject().ToDictionary(c => c.Key, c => c.Value!.AsArray().Select(n => n!.GetValue<int>()).ToArray()))).ToArray();
+        var dictionary = manifest["dictionary"]!.AsArray();
+        _dictionary = (dictionary[0]!.GetValue<int>(), dictionary[1]!.GetValue<string>());
         Weights = manifest["weights"]!.AsArray().Select(w => w!.GetValue<double>()).ToArray();
         AverageLength = manifest["avgLength"]!.AsArray().Select(w => w!.GetValue<double>()).ToArray();
         _blockFiles = manifest["blocks"]!.AsArray().Select(b => b!.GetValue<string>()).ToArray();
         _blockSize = manifest["blockSize"]!.GetValue<int>();
         _chunkPositions = manifest["chunkPositions"]!.GetValue<int>();
-        var values = manifest["values"]!.AsObject();
-        var columns = manifest["columns"]!.AsObject();
+        _values = manifest["values"]!.AsObject();
         _filterValuesFile = manifest["filterValues"]!.GetValue<string>();
-        JsonNode? Value(string name, int doc) => values[name]![columns[name]![doc]!.GetValue<int>()];
+        Count = manifest["count"]!.GetValue<int>();
+        _docs = new IndexedDoc[]?[Segments.Count];
+    }
+
+    /// <summary>Value <paramref name="number"/> of a column (year, province or type) across the archive, as text; null for none.</summary>
+    internal string? Value(string column, int number) => _values[column]![number]?.ToString();
+
+    /// <summary>The segment a document is in.</summary>
+    internal int SegmentOf(int doc)
+    {
+        int low = 0, high = Segments.Count - 1;
+        while (low < high)
+        {
+            var middle = (low + high + 1) / 2;
+            if (Segments[middle].Start <= doc) low = middle; else high = middle - 1;
+        }
+        return low;
+    }
+
+    /// <summary>A document's columns, reading its segment's columns file if no query has yet.</summary>
+    public IndexedDoc Doc(int doc)
+    {
+        var segment = SegmentOf(doc);
+        return Columns(segment)[doc - Segments[segment].Start];
+    }
+
+    /// <summary>A segment's documents' columns, from its columns file.</summary>
+    internal IndexedDoc[] Columns(int segment)
+    {
+        if (_docs[segment] is { } known) return known;
+        var info = Segments[segment];
+        var file = JsonNode.Parse(LoadNamed(IndexFormat.ColumnsName(info.Generation), IndexFormat.Columns))!.AsObject();
+        var (values, columns) = (file["values"]!.AsObject(), file["columns"]!.AsObject());
+        JsonNode? Value(string name, int d) => values[name]![columns[name]![d]!.GetValue<int>()];
         var lengths = columns["len"]!.AsArray().Select(l => l!.GetValue<int>()).ToArray();
-        Docs = Enumerable.Range(0, manifest["count"]!.GetValue<int>()).Select(d => new IndexedDoc(d,
+        return _docs[segment] = Enumerable.Range(0, info.Count).Select(d => new IndexedDoc(info.Start + d,
             Value("year", d)?.GetValue<int>(), Value("province", d)?.GetValue<string>(), Value("type", d)?.GetValue<string>(),
-            lengths[(3 * d)..(3 * d + 3)])).ToList();
+            lengths[(3 * d)..(3 * d + 3)])).ToArray();
+    }
+
+    /// <summary>A term's entry in the dictionary: which segments have it, how often, and how well it can score there.</summary>
+    public TermStats Stats(string term)
+    {
+        if (_stats.TryGetValue(term, out var known)) return known;
+        var (docCounts, bounds) = (new int[Segments.Count], new int[Segments.Count]);
+        var file = IndexFormat.DictionaryName(IndexFormat.ShardOf(term, Math.Max(1, _dictionary.Shards)), _dictionary.Generation);
+        if (_dictionary.Shards > 0 && Dictionary(file).TryGetValue(term, out var entry))
+        {
+            var (bytes, at) = (entry.Bytes, entry.Start);
+            var entries = IndexFormat.ReadVarint(bytes, ref at);
+            for (int i = 0, segment = 0; i < entries; i++)
+            {
+                segment += IndexFormat.ReadVarint(bytes, ref at);
+                docCounts[segment] = IndexFormat.ReadVarint(bytes, ref at);
+                bounds[segment] = IndexFormat.ReadVarint(bytes, ref at);
+            }
+        }
+        return _stats[term] = new TermStats(docCounts, bounds);
     }
 
     /// <summary>A document's region or publisher, from the file only these filters load.</summary>
@@ -98,26 +164,26 @@ public sealed class SearchIndexReader
         return new SearchIndexReader(Path.Combine(site, IndexFormat.Folder), manifest);
     }
 
-    /// <summary>A term's documents with its counts per field, in every segment.</summary>
-    public PostingList Postings(string term)
+    /// <summary>A term's documents in one segment, with its counts per field.</summary>
+    public PostingList Postings(string term, int segment)
     {
-        if (_postings.TryGetValue(term, out var cached)) return cached;
+        if (_postings.TryGetValue((term, segment), out var cached)) return cached;
         var all = new List<TermPosting>();
         var groups = new List<PositionGroup>();
-        foreach (var segment in _segments)
+        var info = Segments[segment];
+        if (Entry(IndexFormat.Shard, info.Shards, info, term) is { } entry)
         {
-            if (Entry(IndexFormat.Shard, segment.Shards, segment, term) is not { } entry) continue;
-            var counts = Decode(entry.Bytes, entry.Start, entry.End, segment.Start);
+            var counts = Decode(entry.Bytes, entry.Start, entry.End, info.Start);
             var chunkOf = IndexFormat.Chunks(counts.Select(c => c.Counts.Sum()).ToList(), _chunkPositions);
             for (var i = 0; i < counts.Count; i++)
             {
                 var chunk = chunkOf?[i] ?? -1;
-                if (i == 0 || chunk != (chunkOf?[i - 1] ?? -1)) groups.Add(Group(term, segment, chunk, all.Count));
+                if (i == 0 || chunk != (chunkOf?[i - 1] ?? -1)) groups.Add(Group(term, info, chunk, all.Count));
                 groups[^1].End++;
                 all.Add(new TermPosting(counts[i].Doc, counts[i].Counts) { Group = groups.Count - 1 });
             }
         }
-        return _postings[term] = new PostingList(term, all, groups);
+        return _postings[(term, segment)] = new PostingList(term, all, groups);
     }
 
     /// <summary>The file holding a run of a pair's documents' positions: its position shard, or one of its chunks.</summary>
@@ -151,13 +217,26 @@ public sealed class SearchIndexReader
         return new TextHead(head[0]!.GetValue<string>(), head[1]!.GetValue<string>(), head[2]!.GetValue<bool>());
     }
 
-    /// <summary>A run of documents with shards of its own (see <see cref="IndexSegments"/>).</summary>
-    private sealed record IndexSegment(int Start, int Count, int Shards, int PositionShards, string Generation);
-
     private (byte[] Bytes, int Start, int End)? Entry(string kind, int count, IndexSegment segment, string term) =>
         count > 0 && Shard(IndexFormat.ShardName(kind, IndexFormat.ShardOf(term, count), segment.Generation), kind).TryGetValue(term, out var entry) ? entry : null;
 
-    private Dictionary<string, (byte[] Bytes, int Start, int End)> Shard(string file, string kind)
+    private Dictionary<string, (byte[] Bytes, int Start, int End)> Shard(string file, string kind) => Terms(file, kind, (bytes, at) =>
+    {
+        IndexFormat.ReadVarint(bytes, ref at); // document count, for readers that want it without decoding
+        var size = IndexFormat.ReadVarint(bytes, ref at);
+        return (at, at + size);
+    });
+
+    /// <summary>A shard of the dictionary: each term's entry starts with how many segments it lists, three numbers each.</summary>
+    private Dictionary<string, (byte[] Bytes, int Start, int End)> Dictionary(string file) => Terms(file, IndexFormat.Dictionary, (bytes, at) =>
+    {
+        var start = at;
+        for (var n = IndexFormat.ReadVarint(bytes, ref at) * 3; n > 0; n--) IndexFormat.ReadVarint(bytes, ref at);
+        return (start, at);
+    });
+
+    /// <summary>A file of terms in ordinal order, each followed by data whose extent <paramref name="entry"/> reads.</summary>
+    private Dictionary<string, (byte[] Bytes, int Start, int End)> Terms(string file, string kind, Func<byte[], int, (int Start, int End)> entry)
     {
         if (_shards.TryGetValue(file, out var terms)) return terms;
         terms = new Dictionary<string, (byte[], int, int)>(StringComparer.Ordinal);
@@ -169,11 +248,9 @@ public sealed class SearchIndexReader
         {
             var length = IndexFormat.ReadVarint(bytes, ref at);
             var term = Encoding.UTF8.GetString(bytes, at, length);
-            at += length;
-            IndexFormat.ReadVarint(bytes, ref at); // document count, for readers that want it without decoding
-            var size = IndexFormat.ReadVarint(bytes, ref at);
-            terms[term] = (bytes, at, at + size);
-            at += size;
+            var (start, end) = entry(bytes, at + length);
+            terms[term] = (bytes, start, end);
+            at = end;
         }
         return _shards[file] = terms;
     }

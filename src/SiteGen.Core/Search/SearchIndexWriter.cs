@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Nodes;
@@ -37,12 +38,14 @@ internal sealed class SearchIndexWriter
     private readonly SegmentCache? _records;
     private readonly TermsCache? _terms;
     private readonly SearchLayout _layout;
-    private readonly List<int[]> _lengths = [];
+    private readonly double[] _typicalLengths;
+    private readonly TermSummary?[] _summaries;
     private readonly DocumentColumns _columns = new();
     private readonly List<string> _blockFiles = [];
     private JsonArray _block = [];
+    private int _added;
     private SegmentWriter? _current;
-    private readonly List<int> _currentLengths = [];
+    private DocumentColumns _currentColumns = new();
 
     /// <summary>A report to index, newest first, with the fingerprint of everything its index entry is made from.</summary>
     public sealed record Entry(Report Report, string Key);
@@ -60,9 +63,11 @@ internal sealed class SearchIndexWriter
     public SearchIndexWriter(IIndexOutput output, IReadOnlyList<Entry> entries, SegmentCache? records, TermsCache? terms, SearchLayout layout)
     {
         (_output, _entries, _records, _terms, _layout) = (output, entries, records, terms, layout);
+        _typicalLengths = TypicalLengths(entries);
         var ranges = IndexSegments.Plan(entries.Select(e => e.Report.Slug).ToList(), layout.SegmentSize);
         _segments = ranges.Select(Open).ToArray();
-        _files = _segments.Select(s => s.Reused is { } r ? new SegmentFiles(r.Shards, r.PositionShards, r.Chunks) : null).ToArray();
+        _files = _segments.Select(s => s.Reused is { } r ? new SegmentFiles(r.Shards, r.PositionShards, r.Chunks, r.Terms) : null).ToArray();
+        _summaries = _files.Select(f => f?.Terms).ToArray();
         _segmentOf = new int[entries.Count];
         for (var s = 0; s < ranges.Count; s++)
             for (var id = ranges[s].Start; id < ranges[s].End; id++) _segmentOf[id] = s;
@@ -75,22 +80,41 @@ internal sealed class SearchIndexWriter
     public static string KeyOf(Report report) => Fingerprint.Of(BuildCache.ProgramVersion, report.Slug, report.SourceKey);
 
     /// <summary>A segment is made from its documents, in order; with its record and files from the last build it is reused.</summary>
+    /// <remarks>Its bounds are scored against the typical lengths, so they are part of what it is made from.</remarks>
     private Segment Open(SegmentRange range)
     {
-        var key = new Fingerprint().Add(BuildCache.ProgramVersion);
+        var key = new Fingerprint().Add(BuildCache.ProgramVersion).Add(string.Join(",", _typicalLengths.Select(l => l.ToString("R", CultureInfo.InvariantCulture))));
         for (var id = range.Start; id < range.End; id++) key.Add(_entries[id].Key);
         var segmentKey = key.Finish();
         var record = _records?.Get(segmentKey);
-        var reusable = record is not null && record.Lengths.Length == 3 * range.Count
-            && _output.TryReuse(ShardFiles(record, segmentKey[..10]), segmentKey);
+        var reusable = record is not null && record.Documents == range.Count
+            && _output.TryReuse(SegmentFileNames(record, segmentKey[..10]), segmentKey);
         return new Segment(range, segmentKey, reusable ? record : null);
     }
 
-    private static List<string> ShardFiles(SegmentRecord record, string generation) =>
+    private static List<string> SegmentFileNames(SegmentRecord record, string generation) =>
         Enumerable.Range(0, record.Shards).Select(k => IndexFormat.ShardName(IndexFormat.Shard, k, generation))
             .Concat(Enumerable.Range(0, record.PositionShards).Select(k => IndexFormat.ShardName(IndexFormat.PositionShard, k, generation)))
             .Concat(record.Chunks)
+            .Append(IndexFormat.ColumnsName(generation))
             .Select(name => $"{IndexFormat.Folder}/{name}").ToList();
+
+    /// <summary>
+    /// Each field's typical length (<see cref="Bm25.TypicalLength"/>), from every report before any is indexed:
+    /// a segment's bounds are scored with it as it is written. The body is counted in its Markdown, which
+    /// differs from the rendered text only by what markup spells in letters, such as links' addresses.
+    /// </summary>
+    private static double[] TypicalLengths(IReadOnlyList<Entry> entries)
+    {
+        var sums = new long[3];
+        foreach (var report in entries.Select(e => e.Report))
+        {
+            sums[0] += TextUnits.Count(report.Title);
+            sums[1] += TextUnits.Count(SearchDocument.MetaOf(report));
+            sums[2] += report.BodyUnits;
+        }
+        return sums.Select(sum => Bm25.TypicalLength(entries.Count == 0 ? 0 : sum / (double)entries.Count)).ToArray();
+    }
 
     /// <summary>
     /// The costly part of adding a document: writes its text and head files unless the last build did, and
@@ -133,23 +157,16 @@ internal sealed class SearchIndexWriter
     public void Add(Prepared document)
     {
         var id = document.Id;
-        if (id != _lengths.Count) throw new InvalidOperationException($"document {id} added out of order");
+        if (id != _added++) throw new InvalidOperationException($"document {id} added out of order");
         var segment = _segments[_segmentOf[id]];
         var local = id - segment.Range.Start;
-        int[] lengths;
-        if (segment.Reused is { } record)
-        {
-            lengths = record.Lengths[(3 * local)..(3 * local + 3)];
-        }
-        else
-        {
-            (_current ??= new SegmentWriter(_layout.ChunkPositions)).Add(document.Terms!);
-            lengths = document.Terms!.Lengths;
-            _currentLengths.AddRange(lengths);
-        }
         var report = _entries[id].Report;
-        _columns.Add(report, lengths);
-        _lengths.Add(lengths);
+        if (segment.Reused is null)
+        {
+            (_current ??= new SegmentWriter(_layout.ChunkPositions, _typicalLengths)).Add(document.Terms!);
+            _currentColumns.Add(report, document.Terms!.Lengths);
+        }
+        _columns.Add(report);
         _block.Add(Display(report, _entries[id].Key));
         if (_block.Count == IndexFormat.BlockSize) WriteBlock();
         if (local == segment.Range.Count - 1 && segment.Reused is null) FinishSegment(segment);
@@ -158,10 +175,14 @@ internal sealed class SearchIndexWriter
     private void FinishSegment(Segment segment)
     {
         var files = _current!.Finish((path, text) => _output.Write(path, text, segment.Key), segment.Generation);
-        _records?.Put(segment.Key, new SegmentRecord(files.Shards, files.PositionShards, files.Chunks, _currentLengths.ToArray()));
+        var columns = new JsonObject { ["values"] = _currentColumns.Values(filterOnly: false), ["columns"] = _currentColumns.Columns(filterOnly: false) };
+        var name = IndexFormat.ColumnsName(segment.Generation);
+        _output.Write($"{IndexFormat.Folder}/{name}", IndexFormat.NamedScript(IndexFormat.Columns, name, columns.ToJsonString(Json)), segment.Key);
+        _records?.Put(segment.Key, new SegmentRecord(segment.Range.Count, files.Shards, files.PositionShards, files.Chunks, files.Terms));
         _files[_segmentOf[segment.Range.Start]] = files;
+        _summaries[_segmentOf[segment.Range.Start]] = files.Terms;
         _current = null;
-        _currentLengths.Clear();
+        _currentColumns = new DocumentColumns();
     }
 
     /// <summary>What a result shows, kept out of the manifest: only the results shown load their block.</summary>
@@ -193,22 +214,24 @@ internal sealed class SearchIndexWriter
         if (_block.Count > 0) WriteBlock();
         var filterColumns = new JsonObject { ["values"] = _columns.Values(filterOnly: true), ["columns"] = _columns.Columns(filterOnly: true) };
         var filterFile = WriteHashed("v", "values", filterColumns.ToJsonString(Json));
+        var dictionaryKey = new Fingerprint().Add(BuildCache.ProgramVersion).Add(string.Join(",", _segments.Select(s => s.Key))).Finish();
+        var dictionaryShards = TermDictionary.Write(_summaries.Select(s => s!).ToList(), (path, text) => _output.Write(path, text, dictionaryKey), dictionaryKey[..10]);
         var manifest = new JsonObject
         {
             ["version"] = IndexFormat.Version,
             ["tokenizer"] = TextUnits.Name,
             ["fields"] = new JsonArray(IndexFormat.Fields.Select(f => (JsonNode)f).ToArray()),
             ["weights"] = new JsonArray(IndexFormat.Weights.Select(w => (JsonNode)w).ToArray()),
-            ["avgLength"] = new JsonArray(Enumerable.Range(0, 3).Select(f => (JsonNode)AverageLength(f)).ToArray()),
-            ["count"] = _lengths.Count,
+            ["avgLength"] = new JsonArray(_typicalLengths.Select(l => (JsonNode)l).ToArray()),
+            ["count"] = _entries.Count,
             ["segments"] = new JsonArray(_segments.Select((s, i) => (JsonNode)new JsonArray(
-                s.Range.Start, s.Range.Count, _files[i]!.Shards, _files[i]!.PositionShards, s.Generation)).ToArray()),
+                s.Range.Start, s.Range.Count, _files[i]!.Shards, _files[i]!.PositionShards, s.Generation, SegmentCounts(s.Range))).ToArray()),
+            ["dictionary"] = new JsonArray(dictionaryShards, dictionaryKey[..10]),
             ["chunkPositions"] = _layout.ChunkPositions,
             ["blockSize"] = IndexFormat.BlockSize,
             ["blocks"] = new JsonArray(_blockFiles.Select(f => (JsonNode?)f).ToArray()),
             ["values"] = _columns.Values(filterOnly: false),
             ["filterValues"] = filterFile,
-            ["columns"] = _columns.Columns(filterOnly: false),
         };
         var script = IndexFormat.Script("manifest", manifest.ToJsonString(Json));
         var key = Fingerprint.Of(script);
@@ -216,6 +239,7 @@ internal sealed class SearchIndexWriter
         return IndexFormat.Manifest;
     }
 
-    private double AverageLength(int field) =>
-        _lengths.Count == 0 ? 0 : Math.Round(_lengths.Average(l => (double)l[field]), 2);
+    /// <summary>How many of a segment's documents have each year, province and type (see <see cref="DocumentColumns.Counts"/>).</summary>
+    private JsonObject SegmentCounts(SegmentRange range) =>
+        new(DocumentColumns.Names.Except(DocumentColumns.FilterOnly).Select(n => KeyValuePair.Create(n, (JsonNode?)_columns.Counts(n, range.Start, range.Count))));
 }

@@ -15,7 +15,7 @@ namespace SiteGen.Search;
 /// 1.5 million small objects a segment and took 40 of a cold build's 90 seconds (10,000 reports), all on
 /// the one thread that takes documents in order.
 /// </remarks>
-internal sealed class SegmentWriter(int chunkPositions)
+internal sealed class SegmentWriter(int chunkPositions, double[] typicalLengths)
 {
     private const int TargetShardBytes = 8 * 1024;
     private readonly Dictionary<long, int> _numberOf = new();
@@ -23,8 +23,8 @@ internal sealed class SegmentWriter(int chunkPositions)
     private readonly List<int> _docCounts = [];
     private readonly List<Document> _documents = [];
 
-    /// <summary>A document's entries and positions, and the number of each entry's term (its key is let go: 8 bytes an entry).</summary>
-    private readonly record struct Document(int[] Starts, byte[] Bytes, int[] PositionStarts, byte[] Positions, int[] Numbers);
+    /// <summary>A document's entries and positions, the number of each entry's term (its key is let go: 8 bytes an entry), and its fields' lengths.</summary>
+    private readonly record struct Document(int[] Starts, byte[] Bytes, int[] PositionStarts, byte[] Positions, int[] Numbers, int[] Lengths);
 
     /// <summary>Adds the next document of the segment.</summary>
     public void Add(DocumentTerms.Encoded terms)
@@ -42,13 +42,17 @@ internal sealed class SegmentWriter(int chunkPositions)
             numbers[i] = number;
             CollectionsMarshal.AsSpan(_docCounts)[number]++;
         }
-        _documents.Add(new Document(terms.Starts, terms.Bytes, terms.PositionStarts, terms.Positions, numbers));
+        _documents.Add(new Document(terms.Starts, terms.Bytes, terms.PositionStarts, terms.Positions, numbers, terms.Lengths));
     }
 
-    /// <summary>Writes the shards and chunks, named by <paramref name="generation"/>; returns how many shards of each kind and the chunk files' names.</summary>
+    /// <summary>
+    /// Writes the shards and chunks, named by <paramref name="generation"/>; returns how many shards of each
+    /// kind, the chunk files' names, and what the term dictionary needs of each term.
+    /// </summary>
     public SegmentFiles Finish(Action<string, string> write, string generation)
     {
         var terms = LayOut();
+        var summary = Summarize(terms);
         var shards = WriteShards(IndexFormat.Shard, terms.Select(t => (t.Text, t.DocCount, t.Postings)), write, generation);
         var pairs = terms.Where(t => t.Positions.Length > 0).Select(t => new Pair(t, PositionCounts(t), chunkPositions)).ToList();
         var positionShards = WriteShards(IndexFormat.PositionShard,
@@ -58,7 +62,32 @@ internal sealed class SegmentWriter(int chunkPositions)
         _keys.Clear();
         _docCounts.Clear();
         _documents.Clear();
-        return new SegmentFiles(shards, positionShards, chunks);
+        return new SegmentFiles(shards, positionShards, chunks, summary);
+    }
+
+    /// <summary>Each term's documents in the segment and the best score, before idf, that any of them gives it.</summary>
+    private TermSummary Summarize(List<TermPostings> terms)
+    {
+        var bounds = new int[terms.Count];
+        Parallel.For(0, terms.Count, t => bounds[t] = Bm25.StoredBound(BestScore(terms[t].Postings.Span)));
+        return new TermSummary(_keys.ToArray(), _docCounts.ToArray(), bounds);
+    }
+
+    private double BestScore(ReadOnlySpan<byte> postings)
+    {
+        var best = 0.0;
+        for (int at = 0, id = 0; at < postings.Length;)
+        {
+            id += IndexFormat.ReadVarint(postings, ref at);
+            var mask = IndexFormat.ReadVarint(postings, ref at);
+            var lengths = _documents[id].Lengths;
+            var score = 0.0;
+            for (var f = 0; f < 3; f++)
+                if ((mask & (1 << f)) != 0)
+                    score += Bm25.Field(IndexFormat.Weights[f], 1, IndexFormat.ReadVarint(postings, ref at), lengths[f], typicalLengths[f]);
+            best = Math.Max(best, score);
+        }
+        return best;
     }
 
     /// <summary>Every term's postings (id delta, then its entry, for each document) and positions, each in one run of bytes.</summary>
@@ -201,5 +230,5 @@ internal sealed class SegmentWriter(int chunkPositions)
     private sealed record TermPostings(string Text, int DocCount, ReadOnlyMemory<byte> Postings, ReadOnlyMemory<byte> Positions);
 }
 
-/// <summary>What a segment wrote: how many shards of each kind (their names follow) and its chunk files' names.</summary>
-internal sealed record SegmentFiles(int Shards, int PositionShards, string[] Chunks);
+/// <summary>What a segment wrote: how many shards of each kind (their names follow), its chunk files' names, and its terms' summary.</summary>
+internal sealed record SegmentFiles(int Shards, int PositionShards, string[] Chunks, TermSummary Terms);

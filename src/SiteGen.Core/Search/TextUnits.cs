@@ -61,6 +61,19 @@ public static class TextUnits
         return codes;
     }
 
+    /// <summary>How many units a text has, without making them.</summary>
+    public static int Count(ReadOnlySpan<char> text)
+    {
+        var count = 0;
+        foreach (var rune in text.EnumerateRunes())
+        {
+            var value = rune.Value;
+            if (value is >= 0xFF01 and <= 0xFF5E) value -= 0xFEE0;
+            if (value != 0x3000 && IsUnit(new Rune(value))) count++;
+        }
+        return count;
+    }
+
     /// <summary>Letters (L*) and numbers (N*): the same classes as /[\p{L}\p{N}]/u in JavaScript.</summary>
     public static bool IsUnit(Rune rune) => Rune.GetUnicodeCategory(rune) switch
     {

@@ -12,7 +12,7 @@ public class CommandTests
         var result = SitegenProcess.Run("build", "--source", site.Root, "--out", site.Output);
 
         result.ExitCode.Should().Be(0, result.Error);
-        result.Output.Should().MatchRegex(@"Built 5 reports: \d+ pages, \d+ files, [\d.]+ KB \(offline zip [\d.]+ KB; \d+ files unchanged\) in [\d.]+ s");
+        result.Output.Should().MatchRegex(@"Built 5 reports: \d+ pages, \d+ files, [\d.]+ [KM]B \(offline zip [\d.]+ [KM]B; \d+ files unchanged\) in [\d.]+ s");
         File.Exists(Path.Combine(site.Output, "index.html")).Should().BeTrue();
     }
 

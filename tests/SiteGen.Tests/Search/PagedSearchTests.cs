@@ -60,4 +60,32 @@ public class PagedSearchTests(ArchiveSearchSite site) : IClassFixture<ArchiveSea
         int Chunks(SearchIndexReader reader) => reader.FilesRead.Count(f => f.StartsWith('c'));
         Chunks(firstOnly).Should().BeGreaterThan(0).And.BeLessThan(Chunks(everything) / 2);
     }
+
+    [Fact]
+    public void A_common_term_reads_only_the_segments_that_can_reach_its_page()
+    {
+        var everything = SearchIndexReader.Open(site.Output);
+        var exhaustive = new QueryEngine(everything).Search("政府", pageSize: 1000);
+        var firstOnly = SearchIndexReader.Open(site.Output);
+        var first = new QueryEngine(firstOnly).Search("政府", pageSize: 1);
+
+        first.Results.Single().Slug.Should().Be(exhaustive.Results[0].Slug);
+        first.Estimated.Should().BeTrue("the segments not read are estimated from the dictionary");
+        first.Total.Should().BeCloseTo(exhaustive.Total, (uint)exhaustive.Total / 5);
+        int Segments(SearchIndexReader reader) => reader.FilesRead.Count(f => f.StartsWith("m-"));
+        Segments(everything).Should().Be(everything.SegmentCount);
+        Segments(firstOnly).Should().BeLessThan(Segments(everything) / 2);
+    }
+
+    [Fact]
+    public void A_rare_phrase_reads_the_counts_of_the_segments_that_hold_it_and_no_others()
+    {
+        var reader = SearchIndexReader.Open(site.Output);
+        var rare = site.RandomQueries(400, seed: 5).First(q => TextUnits.Split(q).Count >= 4 && site.Containing(q).Count == 1);
+        var result = new QueryEngine(reader).Search(rare);
+
+        result.Results.Select(r => r.Slug).Should().Equal(site.Containing(rare));
+        result.Estimated.Should().BeFalse();
+        reader.FilesRead.Count(f => f.StartsWith("m-")).Should().BeLessThan(reader.SegmentCount / 2);
+    }
 }

@@ -28,7 +28,7 @@ public class SearchSite : IDisposable
         _site.Build();
         Index = SearchIndexReader.Open(Output);
         Engine = new QueryEngine(Index);
-        Texts = Enumerable.Range(0, Index.Docs.Count).Select(Index.Texts).ToList();
+        Texts = Enumerable.Range(0, Index.Count).Select(Index.Texts).ToList();
     }
 
     private void AddMadeUpReports(int count)

@@ -64,7 +64,7 @@
   }
   api.manifest = function (m) { arrived("manifest", m); };
   // Every file but the manifest names itself (its file name without ".js") before its data.
-  ["shard", "positions", "chunk", "docs", "values", "text", "head"].forEach(function (kind) {
+  ["shard", "positions", "chunk", "dictionary", "columns", "docs", "values", "text", "head"].forEach(function (kind) {
     api[kind] = function (name, data) { arrived(name, data); };
   });
   function stem(file) { return file.slice(0, -3); }
@@ -74,18 +74,39 @@
     var path = indexPath();
     base = path.slice(0, path.lastIndexOf("/") + 1);
     return load(path, "manifest").then(function (m) {
-      if (m.version !== 5 || m.tokenizer !== "sitegen-char-1") throw new Error("unsupported index " + m.version + " " + m.tokenizer);
-      // Columns of small numbers become one object per document, as the engine reads them.
-      m.docs = [];
-      for (var d = 0; d < m.count; d++) {
-        var doc = { len: m.columns.len.slice(3 * d, 3 * d + 3) };
-        ["year", "province", "type"].forEach(function (name) { doc[name] = m.values[name][m.columns[name][d]]; });
-        m.docs.push(doc);
-      }
+      if (m.version !== 6 || m.tokenizer !== "sitegen-char-1") throw new Error("unsupported index " + m.version + " " + m.tokenizer);
       manifest = m;
       return m;
     });
   }
+
+  /* ---- segments: [start, count, shards, positionShards, generation, {year, province, type: [value, count, ...]}] ---- */
+  var columns = {};
+  function segmentOf(doc) {
+    var low = 0, high = manifest.segments.length - 1;
+    while (low < high) {
+      var middle = (low + high + 1) >> 1;
+      if (manifest.segments[middle][0] <= doc) low = middle; else high = middle - 1;
+    }
+    return low;
+  }
+  /* A segment's documents, from its columns file: each {year, province, type, len: [title, meta, body]}. */
+  function loadColumns(s) {
+    if (columns[s]) return Promise.resolve(columns[s]);
+    var file = "m-" + manifest.segments[s][4];
+    return load(base + file + ".js", file).then(function (c) {
+      var docs = [];
+      for (var d = 0; d < manifest.segments[s][1]; d++) {
+        var doc = { len: c.columns.len.slice(3 * d, 3 * d + 3) };
+        ["year", "province", "type"].forEach(function (name) { doc[name] = c.values[name][c.columns[name][d]]; });
+        docs.push(doc);
+      }
+      return (columns[s] = docs);
+    });
+  }
+  /* A document of a segment already read. */
+  function docOf(doc) { var s = segmentOf(doc); return columns[s][doc - manifest.segments[s][0]]; }
+  function valueName(column, number) { var v = manifest.values[column][number]; return v === null || v === undefined ? null : String(v); }
 
   /* ---- shards: term -> postings ---- */
   function fnv(term) {
@@ -98,18 +119,35 @@
     do { b = bytes[at.i++]; value += (b & 0x7f) * Math.pow(2, shift); shift += 7; } while (b >= 0x80);
     return value;
   }
-  function decodeShard(b64) {
+  function bytesOf(b64) {
     var raw = atob(b64), bytes = new Uint8Array(raw.length);
     for (var i = 0; i < raw.length; i++) bytes[i] = raw.charCodeAt(i);
-    var at = { i: 0 }, count = varint(bytes, at), terms = new Map(), decoder = new TextDecoder();
+    return bytes;
+  }
+  /* Terms in ordinal order, each followed by data whose extent `entry` reads (SearchIndexReader.Terms). */
+  function decodeTerms(b64, entry) {
+    var bytes = bytesOf(b64), at = { i: 0 }, count = varint(bytes, at), terms = new Map(), decoder = new TextDecoder();
     for (var t = 0; t < count; t++) {
       var len = varint(bytes, at), term = decoder.decode(bytes.subarray(at.i, at.i + len));
       at.i += len;
-      var df = varint(bytes, at), size = varint(bytes, at);
-      terms.set(term, { df: df, bytes: bytes, start: at.i, end: at.i + size });
-      at.i += size;
+      terms.set(term, entry(bytes, at));
     }
     return terms;
+  }
+  function decodeShard(b64) {
+    return decodeTerms(b64, function (bytes, at) {
+      var df = varint(bytes, at), size = varint(bytes, at), e = { df: df, bytes: bytes, start: at.i, end: at.i + size };
+      at.i += size;
+      return e;
+    });
+  }
+  /* A dictionary shard: per term, per segment that has it, [segment, documents, stored bound]. */
+  function decodeDictionary(b64) {
+    return decodeTerms(b64, function (bytes, at) {
+      var n = varint(bytes, at), list = [], segment = 0;
+      for (var k = 0; k < n; k++) { segment += varint(bytes, at); list.push([segment, varint(bytes, at), varint(bytes, at)]); }
+      return list;
+    });
   }
   /* A term's documents, with its count in each field. */
   function decodePostings(entry, first) {
@@ -155,33 +193,41 @@
     return chunkOf;
   }
   function hex8(h) { return ("0000000" + h.toString(16)).slice(-8); }
-  /* Segments are [start, count, shards, positionShards, generation]; a segment's ids count from its start.
-     A term's postings in every segment, in id order, with the group of postings whose positions share a file. */
+  /* A term's entry in the dictionary: per segment, its documents there and the best score before idf one gets (0: none). */
+  var dictionaries = {}, stats = {};
+  function termStats(term) {
+    if (stats[term]) return Promise.resolve(stats[term]);
+    var d = manifest.dictionary, file = "dict" + (fnv(term) % Math.max(1, d[0])) + "-" + d[1];
+    var loaded = !d[0] ? Promise.resolve(new Map()) : dictionaries[file] ? Promise.resolve(dictionaries[file]) :
+      load(base + file + ".js", file).then(function (data) { return (dictionaries[file] = dictionaries[file] || decodeDictionary(data)); });
+    return loaded.then(function (terms) {
+      var n = manifest.segments.length, st = { docCounts: new Array(n).fill(0), bounds: new Array(n).fill(0), documents: 0 };
+      (terms.get(term) || []).forEach(function (e) { st.docCounts[e[0]] = e[1]; st.bounds[e[0]] = e[2]; st.documents += e[1]; });
+      return (stats[term] = st);
+    });
+  }
+  /* A term's postings in one segment, with the groups of postings whose positions share a file. */
   var lists = {};
-  function postings(term) {
-    if (lists[term]) return Promise.resolve(lists[term]);
-    return Promise.all(manifest.segments.map(function (segment) {
-      return segment[2] ? shardFile(shardName("shard", segment[2], segment, term)) : null;
-    })).then(function (found) {
-      var list = { term: term, postings: [], index: new Map(), groups: [] };
-      manifest.segments.forEach(function (segment, s) {
-        var entry = found[s] && found[s].get(term);
-        if (!entry) return;
-        var counts = decodePostings(entry, segment[0]);
-        var chunkOf = chunks(counts.map(function (p) { return p.counts[0] + p.counts[1] + p.counts[2]; }));
-        counts.forEach(function (p, i) {
-          var chunk = chunkOf ? chunkOf[i] : -1;
-          if (i === 0 || (chunkOf ? chunkOf[i - 1] : -1) !== chunk) {
-            list.groups.push({ chunk: chunk, first: list.postings.length, end: list.postings.length,
-              file: chunk < 0 ? shardName("positions", segment[3], segment, term) : "c" + hex8(fnv(term)) + "-" + chunk + "-" + segment[4] });
-          }
-          p.group = list.groups.length - 1;
-          list.groups[p.group].end++;
-          list.index.set(p.doc, list.postings.length);
-          list.postings.push(p);
-        });
+  function postings(term, s) {
+    var key = term + "\n" + s, segment = manifest.segments[s];
+    if (lists[key]) return Promise.resolve(lists[key]);
+    return (segment[2] ? shardFile(shardName("shard", segment[2], segment, term)) : Promise.resolve(null)).then(function (found) {
+      var list = { term: term, postings: [], index: new Map(), groups: [] }, entry = found && found.get(term);
+      if (!entry) return (lists[key] = list);
+      var counts = decodePostings(entry, segment[0]);
+      var chunkOf = chunks(counts.map(function (p) { return p.counts[0] + p.counts[1] + p.counts[2]; }));
+      counts.forEach(function (p, i) {
+        var chunk = chunkOf ? chunkOf[i] : -1;
+        if (i === 0 || (chunkOf ? chunkOf[i - 1] : -1) !== chunk) {
+          list.groups.push({ chunk: chunk, first: list.postings.length, end: list.postings.length,
+            file: chunk < 0 ? shardName("positions", segment[3], segment, term) : "c" + hex8(fnv(term)) + "-" + chunk + "-" + segment[4] });
+        }
+        p.group = list.groups.length - 1;
+        list.groups[p.group].end++;
+        list.index.set(p.doc, list.postings.length);
+        list.postings.push(p);
       });
-      return (lists[term] = list);
+      return (lists[key] = list);
     });
   }
   function find(list, doc) { var i = list.index.get(doc); return i === undefined ? null : list.postings[i]; }
@@ -236,37 +282,45 @@
     for (var i = 0; i < n - 1; i++) if (i % 2 === 0 || i === n - 2) out.push(i);
     return out;
   }
-  /* A part read from the index (PartMatcher.cs): its candidates, the documents holding every pair of its units in
-     one field, each with a bound on its count per field (exact for one or two units), and the covering pairs
-     whose positions count it exactly in the documents a query checks. */
+  /* A part read from the index (PartMatcher.cs): from the dictionary, its document frequency and per segment how many
+     documents may hold it and the best score before idf; per segment read, its candidates, the documents holding every
+     pair of its units in one field, each with a bound on its count per field (exact for one or two units), and the
+     covering pairs whose positions count it exactly in the documents a query checks. */
   function matcher(part) {
-    var u = part.units;
-    if (u.length <= 2) {
-      return postings(u.join("")).then(function (list) {
-        var bounds = new Map();
-        list.postings.forEach(function (p) { bounds.set(p.doc, p.counts); });
-        return { bounds: bounds, covering: [], offsets: [], exact: new Map() };
-      });
-    }
-    var terms = [];
-    for (var i = 0; i < u.length - 1; i++) terms.push(u[i] + u[i + 1]);
-    return Promise.all(terms.map(postings)).then(function (pairs) {
-      var offsets = coveringPairs(u.length), bounds = new Map();
-      var rarest = pairs.reduce(function (a, b) { return a.postings.length <= b.postings.length ? a : b; });
-      rarest.postings.forEach(function (posting) {
-        var bound = posting.counts.slice();
-        pairs.forEach(function (pair) {
-          var other = find(pair, posting.doc);
-          for (var f = 0; f < 3; f++) bound[f] = other ? Math.min(bound[f], other.counts[f]) : 0;
+    var u = part.units, terms = [];
+    if (u.length <= 2) terms.push(u.join(""));
+    else for (var i = 0; i < u.length - 1; i++) terms.push(u[i] + u[i + 1]);
+    return Promise.all(terms.map(termStats)).then(function (st) {
+      function least(f) { return Math.min.apply(null, st.map(f)); }
+      var m = {
+        documents: least(function (x) { return x.documents; }),
+        documentsIn: function (s) { return least(function (x) { return x.docCounts[s]; }); },
+        boundIn: function (s) { return least(function (x) { return x.bounds[s]; }); },
+        bounds: new Map(), covering: {}, offsets: u.length > 2 ? coveringPairs(u.length) : [], exact: new Map()
+      };
+      /* Reads the part's counts in a segment; resolves to the segment's candidates, in id order. */
+      m.read = function (s) {
+        return Promise.all(terms.map(function (t) { return postings(t, s); })).then(function (pairs) {
+          if (m.offsets.length) m.covering[s] = m.offsets.map(function (o) { return pairs[o]; });
+          var rarest = pairs.reduce(function (a, b) { return a.postings.length <= b.postings.length ? a : b; }), found = [];
+          rarest.postings.forEach(function (posting) {
+            var bound = posting.counts.slice();
+            pairs.forEach(function (pair) {
+              var other = find(pair, posting.doc);
+              for (var f = 0; f < 3; f++) bound[f] = other ? Math.min(bound[f], other.counts[f]) : 0;
+            });
+            if (bound[0] || bound[1] || bound[2]) { m.bounds.set(posting.doc, bound); found.push(posting.doc); }
+          });
+          return found;
         });
-        if (bound[0] || bound[1] || bound[2]) bounds.set(posting.doc, bound);
-      });
-      return { bounds: bounds, covering: offsets.map(function (o) { return pairs[o]; }), offsets: offsets, exact: new Map() };
+      };
+      return m;
     });
   }
-  function needsPositions(m, doc) { return m.covering.length > 0 && m.bounds.has(doc); }
+  function coveringOf(m, doc) { return m.covering[segmentOf(doc)]; }
+  function needsPositions(m, doc) { return m.offsets.length > 0 && m.bounds.has(doc); }
   function needsChunk(m, doc) {
-    return needsPositions(m, doc) && m.covering.some(function (pair) { return pair.groups[find(pair, doc).group].chunk >= 0; });
+    return needsPositions(m, doc) && coveringOf(m, doc).some(function (pair) { return pair.groups[find(pair, doc).group].chunk >= 0; });
   }
   /* Reads, in one batch, the positions counting the matchers in these documents need. */
   function loadPositions(matchers, docs) {
@@ -274,21 +328,21 @@
     docs.forEach(function (doc) {
       matchers.forEach(function (m) {
         if (!needsPositions(m, doc)) return;
-        m.covering.forEach(function (pair) {
+        coveringOf(m, doc).forEach(function (pair) {
           var posting = find(pair, doc);
-          if (!posting.fields) wanted.set(pair.term + "\n" + posting.group, [pair, pair.groups[posting.group]]);
+          if (!posting.fields) wanted.set(pair.groups[posting.group], pair);
         });
       });
     });
-    return Promise.all(Array.from(wanted.values()).map(function (w) { return loadGroup(w[0], w[1]); }));
+    return Promise.all(Array.from(wanted.entries()).map(function (w) { return loadGroup(w[1], w[0]); }));
   }
   /* How often the part's units stand in a row in each field of the document (its positions loaded). */
   function count(m, doc) {
     var bound = m.bounds.get(doc);
     if (!bound) return [0, 0, 0];
-    if (!m.covering.length) return bound;
+    if (!m.offsets.length) return bound;
     if (m.exact.has(doc)) return m.exact.get(doc);
-    var positions = m.covering.map(function (pair) { return find(pair, doc).fields; }), fields = [0, 0, 0];
+    var positions = coveringOf(m, doc).map(function (pair) { return find(pair, doc).fields; }), fields = [0, 0, 0];
     for (var f = 0; f < 3; f++) {
       if (positions.some(function (p) { return !p[f]; })) continue;
       var later = positions.slice(1).map(function (p) { return new Set(p[f]); });
@@ -301,25 +355,39 @@
     return fields;
   }
 
+  /* ---- filters (Filters.cs): which documents pass; for segments not read, what share would ---- */
+  var COUNTED = ["year", "type", "province"];
   function passes(doc, filters, skip) {
+    var d = docOf(doc);
     for (var key in filters) {
       if (key === skip) continue;
       var want = filters[key];
-      if (key === "year" && String(doc.year) !== String(want)) return false;
-      if (key === "type" && doc.type !== want) return false;
-      if (key === "province" && doc.province !== want) return false;
-      if (key === "region" && !(doc.region || "").split(" ").some(function (r) { return r === want || r.indexOf(want) === 0; })) return false;
-      if (key === "publisher" && (doc.publisher || "").indexOf(want) < 0) return false;
+      if (key === "year" && String(d.year) !== String(want)) return false;
+      if (key === "type" && d.type !== want) return false;
+      if (key === "province" && d.province !== want) return false;
+      if (key === "region" && !(filterValue("region", doc) || "").split(" ").some(function (r) { return r === want || r.indexOf(want) === 0; })) return false;
+      if (key === "publisher" && (filterValue("publisher", doc) || "").indexOf(want) < 0) return false;
     }
     return true;
   }
+  function estimable(filters) { return !("region" in filters) && !("publisher" in filters); }
+  function valueShare(s, column, value) {
+    var segment = manifest.segments[s], counts = segment[5][column];
+    for (var i = 0; i < counts.length; i += 2) if (valueName(column, counts[i]) === value) return counts[i + 1] / segment[1];
+    return 0;
+  }
+  function filterShare(s, filters, skip) {
+    var share = 1.0;
+    COUNTED.forEach(function (key) { if (key !== skip && key in filters) share *= valueShare(s, key, String(filters[key])); });
+    return share;
+  }
 
-  function idf(df) { var n = manifest.docs.length; return Math.log(1 + (n - df + 0.5) / (df + 0.5)); }
+  function idf(df) { var n = manifest.count; return Math.log(1 + (n - df + 0.5) / (df + 0.5)); }
 
   function round4(x) { return Math.floor(x * 10000 + 0.5) / 10000; }
-  /* BM25 with field weights over each part's count per field. */
+  /* BM25 with field weights over each part's count per field (Bm25.cs). */
   function score(doc, counts, idfs) {
-    var d = manifest.docs[doc], total = 0;
+    var d = docOf(doc), total = 0;
     counts.forEach(function (c, p) {
       for (var f = 0; f < 3; f++) {
         var tf = c[f];
@@ -331,24 +399,25 @@
     return round4(total);
   }
 
-  /* The documents a query may match, checked only as far as the page needs (Evaluation.cs says why this
-     gives an exhaustive evaluation's page, and how the total is estimated when some stay unchecked). */
+  /* The documents a query may match, read segment by segment and checked only as far as the page needs (Evaluation.cs
+     says why this gives an exhaustive evaluation's page, and how the total is estimated when some stay unread or unchecked). */
+  var BOUND_SCALE = 1000;
   function evaluation(parts, excludes) {
     return Promise.all(parts.concat(excludes).map(matcher)).then(function (all) {
       var positive = all.slice(0, parts.length), negative = all.slice(parts.length);
-      var idfs = positive.map(function (m) { return idf(m.bounds.size); });
-      var docs = [];
-      if (positive.length) {
-        var smallest = positive.reduce(function (a, b) { return a.bounds.size <= b.bounds.size ? a : b; });
-        smallest.bounds.forEach(function (_, doc) { if (positive.every(function (m) { return m.bounds.has(doc); })) docs.push(doc); });
-        docs.sort(function (a, b) { return a - b; });
-      } else {
-        docs = manifest.docs.map(function (_, i) { return i; });
+      var idfs = positive.map(function (m) { return idf(m.documents); });
+      var n = manifest.segments.length, viable = [], read = [], segmentBound = [];
+      for (var s = 0; s < n; s++) {
+        viable[s] = positive.every(function (m) { return m.documentsIn(s) > 0; });
+        read[s] = false;
+        var b = 0;
+        if (positive.length) {
+          for (var p = 0; p < positive.length; p++) b += idfs[p] * positive[p].boundIn(s) / BOUND_SCALE;
+          b += 0.0001;
+        }
+        segmentBound[s] = b;
       }
-      var candidates = docs.filter(function (doc) {
-        return !negative.some(function (m) { return m.bounds.has(doc) && !needsPositions(m, doc); });
-      });
-      var bound = new Map(), checked = new Map(), checkedMatches = 0;
+      var candidates = [], bound = new Map(), checked = new Map(), checkedMatches = 0;
       function check(doc) {
         var counts = positive.map(function (m) { return count(m, doc); });
         var match = counts.every(function (c) { return c[0] || c[1] || c[2]; }) &&
@@ -356,34 +425,116 @@
         checked.set(doc, match ? { doc: doc, score: score(doc, counts, idfs), inBody: counts.some(function (c) { return c[2] > 0; }) } : null);
         if (match) checkedMatches++;
       }
-      var free = candidates.filter(function (doc) { return !all.some(function (m) { return needsChunk(m, doc); }); });
-      return loadPositions(all, free).then(function () {
-        candidates.forEach(function (doc) { bound.set(doc, score(doc, positive.map(function (m) { return m.bounds.get(doc); }), idfs)); });
-        free.forEach(check);
-        return {
-          candidates: candidates,
-          possible: function () { return candidates.some(function (d) { return !checked.has(d) || checked.get(d) !== null; }); },
-          /* The first `need` matches of the pool: check the best-placed unchecked documents until those are all checked. */
-          top: function top(pool, need, byDate) {
-            var ranked = [];
-            pool.forEach(function (d) {
-              if (!checked.has(d)) ranked.push({ doc: d, key: bound.get(d) });
-              else if (checked.get(d)) ranked.push({ doc: d, key: checked.get(d).score });
-            });
-            ranked.sort(byDate ? function (a, b) { return a.doc - b.doc; } : function (a, b) { return b.key - a.key || a.doc - b.doc; });
-            var first = ranked.slice(0, need), open = first.filter(function (r) { return !checked.has(r.doc); }).map(function (r) { return r.doc; });
-            if (!open.length) return Promise.resolve(first.map(function (r) { return checked.get(r.doc); }));
-            return loadPositions(all, open).then(function () { open.forEach(check); return top(pool, need, byDate); });
-          },
-          /* How many of the documents match: exact when all are checked, else estimated from the checked ones' share. */
-          estimate: function (list) {
-            var matches = 0, open = 0;
-            list.forEach(function (d) { if (!checked.has(d)) open++; else if (checked.get(d)) matches++; });
-            if (!open) return { count: matches, estimated: false };
-            return { count: Math.floor(matches + open * (checked.size ? checkedMatches / checked.size : 1) + 0.5), estimated: true };
+      /* Reads a segment: its columns and its parts' counts, and checks the candidates whose positions came with them. */
+      function readSegment(s) {
+        read[s] = true;
+        var segment = manifest.segments[s];
+        var reads = positive.map(function (m) { return m.read(s); });
+        var excluding = negative.filter(function (m) { return m.documentsIn(s) > 0; });
+        return Promise.all([loadColumns(s), Promise.all(reads), Promise.all(excluding.map(function (m) { return m.read(s); }))]).then(function (r) {
+          var found = r[1], docs = [];
+          if (positive.length) {
+            var smallest = found.reduce(function (a, b) { return a.length <= b.length ? a : b; });
+            docs = smallest.filter(function (doc) { return positive.every(function (m) { return m.bounds.has(doc); }); });
+          } else {
+            for (var d = 0; d < segment[1]; d++) docs.push(segment[0] + d);
           }
-        };
-      });
+          docs = docs.filter(function (doc) { return !negative.some(function (m) { return m.bounds.has(doc) && !needsPositions(m, doc); }); });
+          docs.forEach(function (doc) {
+            candidates.push(doc);
+            bound.set(doc, score(doc, positive.map(function (m) { return m.bounds.get(doc); }), idfs));
+          });
+          var free = docs.filter(function (doc) { return !all.some(function (m) { return needsChunk(m, doc); }); });
+          return loadPositions(all, free).then(function () { free.forEach(check); });
+        });
+      }
+      function share() { return checked.size ? checkedMatches / checked.size : 1.0; }
+      /* The first `need` candidates that pass and have not failed a check: checked ones by score, the others by bound. */
+      function rank(filters, need, byDate) {
+        var ranked = [];
+        candidates.forEach(function (d) {
+          if (checked.has(d) && !checked.get(d)) return;
+          if (!passes(d, filters)) return;
+          ranked.push({ doc: d, key: checked.has(d) ? checked.get(d).score : bound.get(d) });
+        });
+        ranked.sort(byDate ? function (a, b) { return a.doc - b.doc; } : function (a, b) { return b.key - a.key || a.doc - b.doc; });
+        return ranked.slice(0, need);
+      }
+      /* Whether no document of the segment can be placed among the first `need`. */
+      function beyond(s, first, need, byDate) {
+        if (first.length < need) return false;
+        var last = first[need - 1], start = manifest.segments[s][0];
+        return byDate ? last.doc < start : last.key > segmentBound[s] || (last.key === segmentBound[s] && last.doc < start);
+      }
+      var ev = {
+        candidates: function () { return candidates.slice().sort(function (a, b) { return a - b; }); },
+        /* The first `need` matches under the filters: check the best-placed unchecked documents until those are all
+           checked, then read the next segment that could still place one among them, and again. */
+        top: function (filters, need, byDate) {
+          var order = [];
+          for (var s = 0; s < n; s++) if (viable[s]) order.push(s);
+          if (!byDate) order.sort(function (a, b) { return segmentBound[b] - segmentBound[a] || a - b; });
+          var whole = !estimable(filters);
+          function settle() {
+            var first = rank(filters, need, byDate);
+            var open = first.filter(function (r) { return !checked.has(r.doc); }).map(function (r) { return r.doc; });
+            if (!open.length) return Promise.resolve(first);
+            return loadPositions(all, open).then(function () { open.forEach(check); return settle(); });
+          }
+          function round() {
+            return settle().then(function (first) {
+              var next = [];
+              for (var i = 0; i < order.length; i++) {
+                var s = order[i];
+                if (read[s] || (!whole && !(filterShare(s, filters) > 0))) continue;
+                if (!whole && beyond(s, first, need, byDate)) break;
+                next.push(s);
+                if (!whole) break;
+              }
+              if (!next.length) return first.map(function (r) { return checked.get(r.doc); });
+              return Promise.all(next.map(readSegment)).then(round);
+            });
+          }
+          return round();
+        },
+        /* Whether any document matches, with no filters: reads and checks until one does or none can. */
+        possible: function () { return ev.top({}, 1, false).then(function (t) { return t.length > 0; }); },
+        /* The matches expected in the segments not read that hold every part (Evaluation.Unread). */
+        unread: function (filters, skip, column, value) {
+          var expected = 0, any = false;
+          for (var s = 0; s < n; s++) {
+            if (read[s] || !viable[s]) continue;
+            var fs = filterShare(s, filters, skip);
+            if (fs === 0) continue;
+            var count = manifest.segments[s][1], e = count;
+            positive.forEach(function (m) { e *= m.documentsIn(s) / count; });
+            negative.forEach(function (m) { e *= 1 - m.documentsIn(s) / count; });
+            e *= share();
+            e *= fs;
+            if (column !== undefined) e *= valueShare(s, column, value);
+            expected += e;
+            any = true;
+          }
+          return { expected: expected, any: any };
+        },
+        unreadValues: function (column) {
+          var out = [];
+          for (var s = 0; s < n; s++) {
+            if (read[s] || !viable[s]) continue;
+            var counts = manifest.segments[s][5][column];
+            for (var i = 0; i < counts.length; i += 2) out.push(valueName(column, counts[i]));
+          }
+          return out;
+        },
+        /* How many of the documents (of the segments read) and of the segments not read match (Evaluation.Estimate). */
+        estimate: function (list, unread) {
+          var matches = 0, open = 0;
+          list.forEach(function (d) { if (!checked.has(d)) open++; else if (checked.get(d)) matches++; });
+          if (!open && !unread.any) return { count: matches, estimated: false };
+          return { count: Math.floor(matches + open * share() + unread.expected + 0.5), estimated: true };
+        }
+      };
+      return ev;
     });
   }
 
@@ -395,20 +546,20 @@
     return out;
   }
 
-  /* Matches per value under every filter but the facet's own (estimated where the total is). */
+  /* Matches per value under every filter but the facet's own, in the segments read and (estimated) in the others. */
   function facet(ev, filters, key, valueOf) {
     var groups = new Map();
-    ev.candidates.forEach(function (doc) {
-      var d = manifest.docs[doc];
-      if (!passes(d, filters, key)) return;
-      var v = valueOf(d);
+    ev.candidates().forEach(function (doc) {
+      if (!passes(doc, filters, key)) return;
+      var v = valueOf(docOf(doc));
       if (v === null || v === undefined) return;
       v = String(v);
       if (!groups.has(v)) groups.set(v, []);
       groups.get(v).push(doc);
     });
+    ev.unreadValues(key).forEach(function (v) { if (!groups.has(v)) groups.set(v, []); });
     var out = [];
-    groups.forEach(function (docs, v) { var n = ev.estimate(docs).count; if (n > 0) out.push({ value: v, count: n }); });
+    groups.forEach(function (docs, v) { var c = ev.estimate(docs, ev.unread(filters, key, key, v)).count; if (c > 0) out.push({ value: v, count: c }); });
     return out.sort(function (a, b) { return b.count - a.count || (a.value < b.value ? -1 : 1); });
   }
 
@@ -416,14 +567,9 @@
   var filterValues = null;
   function loadFilterValues(filters) {
     if (filterValues || !(filters.region || filters.publisher)) return Promise.resolve();
-    return load(base + manifest.filterValues, stem(manifest.filterValues)).then(function (file) {
-      filterValues = file;
-      manifest.docs.forEach(function (doc, d) {
-        doc.region = file.values.region[file.columns.region[d]];
-        doc.publisher = file.values.publisher[file.columns.publisher[d]];
-      });
-    });
+    return load(base + manifest.filterValues, stem(manifest.filterValues)).then(function (file) { filterValues = file; });
   }
+  function filterValue(column, doc) { return filterValues.values[column][filterValues.columns[column][doc]]; }
 
   api.search = function (query, options) {
     options = options || {};
@@ -435,7 +581,9 @@
     }).then(function () {
       if (!parsed.parts.length && !Object.keys(filters).length) return { query: query, total: 0, estimated: false, exact: true, results: [], facets: {}, words: [] };
       return evaluation(parsed.parts, parsed.excludes).then(function (ev) {
-        if (!ev.possible() && parsed.parts.some(function (p) { return !p.quoted && p.units.length > 1; })) {
+        if (!parsed.parts.some(function (p) { return !p.quoted && p.units.length > 1; })) return finish(ev, parsed.parts, true);
+        return ev.possible().then(function (possible) {
+          if (possible) return finish(ev, parsed.parts, true);
           var split = [], seen = {};
           parsed.parts.forEach(function (p) {
             (p.quoted ? [p.text] : words(p.text)).forEach(function (w) {
@@ -448,16 +596,16 @@
           if (split.length > parsed.parts.length) {
             return evaluation(split, parsed.excludes).then(function (e) { return finish(e, split, false); });
           }
-        }
-        return finish(ev, parsed.parts, true);
+          return finish(ev, parsed.parts, true);
+        });
       });
 
       function finish(ev, used, exact) {
         var size = Math.max(1, options.pageSize | 0 || PAGE_SIZE);
         var page = Math.max(1, options.page | 0 || 1);
-        var pool = ev.candidates.filter(function (d) { return passes(manifest.docs[d], filters); });
-        return ev.top(pool, page * size, options.sort === "date").then(function (top) {
-          var total = ev.estimate(pool);
+        return ev.top(filters, page * size, options.sort === "date").then(function (top) {
+          var pool = ev.candidates().filter(function (d) { return passes(d, filters); });
+          var total = ev.estimate(pool, ev.unread(filters));
           var facets = {
             year: facet(ev, filters, "year", function (d) { return d.year; }),
             province: facet(ev, filters, "province", function (d) { return d.province; }),
@@ -554,7 +702,7 @@
     return earliest;
   }
   function result(s, used) {
-    var d = manifest.docs[s.doc], shown;
+    var d = docOf(s.doc), shown;
     return loadDisplay(s.doc).then(function (display) {
       shown = { slug: display[0], url: display[1], title: display[2], date: display[3], region: display[5], publisher: display[6] };
       return loadHead(s.doc, display[7]).then(function (head) {

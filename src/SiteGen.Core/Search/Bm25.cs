@@ -1,0 +1,35 @@
+namespace SiteGen.Search;
+
+/// <summary>
+/// The score both readers give (search.js mirrors it), and the bounds the writer stores so that a query
+/// can tell which segments might hold its best results without reading them.
+/// </summary>
+public static class Bm25
+{
+    public const double K1 = 1.2, B = 0.75;
+
+    /// <summary>One field's share of a part's score: BM25's saturation of the count, scaled by the field's weight and the part's idf.</summary>
+    public static double Field(double weight, double idf, int count, int length, double typicalLength)
+    {
+        var norm = K1 * (1 - B + B * length / (typicalLength == 0 ? 1 : typicalLength));
+        return weight * idf * count * (K1 + 1) / (count + norm);
+    }
+
+    public static double Idf(int documents, int documentFrequency) =>
+        Math.Log(1 + (documents - documentFrequency + 0.5) / (documentFrequency + 0.5));
+
+    public static double Round(double score) => Math.Floor(score * 10000 + 0.5) / 10000;
+
+    /// <summary>
+    /// The length a field's counts are normalised by: the archive's mean, rounded up to a step of 1%. A
+    /// segment's stored bounds depend on it, so it must not move with every edit: an exact mean would remake
+    /// every segment whenever any report changed.
+    /// </summary>
+    public static double TypicalLength(double mean) =>
+        mean <= 1 ? 1 : Math.Ceiling(Math.Pow(1.01, Math.Ceiling(Math.Log(mean) / Math.Log(1.01))) * 100) / 100;
+
+    /// <summary>A bound stored as an integer: thousandths, rounded up, so it never falls below the score it bounds.</summary>
+    public const int BoundScale = 1000;
+
+    public static int StoredBound(double bound) => (int)Math.Ceiling(bound * BoundScale);
+}

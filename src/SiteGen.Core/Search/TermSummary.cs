@@ -1,0 +1,8 @@
+namespace SiteGen.Search;
+
+/// <summary>
+/// What the term dictionary keeps of one segment: each term (as <see cref="DocumentTerms"/> keys it), how
+/// many of the segment's documents have it, and the best score before idf any of them gives it, stored as
+/// <see cref="Bm25.StoredBound"/>.
+/// </summary>
+public sealed record TermSummary(long[] Keys, int[] DocCounts, int[] Bounds);
