@@ -45,16 +45,18 @@ internal sealed class Evaluation
 
     /// <summary>
     /// No document of the segment can score above this: the sum over parts of idf times the part's stored
-    /// bound (rounded up as stored), plus a margin for the score's rounding to 4 decimals. 0 for a query of filters alone.
+    /// bound (rounded up as stored), rounded as scores are: rounding keeps their order, so a score that
+    /// the unrounded bound tops is at most the rounded one. Without that, the part of a bound that rounds away
+    /// made every segment worth reading for a pair in nearly every report, whose idf is so small that every score rounds alike. 0 for a query of filters alone.
     /// </summary>
-    private const double RoundingMargin = 0.0001;
+    private const double FloatingPointMargin = 1e-9;
 
     private double SegmentBound(int segment)
     {
         if (_parts.Count == 0) return 0;
         var bound = 0.0;
         for (var p = 0; p < _parts.Count; p++) bound += _idf[p] * _parts[p].BoundIn(segment) / Bm25.BoundScale;
-        return bound + RoundingMargin;
+        return Bm25.Round(bound + FloatingPointMargin);
     }
 
     /// <summary>Documents of the segments read that have every part's pairs and no exclusion for sure, in id order (before filters).</summary>

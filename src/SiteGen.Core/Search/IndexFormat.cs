@@ -85,6 +85,9 @@ public static class IndexFormat
     /// <summary>The callbacks of the term dictionary's shards and of a segment's columns file.</summary>
     public const string Dictionary = "dictionary", Columns = "columns";
 
+    /// <summary>Block k of a segment: what results show of its documents k·BlockSize onwards.</summary>
+    public static string BlockName(int block, string generation) => $"d{block}-{generation}.js";
+
     /// <summary>A segment's columns: what its documents are scored, filtered and counted by.</summary>
     public static string ColumnsName(string generation) => $"m-{generation}.js";
 

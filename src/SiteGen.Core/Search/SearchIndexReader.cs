@@ -33,10 +33,9 @@ public sealed class SearchIndexReader
     private readonly Dictionary<(string, int), PostingList> _postings = [];
     private readonly Dictionary<string, TermStats> _stats = new(StringComparer.Ordinal);
     private readonly (int Shards, string Generation) _dictionary;
-    private readonly string[] _blockFiles;
     private readonly int _blockSize;
     private readonly int _chunkPositions;
-    private readonly Dictionary<int, DocDisplay[]> _blocks = [];
+    private readonly Dictionary<string, DocDisplay[]> _blocks = [];
     private readonly IndexedDoc[]?[] _docs;
     private readonly string _filterValuesFile;
     private readonly JsonObject _values;
@@ -63,7 +62,6 @@ public sealed class SearchIndexReader
         _dictionary = (dictionary[0]!.GetValue<int>(), dictionary[1]!.GetValue<string>());
         Weights = manifest["weights"]!.AsArray().Select(w => w!.GetValue<double>()).ToArray();
         AverageLength = manifest["avgLength"]!.AsArray().Select(w => w!.GetValue<double>()).ToArray();
-        _blockFiles = manifest["blocks"]!.AsArray().Select(b => b!.GetValue<string>()).ToArray();
         _blockSize = manifest["blockSize"]!.GetValue<int>();
         _chunkPositions = manifest["chunkPositions"]!.GetValue<int>();
         _values = manifest["values"]!.AsObject();
@@ -141,15 +139,16 @@ public sealed class SearchIndexReader
     /// <summary>A document's slug, URL, title, date and text file, from its block.</summary>
     public DocDisplay Display(int doc)
     {
-        var number = doc / _blockSize;
-        if (!_blocks.TryGetValue(number, out var block))
+        var segment = Segments[SegmentOf(doc)];
+        var file = IndexFormat.BlockName((doc - segment.Start) / _blockSize, segment.Generation);
+        if (!_blocks.TryGetValue(file, out var block))
         {
-            _blocks[number] = block = JsonNode.Parse(LoadNamed(_blockFiles[number], "docs"))!.AsArray()
+            _blocks[file] = block = JsonNode.Parse(LoadNamed(file, "docs"))!.AsArray()
                 .Select(d => new DocDisplay(d![0]!.GetValue<string>(), d[1]!.GetValue<string>(), d[2]!.GetValue<string>(),
                     d[3]?.GetValue<string>(), d[4]!.GetValue<string>(), d[5]?.GetValue<string>(), d[6]?.GetValue<string>(), d[7]!.GetValue<string>()))
                 .ToArray();
         }
-        return block[doc % _blockSize];
+        return block[(doc - segment.Start) % _blockSize];
     }
 
     /// <summary>Opens the index of the site in <paramref name="site"/> (the folder <c>sitegen build</c> wrote).</summary>

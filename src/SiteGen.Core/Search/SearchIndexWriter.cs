@@ -41,7 +41,6 @@ internal sealed class SearchIndexWriter
     private readonly double[] _typicalLengths;
     private readonly TermSummary?[] _summaries;
     private readonly DocumentColumns _columns = new();
-    private readonly List<string> _blockFiles = [];
     private JsonArray _block = [];
     private int _added;
     private SegmentWriter? _current;
@@ -97,6 +96,7 @@ internal sealed class SearchIndexWriter
             .Concat(Enumerable.Range(0, record.PositionShards).Select(k => IndexFormat.ShardName(IndexFormat.PositionShard, k, generation)))
             .Concat(record.Chunks)
             .Append(IndexFormat.ColumnsName(generation))
+            .Concat(Enumerable.Range(0, (record.Documents + IndexFormat.BlockSize - 1) / IndexFormat.BlockSize).Select(k => IndexFormat.BlockName(k, generation)))
             .Select(name => $"{IndexFormat.Folder}/{name}").ToList();
 
     /// <summary>
@@ -167,8 +167,12 @@ internal sealed class SearchIndexWriter
             _currentColumns.Add(report, document.Terms!.Lengths);
         }
         _columns.Add(report);
-        _block.Add(Display(report, _entries[id].Key));
-        if (_block.Count == IndexFormat.BlockSize) WriteBlock();
+        if (segment.Reused is null)
+        {
+            // A segment's blocks are made, and reused, with it: their names follow from its generation.
+            _block.Add(Display(report, _entries[id].Key));
+            if (_block.Count == IndexFormat.BlockSize || local == segment.Range.Count - 1) WriteBlock(segment, local / IndexFormat.BlockSize);
+        }
         if (local == segment.Range.Count - 1 && segment.Reused is null) FinishSegment(segment);
     }
 
@@ -193,9 +197,10 @@ internal sealed class SearchIndexWriter
         IndexFormat.HeadName(key),
     ];
 
-    private void WriteBlock()
+    private void WriteBlock(Segment segment, int number)
     {
-        _blockFiles.Add(WriteHashed($"d{_blockFiles.Count}", "docs", _block.ToJsonString(Json)));
+        var name = IndexFormat.BlockName(number, segment.Generation);
+        _output.Write($"{IndexFormat.Folder}/{name}", IndexFormat.NamedScript("docs", name, _block.ToJsonString(Json)), segment.Key);
         _block = [];
     }
 
@@ -211,7 +216,6 @@ internal sealed class SearchIndexWriter
     /// <summary>Writes the filter values and the manifest; returns the manifest's path.</summary>
     public string Finish()
     {
-        if (_block.Count > 0) WriteBlock();
         var filterColumns = new JsonObject { ["values"] = _columns.Values(filterOnly: true), ["columns"] = _columns.Columns(filterOnly: true) };
         var filterFile = WriteHashed("v", "values", filterColumns.ToJsonString(Json));
         var dictionaryKey = new Fingerprint().Add(BuildCache.ProgramVersion).Add(string.Join(",", _segments.Select(s => s.Key))).Finish();
@@ -229,7 +233,6 @@ internal sealed class SearchIndexWriter
             ["dictionary"] = new JsonArray(dictionaryShards, dictionaryKey[..10]),
             ["chunkPositions"] = _layout.ChunkPositions,
             ["blockSize"] = IndexFormat.BlockSize,
-            ["blocks"] = new JsonArray(_blockFiles.Select(f => (JsonNode?)f).ToArray()),
             ["values"] = _columns.Values(filterOnly: false),
             ["filterValues"] = filterFile,
         };

@@ -413,7 +413,7 @@
         var b = 0;
         if (positive.length) {
           for (var p = 0; p < positive.length; p++) b += idfs[p] * positive[p].boundIn(s) / BOUND_SCALE;
-          b += 0.0001;
+          b = round4(b + 1e-9);
         }
         segmentBound[s] = b;
       }
@@ -621,12 +621,14 @@
   };
 
   /* ---- results and snippets ---- */
+  /* What a result shows, from its segment's block: d<k>-<generation> holds documents k·blockSize onwards. */
   function loadDisplay(doc) {
-    var n = Math.floor(doc / manifest.blockSize);
-    if (blocks[n]) return Promise.resolve(blocks[n][doc % manifest.blockSize]);
-    return load(base + manifest.blocks[n], stem(manifest.blocks[n])).then(function (list) {
-      blocks[n] = list;
-      return list[doc % manifest.blockSize];
+    var segment = manifest.segments[segmentOf(doc)], local = doc - segment[0];
+    var file = "d" + Math.floor(local / manifest.blockSize) + "-" + segment[4];
+    if (blocks[file]) return Promise.resolve(blocks[file][local % manifest.blockSize]);
+    return load(base + file + ".js", file).then(function (list) {
+      blocks[file] = list;
+      return list[local % manifest.blockSize];
     });
   }
   function loadText(doc, file) {
