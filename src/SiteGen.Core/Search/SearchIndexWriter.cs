@@ -219,7 +219,8 @@ internal sealed class SearchIndexWriter
         var filterColumns = new JsonObject { ["values"] = _columns.Values(filterOnly: true), ["columns"] = _columns.Columns(filterOnly: true) };
         var filterFile = WriteHashed("v", "values", filterColumns.ToJsonString(Json));
         var dictionaryKey = new Fingerprint().Add(BuildCache.ProgramVersion).Add(string.Join(",", _segments.Select(s => s.Key))).Finish();
-        var dictionaryShards = TermDictionary.Write(_summaries.Select(s => s!).ToList(), (path, text) => _output.Write(path, text, dictionaryKey), dictionaryKey[..10]);
+        var dictionaryShards = TermDictionary.Write(_summaries.Select(s => s!).ToList(), dictionaryKey[..10],
+            paths => _output.TryReuse(paths, dictionaryKey), (path, text) => _output.Write(path, text, dictionaryKey));
         var manifest = new JsonObject
         {
             ["version"] = IndexFormat.Version,

@@ -10,15 +10,20 @@ namespace SiteGen.Search;
 /// </summary>
 internal static class TermDictionary
 {
-    private const int TargetShardBytes = 8 * 1024;
+    /// <summary>
+    /// Smaller than the count shards' 8 KB: a query reads one dictionary shard per term, and a term's entry
+    /// is a few bytes a segment. (At 10,000 reports, 8 KB shards were 19 KB of a median query's 280.)
+    /// </summary>
+    private const int TargetShardBytes = 4 * 1024;
 
-    /// <summary>Writes the shards, named by <paramref name="generation"/>; returns how many.</summary>
+    /// <summary>Writes the shards, named by <paramref name="generation"/>, unless <paramref name="reuse"/> takes them all from the last build; returns how many.</summary>
     /// <param name="segments">Each segment's summary, in segment order.</param>
-    public static int Write(IReadOnlyList<TermSummary> segments, Action<string, string> write, string generation)
+    public static int Write(IReadOnlyList<TermSummary> segments, string generation, Func<IReadOnlyList<string>, bool> reuse, Action<string, string> write)
     {
         var (keys, starts, entries) = Gather(segments);
+        var count = Math.Clamp((int)Math.Ceiling((entries.Length * 4L + keys.Length * 8L) / (double)TargetShardBytes), 1, 1 << 20);
+        if (reuse(Enumerable.Range(0, count).Select(k => $"{IndexFormat.Folder}/{IndexFormat.DictionaryName(k, generation)}").ToList())) return count;
         var texts = keys.Select(DocumentTerms.Text).ToArray();
-        var count = Math.Clamp((int)Math.Ceiling((entries.Length * 4L + texts.Length * 8L) / (double)TargetShardBytes), 1, 1 << 20);
         var byShard = Enumerable.Range(0, texts.Length).ToLookup(t => IndexFormat.ShardOf(texts[t], count));
         Parallel.For(0, count, k =>
         {

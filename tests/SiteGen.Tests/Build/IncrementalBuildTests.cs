@@ -185,6 +185,24 @@ public class SearchSegmentTests
     }
 
     [Fact]
+    public void An_edit_that_moves_the_typical_body_length_remakes_every_segment_and_gives_the_cold_build()
+    {
+        // Every segment's bounds are scored with the typical lengths: a step in them must remake them all.
+        using var site = TestSite.CopyOfRepository();
+        site.SearchLayout = new SiteGen.Search.SearchLayout(SegmentSize: 2, ChunkPositions: 8);
+        site.Build();
+        var before = ShardFiles(site);
+        var path = Path.Combine(site.Root, Report);
+        var text = File.ReadAllText(path);
+        File.WriteAllText(path, text + string.Concat(Enumerable.Repeat("\n" + text.Split("\n---\n", 2)[1], 3)));
+        site.Build();
+        var after = ShardFiles(site);
+
+        SiteFiles.Snapshot(site.Output).Should().Equal(site.ColdBuildSnapshot());
+        Generations(after).Should().HaveCount(5).And.NotIntersectWith(Generations(before));
+    }
+
+    [Fact]
     public void Adding_a_report_leaves_the_other_segments_as_they_were()
     {
         var slugs = Enumerable.Range(0, 5 * SiteGen.Search.IndexSegments.Target).Select(i => $"{110000 + i}-2020-annual-report-{i:x6}").ToList();
