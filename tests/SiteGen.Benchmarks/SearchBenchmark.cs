@@ -19,9 +19,13 @@ public static class SearchBenchmark
     public static async Task<int> Run(string[] args)
     {
         var source = args.SkipWhile(a => a != "--source").Skip(1).FirstOrDefault() ?? ".";
-        var output = Path.Combine(Path.GetTempPath(), "sitegen-bench-" + Environment.ProcessId);
-        var build = SiteBuilder.Build(new BuildOptions(Path.GetFullPath(source), output));
-        Console.WriteLine($"site: {build.Reports} reports, built in {build.Elapsed.TotalSeconds:0.00} s");
+        var built = CorpusGenerator.Option(args, "--site");
+        var output = built is not null ? Path.GetFullPath(built) : Path.Combine(Path.GetTempPath(), "sitegen-bench-" + Environment.ProcessId);
+        if (built is null)
+        {
+            var build = SiteBuilder.Build(new BuildOptions(Path.GetFullPath(source), output));
+            Console.WriteLine($"site: {build.Reports} reports, built in {build.Elapsed.TotalSeconds:0.00} s");
+        }
 
         var index = SearchIndexReader.Open(output);
         var textBytes = Enumerable.Range(0, index.Count).Sum(d => index.Texts(d).Sum(t => (long)Encoding.UTF8.GetByteCount(t)));
@@ -61,7 +65,7 @@ public static class SearchBenchmark
         }
         Console.WriteLine($"{"median",-22} {"",7} {Stats.Median(coldBytes.Select(b => (double)b)),13:N0} {Stats.Median(coldTimes),8:0.0} {Stats.Median(warmTimes),8:0.0}");
         Console.WriteLine("(bytes: search.js, manifest, shards and snippet texts a fresh page loads for the query; cold: first query on a fresh page, loading included)");
-        Directory.Delete(output, true);
+        if (built is null) Directory.Delete(output, true);
         return 0;
     }
 

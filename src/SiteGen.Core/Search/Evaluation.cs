@@ -153,27 +153,53 @@ internal sealed class Evaluation
     /// <summary>
     /// The matches expected in the segments not read that hold every part, under every filter but
     /// <paramref name="skip"/> and with <paramref name="value"/> in <paramref name="column"/> if given: per
-    /// segment, its documents times each part's share of them, times one minus each exclusion's, times the
-    /// share of checks that matched, times the filters' shares (as if all were independent).
+    /// segment, its <see cref="Predicted"/> matches, scaled by how the segments read compare with theirs
+    /// (<see cref="Calibration"/>), times the filters' shares of its documents.
     /// </summary>
     public (double Expected, bool Any) Unread(Filters filters, string? skip = null, string? column = null, string? value = null)
     {
-        var (expected, any) = (0.0, false);
+        var (expected, any, calibration) = (0.0, false, Calibration());
         for (var s = 0; s < _read.Length; s++)
         {
             if (_read[s] || !_viable[s]) continue;
             var share = filters.Share(s, skip);
             if (share == 0) continue;
-            double n = _index.Segments[s].Count, e = n;
-            foreach (var p in _parts) e *= p.DocumentsIn(s) / n;
-            foreach (var x in _excludes) e *= 1 - x.DocumentsIn(s) / n;
-            e *= Share;
+            var e = Predicted(s);
+            e *= calibration;
             e *= share;
             if (column is not null) e *= filters.Share(s, column, value!);
             expected += e;
             any = true;
         }
         return (expected, any);
+    }
+
+    /// <summary>
+    /// What the dictionary alone predicts a segment holds: its documents times each part's share of them,
+    /// times one minus each exclusion's, as if all were independent. For a phrase the share is its rarest
+    /// pair's, which overcounts; parts that go together undercount.
+    /// </summary>
+    private double Predicted(int segment)
+    {
+        double n = _index.Segments[segment].Count, e = n;
+        foreach (var p in _parts) e *= p.DocumentsIn(segment) / n;
+        foreach (var x in _excludes) e *= 1 - x.DocumentsIn(segment) / n;
+        return e;
+    }
+
+    /// <summary>
+    /// The matches of the segments read (the unchecked counted at the share of checks that matched) over
+    /// what <see cref="Predicted"/> says of them: the segments not read are assumed to be alike. (Without it,
+    /// 安经开〔2018〕7号 was estimated at 3,713 reports of 10,000 where 810 match.)
+    /// </summary>
+    private double Calibration()
+    {
+        var predicted = 0.0;
+        for (var s = 0; s < _read.Length; s++)
+            if (_read[s]) predicted += Predicted(s);
+        if (predicted == 0) return Share;
+        var (matches, open) = (_checkedMatches, _candidates.Count(d => !_checked.ContainsKey(d)));
+        return (matches + open * Share) / predicted;
     }
 
     /// <summary>The values of a column that the segments not read, holding every part, have.</summary>

@@ -106,11 +106,15 @@ public sealed class SearchIndexReader
             lengths[(3 * d)..(3 * d + 3)])).ToArray();
     }
 
-    /// <summary>A term's entry in the dictionary: which segments have it, how often, and how well it can score there.</summary>
+    /// <summary>
+    /// A term's entry in the dictionary: which segments have it, how often, and how well it can score there.
+    /// An index of one segment has no dictionary: the segment's count shard tells the term's documents.
+    /// </summary>
     public TermStats Stats(string term)
     {
         if (_stats.TryGetValue(term, out var known)) return known;
         var (docCounts, bounds) = (new int[Segments.Count], new int[Segments.Count]);
+        if (_dictionary.Shards == 0 && Segments.Count == 1) docCounts[0] = Postings(term, 0).Postings.Count;
         var file = IndexFormat.DictionaryName(IndexFormat.ShardOf(term, Math.Max(1, _dictionary.Shards)), _dictionary.Generation);
         if (_dictionary.Shards > 0 && Dictionary(file).TryGetValue(term, out var entry))
         {

@@ -19,11 +19,12 @@ internal interface IIndexOutput
 }
 
 /// <summary>
-/// Builds the search index the browser and <c>sitegen search</c> both read (see FORMAT.md): a manifest of
-/// what every document is scored and filtered by, blocks of what results show, each document's text, and
-/// the postings of every character and character pair, in segments of documents and within each in shards
-/// by term hash. Documents stream through: only the current segment's postings are held in memory.
-/// A segment whose documents are those of the last build is taken from it whole, and so is a document's text.
+/// Builds the search index the browser and <c>sitegen search</c> both read (see FORMAT.md): a manifest, and
+/// in segments of documents, each document's text and what results show of it, what the segment's
+/// documents are scored and filtered by, and the postings of every character and character pair in shards
+/// by term hash; then a dictionary of which segments hold each term and how well it scores there.
+/// Documents stream through: only the current segment's postings are held in memory. A segment whose
+/// documents are those of the last build is taken from it whole, and so is a document's text.
 /// </summary>
 internal sealed class SearchIndexWriter
 {
@@ -39,7 +40,6 @@ internal sealed class SearchIndexWriter
     private readonly TermsCache? _terms;
     private readonly SearchLayout _layout;
     private readonly double[] _typicalLengths;
-    private readonly TermSummary?[] _summaries;
     private readonly DocumentColumns _columns = new();
     private JsonArray _block = [];
     private int _added;
@@ -66,7 +66,6 @@ internal sealed class SearchIndexWriter
         var ranges = IndexSegments.Plan(entries.Select(e => e.Report.Slug).ToList(), layout.SegmentSize);
         _segments = ranges.Select(Open).ToArray();
         _files = _segments.Select(s => s.Reused is { } r ? new SegmentFiles(r.Shards, r.PositionShards, r.Chunks, r.Terms) : null).ToArray();
-        _summaries = _files.Select(f => f?.Terms).ToArray();
         _segmentOf = new int[entries.Count];
         for (var s = 0; s < ranges.Count; s++)
             for (var id = ranges[s].Start; id < ranges[s].End; id++) _segmentOf[id] = s;
@@ -161,19 +160,14 @@ internal sealed class SearchIndexWriter
         var segment = _segments[_segmentOf[id]];
         var local = id - segment.Range.Start;
         var report = _entries[id].Report;
-        if (segment.Reused is null)
-        {
-            (_current ??= new SegmentWriter(_layout.ChunkPositions, _typicalLengths)).Add(document.Terms!);
-            _currentColumns.Add(report, document.Terms!.Lengths);
-        }
         _columns.Add(report);
-        if (segment.Reused is null)
-        {
-            // A segment's blocks are made, and reused, with it: their names follow from its generation.
-            _block.Add(Display(report, _entries[id].Key));
-            if (_block.Count == IndexFormat.BlockSize || local == segment.Range.Count - 1) WriteBlock(segment, local / IndexFormat.BlockSize);
-        }
-        if (local == segment.Range.Count - 1 && segment.Reused is null) FinishSegment(segment);
+        if (segment.Reused is not null) return;
+        (_current ??= new SegmentWriter(_layout.ChunkPositions, _typicalLengths)).Add(document.Terms!);
+        _currentColumns.Add(report, document.Terms!.Lengths);
+        // A segment's blocks are made, and reused, with it: their names follow from its generation.
+        _block.Add(Display(report, _entries[id].Key));
+        if (_block.Count == IndexFormat.BlockSize || local == segment.Range.Count - 1) WriteBlock(segment, local / IndexFormat.BlockSize);
+        if (local == segment.Range.Count - 1) FinishSegment(segment);
     }
 
     private void FinishSegment(Segment segment)
@@ -184,7 +178,6 @@ internal sealed class SearchIndexWriter
         _output.Write($"{IndexFormat.Folder}/{name}", IndexFormat.NamedScript(IndexFormat.Columns, name, columns.ToJsonString(Json)), segment.Key);
         _records?.Put(segment.Key, new SegmentRecord(segment.Range.Count, files.Shards, files.PositionShards, files.Chunks, files.Terms));
         _files[_segmentOf[segment.Range.Start]] = files;
-        _summaries[_segmentOf[segment.Range.Start]] = files.Terms;
         _current = null;
         _currentColumns = new DocumentColumns();
     }
@@ -219,7 +212,8 @@ internal sealed class SearchIndexWriter
         var filterColumns = new JsonObject { ["values"] = _columns.Values(filterOnly: true), ["columns"] = _columns.Columns(filterOnly: true) };
         var filterFile = WriteHashed("v", "values", filterColumns.ToJsonString(Json));
         var dictionaryKey = new Fingerprint().Add(BuildCache.ProgramVersion).Add(string.Join(",", _segments.Select(s => s.Key))).Finish();
-        var dictionaryShards = TermDictionary.Write(_summaries.Select(s => s!).ToList(), dictionaryKey[..10],
+        // With one segment there is nothing to choose between, and its count shards tell each term's documents.
+        var dictionaryShards = _segments.Length <= 1 ? 0 : TermDictionary.Write(_files.Select(f => f!.Terms).ToList(), dictionaryKey[..10],
             paths => _output.TryReuse(paths, dictionaryKey), (path, text) => _output.Write(path, text, dictionaryKey));
         var manifest = new JsonObject
         {

@@ -198,6 +198,13 @@
   function termStats(term) {
     if (stats[term]) return Promise.resolve(stats[term]);
     var d = manifest.dictionary, file = "dict" + (fnv(term) % Math.max(1, d[0])) + "-" + d[1];
+    if (!d[0] && manifest.segments.length === 1) {
+      // An index of one segment has no dictionary: the segment's count shard tells the term's documents.
+      return postings(term, 0).then(function (list) {
+        var n = list.postings.length;
+        return (stats[term] = { docCounts: [n], bounds: [0], documents: n });
+      });
+    }
     var loaded = !d[0] ? Promise.resolve(new Map()) : dictionaries[file] ? Promise.resolve(dictionaries[file]) :
       load(base + file + ".js", file).then(function (data) { return (dictionaries[file] = dictionaries[file] || decodeDictionary(data)); });
     return loaded.then(function (terms) {
@@ -449,6 +456,21 @@
         });
       }
       function share() { return checked.size ? checkedMatches / checked.size : 1.0; }
+      /* What the dictionary alone predicts a segment holds (Evaluation.Predicted). */
+      function predicted(s) {
+        var count = manifest.segments[s][1], e = count;
+        positive.forEach(function (m) { e *= m.documentsIn(s) / count; });
+        negative.forEach(function (m) { e *= 1 - m.documentsIn(s) / count; });
+        return e;
+      }
+      /* The segments read: their matches over what the dictionary predicts of them (Evaluation.Calibration). */
+      function calibration() {
+        var p = 0;
+        for (var s = 0; s < n; s++) if (read[s]) p += predicted(s);
+        if (p === 0) return share();
+        var open = candidates.filter(function (d) { return !checked.has(d); }).length;
+        return (checkedMatches + open * share()) / p;
+      }
       /* The first `need` candidates that pass and have not failed a check: checked ones by score, the others by bound. */
       function rank(filters, need, byDate) {
         var ranked = [];
@@ -501,15 +523,13 @@
         possible: function () { return ev.top({}, 1, false).then(function (t) { return t.length > 0; }); },
         /* The matches expected in the segments not read that hold every part (Evaluation.Unread). */
         unread: function (filters, skip, column, value) {
-          var expected = 0, any = false;
+          var expected = 0, any = false, c = calibration();
           for (var s = 0; s < n; s++) {
             if (read[s] || !viable[s]) continue;
             var fs = filterShare(s, filters, skip);
             if (fs === 0) continue;
-            var count = manifest.segments[s][1], e = count;
-            positive.forEach(function (m) { e *= m.documentsIn(s) / count; });
-            negative.forEach(function (m) { e *= 1 - m.documentsIn(s) / count; });
-            e *= share();
+            var e = predicted(s);
+            e *= c;
             e *= fs;
             if (column !== undefined) e *= valueShare(s, column, value);
             expected += e;
