@@ -32,8 +32,13 @@ public sealed partial class QueryEngine(SearchIndexReader index)
 
         var used = parsed.Parts;
         var exact = true;
+        page = Math.Max(1, page);
+        var filtered = new Filters(index, allFilters);
+        var need = (int)Math.Min(int.MaxValue, (long)page * pageSize);
         var evaluation = new Evaluation(index, used, parsed.Excludes);
-        if (parsed.Parts.Any(p => !p.Quoted && p.Units.Count > 1) && !evaluation.Possible)
+        var top = evaluation.Top(filtered, need, sort == "date");
+        // Asked only when the page is empty: a page with a match says as much, and asking first cost a round of reads.
+        if (top.Count == 0 && parsed.Parts.Any(p => !p.Quoted && p.Units.Count > 1) && !evaluation.Possible)
         {
             var split = parsed.Parts.SelectMany(p => p.Quoted ? [p.Text] : WordSegmenter.Words(p.Text))
                 .Select(w => new QueryPart(w, TextUnits.Split(w).Select(u => u.Text).ToList(), false))
@@ -43,12 +48,10 @@ public sealed partial class QueryEngine(SearchIndexReader index)
                 exact = false;
                 used = split;
                 evaluation = new Evaluation(index, used, parsed.Excludes);
+                top = evaluation.Top(filtered, need, sort == "date");
             }
         }
 
-        page = Math.Max(1, page);
-        var filtered = new Filters(index, allFilters);
-        var top = evaluation.Top(filtered, (int)Math.Min(int.MaxValue, (long)page * pageSize), sort == "date");
         var (total, estimated) = evaluation.Estimate(evaluation.Candidates.Where(d => filtered.Passes(d)), evaluation.Unread(filtered));
         var facets = new Dictionary<string, IReadOnlyList<FacetValue>>
         {

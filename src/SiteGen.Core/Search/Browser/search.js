@@ -600,41 +600,42 @@
       return loadFilterValues(filters);
     }).then(function () {
       if (!parsed.parts.length && !Object.keys(filters).length) return { query: query, total: 0, estimated: false, exact: true, results: [], facets: {}, words: [] };
+      var size = Math.max(1, options.pageSize | 0 || PAGE_SIZE);
+      var page = Math.max(1, options.page | 0 || 1);
       return evaluation(parsed.parts, parsed.excludes).then(function (ev) {
-        if (!parsed.parts.some(function (p) { return !p.quoted && p.units.length > 1; })) return finish(ev, parsed.parts, true);
-        return ev.possible().then(function (possible) {
-          if (possible) return finish(ev, parsed.parts, true);
-          var split = [], seen = {};
-          parsed.parts.forEach(function (p) {
-            (p.quoted ? [p.text] : words(p.text)).forEach(function (w) {
-              var u = units(w).map(function (x) { return x.t; });
-              if (seen[u.join("")]) return;
-              seen[u.join("")] = true;
-              split.push({ text: w, units: u, quoted: false });
+        return ev.top(filters, page * size, options.sort === "date").then(function (top) {
+          // Asked only when the page is empty (QueryEngine.cs): a page with a match says as much.
+          if (top.length || !parsed.parts.some(function (p) { return !p.quoted && p.units.length > 1; })) return finish(ev, top, parsed.parts, true);
+          return ev.possible().then(function (possible) {
+            if (possible) return finish(ev, top, parsed.parts, true);
+            var split = [], seen = {};
+            parsed.parts.forEach(function (p) {
+              (p.quoted ? [p.text] : words(p.text)).forEach(function (w) {
+                var u = units(w).map(function (x) { return x.t; });
+                if (seen[u.join("")]) return;
+                seen[u.join("")] = true;
+                split.push({ text: w, units: u, quoted: false });
+              });
+            });
+            if (split.length <= parsed.parts.length) return finish(ev, top, parsed.parts, true);
+            return evaluation(split, parsed.excludes).then(function (e) {
+              return e.top(filters, page * size, options.sort === "date").then(function (t) { return finish(e, t, split, false); });
             });
           });
-          if (split.length > parsed.parts.length) {
-            return evaluation(split, parsed.excludes).then(function (e) { return finish(e, split, false); });
-          }
-          return finish(ev, parsed.parts, true);
         });
       });
 
-      function finish(ev, used, exact) {
-        var size = Math.max(1, options.pageSize | 0 || PAGE_SIZE);
-        var page = Math.max(1, options.page | 0 || 1);
-        return ev.top(filters, page * size, options.sort === "date").then(function (top) {
-          var pool = ev.candidates().filter(function (d) { return passes(d, filters); });
-          var total = ev.estimate(pool, ev.unread(filters));
-          var facets = {
-            year: facet(ev, filters, "year", function (d) { return d.year; }),
-            province: facet(ev, filters, "province", function (d) { return d.province; }),
-            type: facet(ev, filters, "type", function (d) { return d.type; })
-          };
-          return Promise.all(top.slice((page - 1) * size, page * size).map(function (s) { return result(s, used); })).then(function (results) {
-            return { query: query, total: total.count, estimated: total.estimated, exact: exact, page: page, pageSize: size,
-              words: used.map(function (p) { return p.text; }), results: results, facets: facets };
-          });
+      function finish(ev, top, used, exact) {
+        var pool = ev.candidates().filter(function (d) { return passes(d, filters); });
+        var total = ev.estimate(pool, ev.unread(filters));
+        var facets = {
+          year: facet(ev, filters, "year", function (d) { return d.year; }),
+          province: facet(ev, filters, "province", function (d) { return d.province; }),
+          type: facet(ev, filters, "type", function (d) { return d.type; })
+        };
+        return Promise.all(top.slice((page - 1) * size, page * size).map(function (s) { return result(s, used); })).then(function (results) {
+          return { query: query, total: total.count, estimated: total.estimated, exact: exact, page: page, pageSize: size,
+            words: used.map(function (p) { return p.text; }), results: results, facets: facets };
         });
       }
     });
