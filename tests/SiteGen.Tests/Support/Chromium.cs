@@ -19,6 +19,9 @@ public sealed class Chromium : IAsyncLifetime
             throw new InvalidOperationException(
                 $"{ExecutablePath} not found: browser tests need Debian's Chromium (apt-get install -y chromium).");
         _playwright = await Playwright.CreateAsync();
+        // The suite runs its browser classes in parallel with builds on two cores: a page that answers in
+        // 50 ms alone once took over 5 s (Playwright's default wait) in CI. A page that never answers still fails.
+        Assertions.SetDefaultExpectTimeout(20_000);
         Browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
         {
             ExecutablePath = ExecutablePath,
