@@ -80,11 +80,10 @@ internal sealed class Evaluation
         {
             var first = Rank(filters, need, byDate);
             var open = first.Where(r => !_checked.ContainsKey(r.Doc)).ToList();
-            while (open.Count > 0)
+            if (open.Count > 0)
             {
                 foreach (var r in open) Check(r.Doc);
-                first = Rank(filters, need, byDate);
-                open = first.Where(r => !_checked.ContainsKey(r.Doc)).ToList();
+                continue;
             }
             var next = order.Where(s => !_read[s] && (!filters.Estimable || filters.Share(s) > 0))
                 .TakeWhile(s => !filters.Estimable || !Beyond(s, first, need, byDate))
