@@ -67,10 +67,12 @@ internal sealed class Evaluation
 
     /// <summary>
     /// The first <paramref name="need"/> matches under the filters, by score (ties: newer first) or by date.
-    /// Checks the best-placed unchecked documents until the first <paramref name="need"/> are all checked: an
-    /// unchecked one sorts by its bound, which no check can raise, so none below can climb past them. Then
-    /// reads the next segment that could still place a document among them, and again. One at a time: each
-    /// segment read costs its columns and a shard per term, and the best one often settles the page.
+    /// Each round checks the best-placed unchecked documents and reads the next segment that could still place a
+    /// document among the first <paramref name="need"/>, until all of those are checked and no such segment is
+    /// left. One segment a round: each read costs its columns and a shard per term, and the best one often
+    /// settles the page. Reading it while checking costs nothing more: checks only lower or drop keys (an
+    /// unchecked document sorts by its bound), so a segment that could place a document before them still
+    /// could after them, and would be read next.
     /// </summary>
     public List<Scored> Top(Filters filters, int need, bool byDate)
     {
@@ -80,15 +82,11 @@ internal sealed class Evaluation
         {
             var first = Rank(filters, need, byDate);
             var open = first.Where(r => !_checked.ContainsKey(r.Doc)).ToList();
-            if (open.Count > 0)
-            {
-                foreach (var r in open) Check(r.Doc);
-                continue;
-            }
             var next = order.Where(s => !_read[s] && (!filters.Estimable || filters.Share(s) > 0))
                 .TakeWhile(s => !filters.Estimable || !Beyond(s, first, need, byDate))
                 .Take(filters.Estimable ? 1 : int.MaxValue).ToList();
-            if (next.Count == 0) return first.Select(r => _checked[r.Doc]!).ToList();
+            if (open.Count == 0 && next.Count == 0) return first.Select(r => _checked[r.Doc]!).ToList();
+            foreach (var r in open) Check(r.Doc);
             foreach (var s in next) Read(s);
         }
     }

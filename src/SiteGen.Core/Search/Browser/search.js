@@ -490,32 +490,28 @@
       }
       var ev = {
         candidates: function () { return candidates.slice().sort(function (a, b) { return a - b; }); },
-        /* The first `need` matches under the filters: check the best-placed unchecked documents until those are all
-           checked, then read the next segment that could still place one among them, and again. */
+        /* The first `need` matches under the filters: each round checks the best-placed unchecked documents and reads
+           the next segment that could still place one among them, until neither is left (Evaluation.Top says why
+           reading while checking costs nothing more). */
         top: function (filters, need, byDate) {
           var order = [];
           for (var s = 0; s < n; s++) if (viable[s]) order.push(s);
           if (!byDate) order.sort(function (a, b) { return segmentBound[b] - segmentBound[a] || a - b; });
           var whole = !estimable(filters);
-          function settle() {
+          function round() {
             var first = rank(filters, need, byDate);
             var open = first.filter(function (r) { return !checked.has(r.doc); }).map(function (r) { return r.doc; });
-            if (!open.length) return Promise.resolve(first);
-            return loadPositions(all, open).then(function () { open.forEach(check); return settle(); });
-          }
-          function round() {
-            return settle().then(function (first) {
-              var next = [];
-              for (var i = 0; i < order.length; i++) {
-                var s = order[i];
-                if (read[s] || (!whole && !(filterShare(s, filters) > 0))) continue;
-                if (!whole && beyond(s, first, need, byDate)) break;
-                next.push(s);
-                if (!whole) break;
-              }
-              if (!next.length) return first.map(function (r) { return checked.get(r.doc); });
-              return Promise.all(next.map(readSegment)).then(round);
-            });
+            var next = [];
+            for (var i = 0; i < order.length; i++) {
+              var s = order[i];
+              if (read[s] || (!whole && !(filterShare(s, filters) > 0))) continue;
+              if (!whole && beyond(s, first, need, byDate)) break;
+              next.push(s);
+              if (!whole) break;
+            }
+            if (!open.length && !next.length) return Promise.resolve(first.map(function (r) { return checked.get(r.doc); }));
+            var checking = loadPositions(all, open).then(function () { open.forEach(check); });
+            return Promise.all([checking].concat(next.map(readSegment))).then(round);
           }
           return round();
         },
