@@ -3,24 +3,29 @@ using SiteGen.Search;
 namespace SiteGen.Cache;
 
 /// <summary>
-/// Documents as the search index took them apart (<see cref="DocumentTerms.Encoded"/>), kept between builds
+/// Documents as the search index took them apart (<see cref="IndexedDocument"/>), kept between builds
 /// and named by the fingerprint of the report they were made from (<see cref="SearchIndexWriter.KeyOf"/>):
 /// an edit to one report takes one document apart again.
 /// </summary>
 public sealed class TermsCache(string folder)
 {
-    private const string Mark = "SGT2";
+    private const string Mark = "SGT3";
 
-    internal DocumentTerms.Encoded? Get(string key) => CacheFile.Read(CacheFile.PathOf(folder, key), Mark, reader =>
-        new DocumentTerms.Encoded(CacheFile.Longs(reader), CacheFile.Ints(reader), CacheFile.Bytes(reader, 1), CacheFile.Ints(reader), CacheFile.Bytes(reader, 1), CacheFile.Ints(reader)));
+    internal IndexedDocument? Get(string key) => CacheFile.Read(CacheFile.PathOf(folder, key), Mark, reader => new IndexedDocument(
+        new DocumentTerms.Encoded(CacheFile.Longs(reader), CacheFile.Ints(reader), CacheFile.Bytes(reader, 1), CacheFile.Ints(reader), CacheFile.Bytes(reader, 1), CacheFile.Ints(reader)),
+        new TextHead(reader.ReadString(), reader.ReadString(), reader.ReadBoolean())));
 
-    internal void Put(string key, DocumentTerms.Encoded terms) => CacheFile.Write(CacheFile.PathOf(folder, key), Mark, writer =>
+    internal void Put(string key, IndexedDocument document) => CacheFile.Write(CacheFile.PathOf(folder, key), Mark, writer =>
     {
+        var terms = document.Terms;
         CacheFile.WriteArray(writer, terms.Keys);
         CacheFile.WriteArray(writer, terms.Starts);
         CacheFile.WriteArray(writer, terms.Bytes);
         CacheFile.WriteArray(writer, terms.PositionStarts);
         CacheFile.WriteArray(writer, terms.Positions);
         CacheFile.WriteArray(writer, terms.Lengths);
+        writer.Write(document.Head.Meta);
+        writer.Write(document.Head.Body);
+        writer.Write(document.Head.Truncated);
     });
 }

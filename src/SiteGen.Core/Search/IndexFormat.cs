@@ -7,10 +7,7 @@ namespace SiteGen.Search;
 /// <summary>The pieces of the index format (see FORMAT.md) that writer and reader share.</summary>
 public static class IndexFormat
 {
-    public const int Version = 6;
-
-    /// <summary>Documents per block of display data (slug, url, title, date, text file).</summary>
-    public const int BlockSize = 16;
+    public const int Version = 7;
 
     /// <summary>Characters of the body in a document's head file, which makes most snippets without the whole text.</summary>
     public const int HeadLength = 1000;
@@ -85,8 +82,11 @@ public static class IndexFormat
     /// <summary>The callbacks of the term dictionary's shards and of a segment's columns file.</summary>
     public const string Dictionary = "dictionary", Columns = "columns";
 
-    /// <summary>Block k of a segment: what results show of its documents k·BlockSize onwards.</summary>
-    public static string BlockName(int block, string generation) => $"d{block}-{generation}.js";
+    /// <summary>
+    /// The head of a segment's document <paramref name="local"/> (its id less the segment's start): what its result
+    /// shows. Named by its place, so a result loads it straight away; made, and reused, with the segment.
+    /// </summary>
+    public static string HeadName(int local, string generation) => $"h{local}-{generation}.js";
 
     /// <summary>A segment's columns: what its documents are scored, filtered and counted by.</summary>
     public static string ColumnsName(string generation) => $"m-{generation}.js";
@@ -129,10 +129,8 @@ public static class IndexFormat
     public static string HashedName(string stem, string data) =>
         $"{stem}-{Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(data)))[..10]}.js";
 
-    /// <summary>A document's text file and head file, named by the fingerprint of what they are made from.</summary>
+    /// <summary>A document's text file, named by the fingerprint of what it is made from.</summary>
     public static string TextName(string documentKey) => $"t-{documentKey[..16]}.js";
-
-    public static string HeadName(string documentKey) => $"h-{documentKey[..16]}.js";
 
     /// <summary>
     /// The file pages name; the rest are found through it. Its name is fixed so that a change to the index

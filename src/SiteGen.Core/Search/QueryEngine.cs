@@ -79,7 +79,7 @@ public sealed partial class QueryEngine(SearchIndexReader index)
         var shown = index.Display(s.Doc);
         return new SearchHit(shown.Slug, shown.Url, shown.Title, shown.Date, d.Year, d.Type ?? "", shown.Publisher, shown.Region, s.Score,
             Highlight(shown.Title, Ranges(shown.Title, used), 0, shown.Title.Length),
-            SnippetFromHead(index.Head(s.Doc), s.InBody, used) ?? SnippetFromText(index.Texts(s.Doc), s.InBody, used));
+            SnippetFromHead(shown.Head, s.InBody, used) ?? SnippetFromText(index.Texts(s.Doc), s.InBody, used));
     }
 
     /// <summary>The snippet: around the first match in the body if there is one, else of the meta field (else the body's start).</summary>

@@ -19,3 +19,15 @@ public sealed record SearchDocument(Report Report, string Title, string Meta, st
         string.Join(" ", new[] { report.Publisher, report.Region.Display, report.DocNumber, report.IndexNumber, report.DocType }
             .Concat(report.Keywords).Where(s => !string.IsNullOrEmpty(s)));
 }
+
+/// <summary>What the index makes of a document, kept between builds: its terms, and the head of its text.</summary>
+internal sealed record IndexedDocument(DocumentTerms.Encoded Terms, TextHead Head)
+{
+    /// <summary>[meta, the body's first characters, whether the body goes on]: most snippets need no more.</summary>
+    public static TextHead HeadOf(SearchDocument doc)
+    {
+        var length = Math.Min(doc.Body.Length, IndexFormat.HeadLength);
+        if (length < doc.Body.Length && char.IsHighSurrogate(doc.Body[length - 1])) length--; // never half a character
+        return new TextHead(doc.Meta, doc.Body[..length], length < doc.Body.Length);
+    }
+}

@@ -16,8 +16,8 @@ public sealed record TermStats(int[] DocCounts, int[] Bounds)
 /// <summary>A run of documents with files of its own (see <see cref="IndexSegments"/>), and how many of them have each year, province and type.</summary>
 internal sealed record IndexSegment(int Start, int Count, int Shards, int PositionShards, string Generation, IReadOnlyDictionary<string, int[]> ValueCounts);
 
-/// <summary>What a result shows of a document, read from its block only when it is shown.</summary>
-public sealed record DocDisplay(string Slug, string Url, string Title, string? Date, string TextFile, string? Region, string? Publisher, string HeadFile);
+/// <summary>What a result shows of a document, read from its head file only when it is shown.</summary>
+public sealed record DocDisplay(string Slug, string Url, string Title, string? Date, string TextFile, string? Region, string? Publisher, TextHead Head);
 
 /// <summary>The start of a document's text, enough for most snippets: the meta field and the body's first characters.</summary>
 public sealed record TextHead(string Meta, string Body, bool Truncated);
@@ -33,9 +33,8 @@ public sealed class SearchIndexReader
     private readonly Dictionary<(string, int), PostingList> _postings = [];
     private readonly Dictionary<string, TermStats> _stats = new(StringComparer.Ordinal);
     private readonly (int Shards, string Generation) _dictionary;
-    private readonly int _blockSize;
     private readonly int _chunkPositions;
-    private readonly Dictionary<string, DocDisplay[]> _blocks = [];
+    private readonly Dictionary<int, DocDisplay> _display = [];
     private readonly IndexedDoc[]?[] _docs;
     private readonly string _filterValuesFile;
     private readonly JsonObject _values;
@@ -62,7 +61,6 @@ public sealed class SearchIndexReader
         _dictionary = (dictionary[0]!.GetValue<int>(), dictionary[1]!.GetValue<string>());
         Weights = manifest["weights"]!.AsArray().Select(w => w!.GetValue<double>()).ToArray();
         AverageLength = manifest["avgLength"]!.AsArray().Select(w => w!.GetValue<double>()).ToArray();
-        _blockSize = manifest["blockSize"]!.GetValue<int>();
         _chunkPositions = manifest["chunkPositions"]!.GetValue<int>();
         _values = manifest["values"]!.AsObject();
         _filterValuesFile = manifest["filterValues"]!.GetValue<string>();
@@ -140,19 +138,15 @@ public sealed class SearchIndexReader
         return _filterValues["values"]![column]![_filterValues["columns"]![column]![doc]!.GetValue<int>()]?.GetValue<string>();
     }
 
-    /// <summary>A document's slug, URL, title, date and text file, from its block.</summary>
+    /// <summary>A document's slug, URL, title, date, text file and head, from its head file.</summary>
     public DocDisplay Display(int doc)
     {
+        if (_display.TryGetValue(doc, out var known)) return known;
         var segment = Segments[SegmentOf(doc)];
-        var file = IndexFormat.BlockName((doc - segment.Start) / _blockSize, segment.Generation);
-        if (!_blocks.TryGetValue(file, out var block))
-        {
-            _blocks[file] = block = JsonNode.Parse(LoadNamed(file, "docs"))!.AsArray()
-                .Select(d => new DocDisplay(d![0]!.GetValue<string>(), d[1]!.GetValue<string>(), d[2]!.GetValue<string>(),
-                    d[3]?.GetValue<string>(), d[4]!.GetValue<string>(), d[5]?.GetValue<string>(), d[6]?.GetValue<string>(), d[7]!.GetValue<string>()))
-                .ToArray();
-        }
-        return block[(doc - segment.Start) % _blockSize];
+        var d = JsonNode.Parse(LoadNamed(IndexFormat.HeadName(doc - segment.Start, segment.Generation), "head"))!.AsArray();
+        return _display[doc] = new DocDisplay(d[0]!.GetValue<string>(), d[1]!.GetValue<string>(), d[2]!.GetValue<string>(),
+            d[3]?.GetValue<string>(), d[4]!.GetValue<string>(), d[5]?.GetValue<string>(), d[6]?.GetValue<string>(),
+            new TextHead(d[7]!.GetValue<string>(), d[8]!.GetValue<string>(), d[9]!.GetValue<bool>()));
     }
 
     /// <summary>Opens the index of the site in <paramref name="site"/> (the folder <c>sitegen build</c> wrote).</summary>
@@ -211,13 +205,6 @@ public sealed class SearchIndexReader
     public string[] Texts(int doc)
     {
         return JsonSerializer.Deserialize<string[]>(LoadNamed(Display(doc).TextFile, "text"))!;
-    }
-
-    /// <summary>The head of a document's text (see <see cref="TextHead"/>).</summary>
-    public TextHead Head(int doc)
-    {
-        var head = JsonNode.Parse(LoadNamed(Display(doc).HeadFile, "head"))!.AsArray();
-        return new TextHead(head[0]!.GetValue<string>(), head[1]!.GetValue<string>(), head[2]!.GetValue<bool>());
     }
 
     private (byte[] Bytes, int Start, int End)? Entry(string kind, int count, IndexSegment segment, string term) =>

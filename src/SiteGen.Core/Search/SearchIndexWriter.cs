@@ -19,8 +19,8 @@ internal interface IIndexOutput
 }
 
 /// <summary>
-/// Builds the search index the browser and <c>sitegen search</c> both read (see FORMAT.md): a manifest, and
-/// in segments of documents, each document's text and what results show of it, what the segment's
+/// Builds the search index the browser and <c>sitegen search</c> both read (see FORMAT.md): a manifest, each
+/// document's text, and in segments of documents, what results show of each document, what the segment's
 /// documents are scored and filtered by, and the postings of every character and character pair in shards
 /// by term hash; then a dictionary of which segments hold each term and how well it scores there.
 /// Documents stream through: only the current segment's postings are held in memory. A segment whose
@@ -41,7 +41,6 @@ internal sealed class SearchIndexWriter
     private readonly SearchLayout _layout;
     private readonly double[] _typicalLengths;
     private readonly DocumentColumns _columns = new();
-    private JsonArray _block = [];
     private int _added;
     private SegmentWriter? _current;
     private DocumentColumns _currentColumns = new();
@@ -95,7 +94,7 @@ internal sealed class SearchIndexWriter
             .Concat(Enumerable.Range(0, record.PositionShards).Select(k => IndexFormat.ShardName(IndexFormat.PositionShard, k, generation)))
             .Concat(record.Chunks)
             .Append(IndexFormat.ColumnsName(generation))
-            .Concat(Enumerable.Range(0, (record.Documents + IndexFormat.BlockSize - 1) / IndexFormat.BlockSize).Select(k => IndexFormat.BlockName(k, generation)))
+            .Concat(Enumerable.Range(0, record.Documents).Select(local => IndexFormat.HeadName(local, generation)))
             .Select(name => $"{IndexFormat.Folder}/{name}").ToList();
 
     /// <summary>
@@ -116,40 +115,35 @@ internal sealed class SearchIndexWriter
     }
 
     /// <summary>
-    /// The costly part of adding a document: writes its text and head files unless the last build did, and
-    /// takes it apart unless its segment is reused. Safe on any thread and in any order.
+    /// The costly part of adding a document: writes its text file unless the last build did, and unless its
+    /// segment is reused, takes it apart and writes its head. Safe on any thread and in any order.
     /// </summary>
     /// <param name="document">The document, made (rendering its body) only if it is needed.</param>
     public Prepared Prepare(int id, Func<SearchDocument> document)
     {
         var entry = _entries[id];
-        var files = new[] { IndexFormat.TextName(entry.Key), IndexFormat.HeadName(entry.Key) };
+        var text = IndexFormat.TextName(entry.Key);
         SearchDocument? made = null;
         SearchDocument Document() => made ??= document();
-        if (!_output.TryReuse(files.Select(f => $"{IndexFormat.Folder}/{f}").ToList(), entry.Key))
-        {
-            var doc = Document();
-            _output.Write($"{IndexFormat.Folder}/{files[0]}", IndexFormat.NamedScript("text", files[0], JsonSerializer.Serialize(doc.FieldTexts, Json)), entry.Key);
-            _output.Write($"{IndexFormat.Folder}/{files[1]}", IndexFormat.NamedScript("head", files[1], Head(doc).ToJsonString(Json)), entry.Key);
-        }
-        return new Prepared(id, _segments[_segmentOf[id]].Reused is null ? Encode(entry.Key, Document) : null);
+        if (!_output.TryReuse([$"{IndexFormat.Folder}/{text}"], entry.Key))
+            _output.Write($"{IndexFormat.Folder}/{text}", IndexFormat.NamedScript("text", text, JsonSerializer.Serialize(Document().FieldTexts, Json)), entry.Key);
+        var segment = _segments[_segmentOf[id]];
+        if (segment.Reused is not null) return new Prepared(id, null);
+        var indexed = Index(entry.Key, Document);
+        // A segment's heads are made, and reused, with it: their names follow from its generation.
+        var head = IndexFormat.HeadName(id - segment.Range.Start, segment.Generation);
+        _output.Write($"{IndexFormat.Folder}/{head}", IndexFormat.NamedScript("head", head, Display(entry, indexed.Head).ToJsonString(Json)), segment.Key);
+        return new Prepared(id, indexed.Terms);
     }
 
-    /// <summary>A document's terms, from the cache when an earlier build took the same report apart: its body is then not even rendered.</summary>
-    private DocumentTerms.Encoded Encode(string key, Func<SearchDocument> document)
+    /// <summary>A document's terms and head, from the cache when an earlier build took the same report apart: its body is then not even rendered.</summary>
+    private IndexedDocument Index(string key, Func<SearchDocument> document)
     {
         if (_terms?.Get(key) is { } cached) return cached;
-        var terms = Scratch.Value!.Encode(document().FieldTexts);
-        _terms?.Put(key, terms);
-        return terms;
-    }
-
-    /// <summary>[meta, the body's first characters, whether the body goes on]: most snippets need no more.</summary>
-    private static JsonArray Head(SearchDocument doc)
-    {
-        var length = Math.Min(doc.Body.Length, IndexFormat.HeadLength);
-        if (length < doc.Body.Length && char.IsHighSurrogate(doc.Body[length - 1])) length--; // never half a character
-        return [doc.Meta, doc.Body[..length], length < doc.Body.Length];
+        var doc = document();
+        var indexed = new IndexedDocument(Scratch.Value!.Encode(doc.FieldTexts), IndexedDocument.HeadOf(doc));
+        _terms?.Put(key, indexed);
+        return indexed;
     }
 
     /// <summary>Adds a prepared document; documents must come in id order, so the index does not depend on threads.</summary>
@@ -164,9 +158,6 @@ internal sealed class SearchIndexWriter
         if (segment.Reused is not null) return;
         (_current ??= new SegmentWriter(_layout.ChunkPositions, _typicalLengths)).Add(document.Terms!);
         _currentColumns.Add(report, document.Terms!.Lengths);
-        // A segment's blocks are made, and reused, with it: their names follow from its generation.
-        _block.Add(Display(report, _entries[id].Key));
-        if (_block.Count == IndexFormat.BlockSize || local == segment.Range.Count - 1) WriteBlock(segment, local / IndexFormat.BlockSize);
         if (local == segment.Range.Count - 1) FinishSegment(segment);
     }
 
@@ -182,19 +173,16 @@ internal sealed class SearchIndexWriter
         _currentColumns = new DocumentColumns();
     }
 
-    /// <summary>What a result shows, kept out of the manifest: only the results shown load their block.</summary>
-    private static JsonArray Display(Report report, string key) =>
-    [
-        report.Slug, SitePaths.ReportPage(report.Slug), report.Title, PagePlanner.IsoDate(report.Date), IndexFormat.TextName(key),
-        report.Region.IsKnown ? report.Region.Display : null, string.IsNullOrEmpty(report.Publisher) ? null : report.Publisher,
-        IndexFormat.HeadName(key),
-    ];
-
-    private void WriteBlock(Segment segment, int number)
+    /// <summary>What a result shows, kept out of the manifest: only the results shown load their head.</summary>
+    private static JsonArray Display(Entry entry, TextHead head)
     {
-        var name = IndexFormat.BlockName(number, segment.Generation);
-        _output.Write($"{IndexFormat.Folder}/{name}", IndexFormat.NamedScript("docs", name, _block.ToJsonString(Json)), segment.Key);
-        _block = [];
+        var report = entry.Report;
+        return
+        [
+            report.Slug, SitePaths.ReportPage(report.Slug), report.Title, PagePlanner.IsoDate(report.Date), IndexFormat.TextName(entry.Key),
+            report.Region.IsKnown ? report.Region.Display : null, string.IsNullOrEmpty(report.Publisher) ? null : report.Publisher,
+            head.Meta, head.Body, head.Truncated,
+        ];
     }
 
     /// <summary>Writes a file named by a hash of its data (or takes it from the last build); returns its name.</summary>
@@ -227,7 +215,6 @@ internal sealed class SearchIndexWriter
                 s.Range.Start, s.Range.Count, _files[i]!.Shards, _files[i]!.PositionShards, s.Generation, SegmentCounts(s.Range))).ToArray()),
             ["dictionary"] = new JsonArray(dictionaryShards, dictionaryKey[..10]),
             ["chunkPositions"] = _layout.ChunkPositions,
-            ["blockSize"] = IndexFormat.BlockSize,
             ["values"] = _columns.Values(filterOnly: false),
             ["filterValues"] = filterFile,
         };

@@ -1,5 +1,5 @@
 /* SiteGen search runtime. A classic script: no modules, no fetch, no workers, so it works from file://.
-   Index files are classic scripts too; each hands its data to SiteGenSearch.manifest/shard/docs/text.
+   Index files are classic scripts too; each hands its data to SiteGenSearch.manifest/shard/head/text and kin.
    API: SiteGenSearch.search(query, {filters, sort, page, pageSize}) -> Promise<{total, estimated, exact, results, facets}>;
    filters: {year, type, province, region, publisher}; sort: "relevance" (default) or "date"; pageSize: 10 by default.
    The query engine mirrors src/SiteGen.Core/Search/QueryEngine.cs; FORMAT.md describes both. */
@@ -7,7 +7,7 @@
   "use strict";
   var api = window.SiteGenSearch = window.SiteGenSearch || {};
   var PAGE_SIZE = 10, K1 = 1.2, B = 0.75, SNIPPET = 60;
-  var manifest = null, base = "", shards = {}, blocks = {}, texts = {}, waiting = {};
+  var manifest = null, base = "", shards = {}, heads = {}, texts = {}, waiting = {};
 
   /* ---- tokenizer: the same as TextUnits.cs, held to it by tests/vectors/tokenizer.json ---- */
   var UNIT = /[\p{L}\p{N}]/u;
@@ -64,7 +64,7 @@
   }
   api.manifest = function (m) { arrived("manifest", m); };
   // Every file but the manifest names itself (its file name without ".js") before its data.
-  ["shard", "positions", "chunk", "dictionary", "columns", "docs", "values", "text", "head"].forEach(function (kind) {
+  ["shard", "positions", "chunk", "dictionary", "columns", "values", "text", "head"].forEach(function (kind) {
     api[kind] = function (name, data) { arrived(name, data); };
   });
   function stem(file) { return file.slice(0, -3); }
@@ -74,7 +74,7 @@
     var path = indexPath();
     base = path.slice(0, path.lastIndexOf("/") + 1);
     return load(path, "manifest").then(function (m) {
-      if (m.version !== 6 || m.tokenizer !== "sitegen-char-1") throw new Error("unsupported index " + m.version + " " + m.tokenizer);
+      if (m.version !== 7 || m.tokenizer !== "sitegen-char-1") throw new Error("unsupported index " + m.version + " " + m.tokenizer);
       manifest = m;
       return m;
     });
@@ -638,23 +638,15 @@
   };
 
   /* ---- results and snippets ---- */
-  /* What a result shows, from its segment's block: d<k>-<generation> holds documents k·blockSize onwards. */
+  /* What a result shows, and the head of its text: h<local>-<generation>, local being the id less the segment's start. */
   function loadDisplay(doc) {
-    var segment = manifest.segments[segmentOf(doc)], local = doc - segment[0];
-    var file = "d" + Math.floor(local / manifest.blockSize) + "-" + segment[4];
-    if (blocks[file]) return Promise.resolve(blocks[file][local % manifest.blockSize]);
-    return load(base + file + ".js", file).then(function (list) {
-      blocks[file] = list;
-      return list[local % manifest.blockSize];
-    });
+    if (heads[doc]) return Promise.resolve(heads[doc]);
+    var segment = manifest.segments[segmentOf(doc)], file = "h" + (doc - segment[0]) + "-" + segment[4];
+    return load(base + file + ".js", file).then(function (row) { return (heads[doc] = row); });
   }
   function loadText(doc, file) {
     if (texts[doc]) return Promise.resolve(texts[doc]);
     return load(base + file, stem(file)).then(function (t) { return (texts[doc] = t); });
-  }
-  function loadHead(doc, file) {
-    if (texts[doc]) return Promise.resolve(["", texts[doc][1], texts[doc][2], false]);
-    return load(base + file, stem(file)).then(function (h) { return [""].concat(h); });
   }
   function escapeHtml(s) {
     return s.replace(/[&<>"']/g, function (c) { return { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" }[c]; });
@@ -724,10 +716,8 @@
     var d = docOf(s.doc), shown;
     return loadDisplay(s.doc).then(function (display) {
       shown = { slug: display[0], url: display[1], title: display[2], date: display[3], region: display[5], publisher: display[6] };
-      return loadHead(s.doc, display[7]).then(function (head) {
-        var fromHead = snippetFromHead(head, s.inBody, used);
-        return fromHead !== null ? fromHead : loadText(s.doc, display[4]).then(function (fields) { return snippetFromText(fields, s.inBody, used); });
-      });
+      var fromHead = snippetFromHead(["", display[7], display[8], display[9]], s.inBody, used);
+      return fromHead !== null ? fromHead : loadText(s.doc, display[4]).then(function (fields) { return snippetFromText(fields, s.inBody, used); });
     }).then(function (snip) {
       return {
         slug: shown.slug, url: shown.url, title: shown.title, date: shown.date, year: d.year, type: d.type,
