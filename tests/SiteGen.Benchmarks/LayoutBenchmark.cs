@@ -43,11 +43,13 @@ public static class LayoutBenchmark
         var files = Directory.GetFiles(search);
         var byKind = new SortedDictionary<string, double>(StringComparer.Ordinal);
         var segments = new List<int>();
+        var loads = new List<int>();
         var kilobytes = PeerBenchmark.Queries.Select(q =>
         {
             var reader = SearchIndexReader.Open(output);
             new QueryEngine(reader).Search(q);
             segments.Add(reader.FilesRead.Count(f => f.StartsWith("m-")));
+            loads.Add(reader.FilesRead.Distinct().Count() + 1); // and search.js
             foreach (var file in reader.FilesRead.Distinct())
             {
                 var kind = file.StartsWith("dict", StringComparison.Ordinal) ? "dict" : file[..1];
@@ -58,8 +60,10 @@ public static class LayoutBenchmark
         }).ToList();
         Console.WriteLine($"{files.Length,12:N0} {files.Sum(f => new FileInfo(f).Length) / 1048576.0,9:0.0} " +
                           $"{Stats.Median(kilobytes),10:0} {kilobytes.Max(),8:0}   {string.Join(" ", kilobytes.Select(k => k.ToString("0")))}");
-        // By the first letter of the file name (FORMAT.md): i manifest, s counts, p positions, c chunks, d/h/t results and snippets, m segment columns, dict the term dictionary.
+        // By the first letter of the file name (FORMAT.md): i manifest, s counts, p positions, c chunks, h/t results and snippets, m segment columns, dict the term dictionary.
         Console.WriteLine($"{"",7} mean KB by file kind: {string.Join("  ", byKind.Select(k => $"{k.Key} {k.Value:0}"))}");
+        // On file:// each script a query loads costs a few milliseconds however small (seen here: 3 to 17 ms), so the count matters as well as the bytes.
+        Console.WriteLine($"{"",7} files loaded per query: median {Stats.Median(loads.Select(n => (double)n)):0}; {string.Join(" ", loads)}");
         Console.WriteLine($"{"",7} segments read per query (of {SearchIndexReader.Open(output).SegmentCount}): {string.Join(" ", segments)}");
     }
 }

@@ -15,6 +15,15 @@ public static class Bm25
         return weight * idf * count * (K1 + 1) / (count + norm);
     }
 
+    /// <summary>A term's score in one document before idf: what its stored bound is the best of, and what orders its chunks.</summary>
+    public static double BeforeIdf(IReadOnlyList<double> weights, int[] counts, int[] lengths, double[] typicalLengths)
+    {
+        var score = 0.0;
+        for (var f = 0; f < 3; f++)
+            if (counts[f] > 0) score += Field(weights[f], 1, counts[f], lengths[f], typicalLengths[f]);
+        return score;
+    }
+
     public static double Idf(int documents, int documentFrequency) =>
         Math.Log(1 + (documents - documentFrequency + 0.5) / (documentFrequency + 0.5));
 

@@ -7,7 +7,7 @@ namespace SiteGen.Search;
 /// <summary>The pieces of the index format (see FORMAT.md) that writer and reader share.</summary>
 public static class IndexFormat
 {
-    public const int Version = 7;
+    public const int Version = 8;
 
     /// <summary>Characters of the body in a document's head file, which makes most snippets without the whole text.</summary>
     public const int HeadLength = 1000;
@@ -102,25 +102,33 @@ public static class IndexFormat
     public const int ChunkPositions = 2048;
 
     /// <summary>
-    /// The chunk of each of a pair's documents in a segment, from how many positions each has (in id order);
-    /// null when the pair has few enough to stay in its position shard. A chunk closes once it holds
-    /// <paramref name="chunkPositions"/> (the manifest's <c>chunkPositions</c>); readers work the chunks out from the counts, so no file lists them.
+    /// How a pair's documents in a segment are cut into chunks, from each one's positions and score before idf
+    /// (<see cref="Bm25.BeforeIdf"/>), both in id order; null when the pair has few enough positions to stay in its
+    /// position shard (<paramref name="chunkPositions"/>, the manifest's <c>chunkPositions</c>). The documents go
+    /// best score first (ties: lower id first), and a chunk closes once it holds <paramref name="chunkPositions"/>:
+    /// so the reports a query checks first, those its parts score best in, share a few chunks instead of one
+    /// each. Readers work the chunks out from the counts and lengths, so no file lists them.
     /// </summary>
-    public static int[]? Chunks(IReadOnlyList<int> positions, int chunkPositions)
+    /// <param name="score">The score of the document at an index; asked only when the pair is chunked.</param>
+    public static ChunkLayout? Chunks(IReadOnlyList<int> positions, Func<int, double> score, int chunkPositions)
     {
         long total = 0;
         foreach (var count in positions) total += count;
         if (total <= chunkPositions) return null;
+        var order = Enumerable.Range(0, positions.Count).OrderByDescending(score).ThenBy(i => i).ToArray();
         var chunkOf = new int[positions.Count];
         int chunk = 0, held = 0;
-        for (var i = 0; i < positions.Count; i++)
+        foreach (var i in order)
         {
             chunkOf[i] = chunk;
             held += positions[i];
             if (held >= chunkPositions) (chunk, held) = (chunk + 1, 0);
         }
-        return chunkOf;
+        return new ChunkLayout(order, chunkOf);
     }
+
+    /// <summary>A pair's documents (by their index in id order) in the order its chunks hold them, and the chunk of each.</summary>
+    public sealed record ChunkLayout(int[] Order, int[] ChunkOf);
 
     /// <summary>A chunk file: by the pair's hash, so pairs that share one also share the file (which names each term it holds).</summary>
     public static string ChunkName(string term, int chunk, string generation) => $"c{Hash(term):x8}-{chunk}-{generation}.js";

@@ -7,14 +7,14 @@ public sealed class TermPosting(int doc, int[] counts)
     public int[] Counts { get; } = counts;
 
     /// <summary>The group that holds this document's positions.</summary>
-    internal int Group { get; init; }
+    internal int Group { get; set; }
 
     /// <summary>Per field, the unit positions where the pair starts (null where absent); null until its group is read.</summary>
     internal int[]?[]? Positions { get; set; }
 }
 
 /// <summary>
-/// A term's documents in every segment, in id order, and where their positions are: per segment either the
+/// A term's documents in one segment, in id order, and where their positions are: either the segment's
 /// position shard (the pair is rare there) or chunks of a few documents each (see <see cref="IndexFormat.Chunks"/>).
 /// A query reads positions only for the documents it checks, so only their groups.
 /// </summary>
@@ -38,14 +38,14 @@ public sealed class PostingList
     public bool InChunk(int doc) => Find(doc) is { } posting && Groups[posting.Group].Chunk >= 0;
 }
 
-/// <summary>Postings [First, End) of a list whose positions sit together in one file: a segment's position shard (Chunk −1) or one chunk.</summary>
-internal sealed class PositionGroup(string file, string kind, int chunk, int first)
+/// <summary>
+/// Postings of a list whose positions sit together in one file, by their index in the list, in the file's order:
+/// a segment's position shard (Chunk −1: id order) or one chunk (best score first, see <see cref="IndexFormat.Chunks"/>).
+/// </summary>
+internal sealed class PositionGroup(string file, string kind, int chunk)
 {
     public string File { get; } = file;
     public string Kind { get; } = kind;
     public int Chunk { get; } = chunk;
-    public int First { get; } = first;
-
-    /// <summary>Grows as the list's postings are read.</summary>
-    public int End { get; set; } = first;
+    public List<int> Members { get; } = [];
 }

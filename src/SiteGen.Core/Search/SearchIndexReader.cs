@@ -170,23 +170,25 @@ public sealed class SearchIndexReader
         var info = Segments[segment];
         if (Entry(IndexFormat.Shard, info.Shards, info, term) is { } entry)
         {
-            var counts = Decode(entry.Bytes, entry.Start, entry.End, info.Start);
-            var chunkOf = IndexFormat.Chunks(counts.Select(c => c.Counts.Sum()).ToList(), _chunkPositions);
-            for (var i = 0; i < counts.Count; i++)
+            all.AddRange(Decode(entry.Bytes, entry.Start, entry.End, info.Start).Select(c => new TermPosting(c.Doc, c.Counts)));
+            var layout = IndexFormat.Chunks(all.Select(p => p.Counts.Sum()).ToList(),
+                i => Bm25.BeforeIdf(Weights, all[i].Counts, Doc(all[i].Doc).Length, AverageLength), _chunkPositions);
+            var order = layout?.Order ?? Enumerable.Range(0, all.Count).ToArray();
+            foreach (var i in order)
             {
-                var chunk = chunkOf?[i] ?? -1;
-                if (i == 0 || chunk != (chunkOf?[i - 1] ?? -1)) groups.Add(Group(term, info, chunk, all.Count));
-                groups[^1].End++;
-                all.Add(new TermPosting(counts[i].Doc, counts[i].Counts) { Group = groups.Count - 1 });
+                var chunk = layout?.ChunkOf[i] ?? -1;
+                if (groups.Count == 0 || groups[^1].Chunk != chunk) groups.Add(Group(term, info, chunk));
+                groups[^1].Members.Add(i);
+                all[i].Group = groups.Count - 1;
             }
         }
         return _postings[(term, segment)] = new PostingList(term, all, groups);
     }
 
-    /// <summary>The file holding a run of a pair's documents' positions: its position shard, or one of its chunks.</summary>
-    private static PositionGroup Group(string term, IndexSegment segment, int chunk, int first) => chunk < 0
-        ? new PositionGroup(IndexFormat.ShardName(IndexFormat.PositionShard, IndexFormat.ShardOf(term, segment.PositionShards), segment.Generation), IndexFormat.PositionShard, -1, first)
-        : new PositionGroup(IndexFormat.ChunkName(term, chunk, segment.Generation), IndexFormat.Chunk, chunk, first);
+    /// <summary>The file holding some of a pair's documents' positions: its position shard, or one of its chunks.</summary>
+    private static PositionGroup Group(string term, IndexSegment segment, int chunk) => chunk < 0
+        ? new PositionGroup(IndexFormat.ShardName(IndexFormat.PositionShard, IndexFormat.ShardOf(term, segment.PositionShards), segment.Generation), IndexFormat.PositionShard, -1)
+        : new PositionGroup(IndexFormat.ChunkName(term, chunk, segment.Generation), IndexFormat.Chunk, chunk);
 
     /// <summary>Where a pair starts in each field of a document (null where absent), reading its group's file if no query has yet.</summary>
     public int[]?[] Positions(PostingList list, int doc)
@@ -196,7 +198,7 @@ public sealed class SearchIndexReader
         {
             var group = list.Groups[posting.Group];
             var (bytes, at, _) = Shard(group.File, group.Kind)[list.Term];
-            for (var i = group.First; i < group.End; i++) list.Postings[i].Positions = ReadPositions(list.Postings[i].Counts, bytes, ref at);
+            foreach (var i in group.Members) list.Postings[i].Positions = ReadPositions(list.Postings[i].Counts, bytes, ref at);
         }
         return posting.Positions!;
     }

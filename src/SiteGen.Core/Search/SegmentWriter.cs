@@ -54,7 +54,7 @@ internal sealed class SegmentWriter(int chunkPositions, double[] typicalLengths)
         var terms = LayOut();
         var summary = Summarize(terms);
         var shards = WriteShards(IndexFormat.Shard, terms.Select(t => (t.Text, t.DocCount, t.Postings)), write, generation);
-        var pairs = terms.Where(t => t.Positions.Length > 0).Select(t => new Pair(t, PositionCounts(t), chunkPositions)).ToList();
+        var pairs = terms.Where(t => t.Positions.Length > 0).Select(MakePair).ToList();
         var positionShards = WriteShards(IndexFormat.PositionShard,
             pairs.Where(p => p.Chunks is null).Select(p => (p.Term.Text, p.Term.DocCount, p.Term.Positions)), write, generation);
         var chunks = WriteChunks(pairs.Where(p => p.Chunks is not null).ToList(), write, generation);
@@ -76,18 +76,25 @@ internal sealed class SegmentWriter(int chunkPositions, double[] typicalLengths)
     private double BestScore(ReadOnlySpan<byte> postings)
     {
         var best = 0.0;
+        ForEachPosting(postings, (id, counts) => best = Math.Max(best, Score(id, counts)));
+        return best;
+    }
+
+    private double Score(int id, int[] counts) => Bm25.BeforeIdf(IndexFormat.Weights, counts, _documents[id].Lengths, typicalLengths);
+
+    private delegate void PostingAction(int id, int[] counts);
+
+    /// <summary>A term's documents in id order, each with its counts per field (in one array, reused: copy what is kept).</summary>
+    private static void ForEachPosting(ReadOnlySpan<byte> postings, PostingAction action)
+    {
+        var counts = new int[3];
         for (int at = 0, id = 0; at < postings.Length;)
         {
             id += IndexFormat.ReadVarint(postings, ref at);
             var mask = IndexFormat.ReadVarint(postings, ref at);
-            var lengths = _documents[id].Lengths;
-            var score = 0.0;
-            for (var f = 0; f < 3; f++)
-                if ((mask & (1 << f)) != 0)
-                    score += Bm25.Field(IndexFormat.Weights[f], 1, IndexFormat.ReadVarint(postings, ref at), lengths[f], typicalLengths[f]);
-            best = Math.Max(best, score);
+            for (var f = 0; f < 3; f++) counts[f] = (mask & (1 << f)) != 0 ? IndexFormat.ReadVarint(postings, ref at) : 0;
+            action(id, counts);
         }
-        return best;
     }
 
     /// <summary>Every term's postings (id delta, then its entry, for each document) and positions, each in one run of bytes.</summary>
@@ -144,39 +151,42 @@ internal sealed class SegmentWriter(int chunkPositions, double[] typicalLengths)
         }
     }
 
-    /// <summary>How many positions each of a pair's documents has: the sum of its counts.</summary>
-    private static List<int> PositionCounts(TermPostings term)
+    /// <summary>A pair with how many positions each of its documents has, and how its chunks hold them.</summary>
+    private Pair MakePair(TermPostings term)
     {
-        var bytes = term.Postings.Span;
-        var counts = new List<int>(term.DocCount);
-        for (var at = 0; at < bytes.Length;)
+        var (positions, scores) = (new List<int>(term.DocCount), new List<double>(term.DocCount));
+        ForEachPosting(term.Postings.Span, (id, counts) =>
         {
-            IndexFormat.ReadVarint(bytes, ref at);
-            var mask = IndexFormat.ReadVarint(bytes, ref at);
-            var sum = 0;
-            for (var f = 0; f < 3; f++)
-                if ((mask & (1 << f)) != 0) sum += IndexFormat.ReadVarint(bytes, ref at);
-            counts.Add(sum);
-        }
-        return counts;
+            positions.Add(counts[0] + counts[1] + counts[2]);
+            scores.Add(Score(id, counts));
+        });
+        return new Pair(term, positions, IndexFormat.Chunks(positions, i => scores[i], chunkPositions));
     }
 
-    /// <summary>Cuts each common pair's positions into its chunks (they are in document order, so each chunk is one run of bytes) and writes them by file.</summary>
+    /// <summary>Cuts each common pair's positions into its chunks, each document's run of bytes in the chunks' order, and writes them by file.</summary>
     private static string[] WriteChunks(List<Pair> pairs, Action<string, string> write, string generation)
     {
         var files = new SortedDictionary<string, List<(string, int, ReadOnlyMemory<byte>)>>(StringComparer.Ordinal);
-        foreach (var (term, counts, chunkOf) in pairs)
+        foreach (var (term, counts, layout) in pairs)
         {
             var positions = term.Positions;
-            int at = 0, start = 0, first = 0;
-            for (var i = 0; i < counts.Count; i++)
+            var starts = new int[counts.Count + 1];
+            for (int i = 0, at = 0; i < counts.Count; i++)
             {
                 for (var k = 0; k < counts[i]; k++) IndexFormat.ReadVarint(positions.Span, ref at);
-                if (i + 1 < counts.Count && chunkOf![i + 1] == chunkOf[i]) continue;
-                var name = IndexFormat.ChunkName(term.Text, chunkOf![i], generation);
+                starts[i + 1] = at;
+            }
+            var (order, chunkOf) = (layout!.Order, layout.ChunkOf);
+            for (var first = 0; first < order.Length;)
+            {
+                var end = first;
+                while (end < order.Length && chunkOf[order[end]] == chunkOf[order[first]]) end++;
+                using var bytes = new MemoryStream();
+                for (var j = first; j < end; j++) bytes.Write(positions.Span[starts[order[j]]..starts[order[j] + 1]]);
+                var name = IndexFormat.ChunkName(term.Text, chunkOf[order[first]], generation);
                 if (!files.TryGetValue(name, out var list)) files[name] = list = [];
-                list.Add((term.Text, i + 1 - first, positions[start..at]));
-                (start, first) = (at, i + 1);
+                list.Add((term.Text, end - first, bytes.ToArray()));
+                first = end;
             }
         }
         Parallel.ForEach(files, file => WriteScript(IndexFormat.Chunk, file.Key, file.Value, write));
@@ -221,10 +231,7 @@ internal sealed class SegmentWriter(int chunkPositions, double[] typicalLengths)
     }
 
     /// <summary>A pair term with how many positions each of its documents has, and their chunks (null: few enough for the position shard).</summary>
-    private sealed record Pair(TermPostings Term, List<int> Counts, int[]? Chunks)
-    {
-        public Pair(TermPostings term, List<int> counts, int chunkPositions) : this(term, counts, IndexFormat.Chunks(counts, chunkPositions)) { }
-    }
+    private sealed record Pair(TermPostings Term, List<int> Counts, IndexFormat.ChunkLayout? Chunks);
 
     /// <summary>A term's postings and positions as the segment's files hold them.</summary>
     private sealed record TermPostings(string Text, int DocCount, ReadOnlyMemory<byte> Postings, ReadOnlyMemory<byte> Positions);

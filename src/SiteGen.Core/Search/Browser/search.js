@@ -74,7 +74,7 @@
     var path = indexPath();
     base = path.slice(0, path.lastIndexOf("/") + 1);
     return load(path, "manifest").then(function (m) {
-      if (m.version !== 7 || m.tokenizer !== "sitegen-char-1") throw new Error("unsupported index " + m.version + " " + m.tokenizer);
+      if (m.version !== 8 || m.tokenizer !== "sitegen-char-1") throw new Error("unsupported index " + m.version + " " + m.tokenizer);
       manifest = m;
       return m;
     });
@@ -180,17 +180,20 @@
   }
   /* A segment's shard of a term: s<k>-<generation> (counts) or p<k>-<generation> (positions). */
   function shardName(kind, count, segment, term) { return kind[0] + (fnv(term) % count) + "-" + segment[4]; }
-  /* The chunk of each of a pair's documents in a segment, or null when its positions stay in the position shard (IndexFormat.Chunks). */
-  function chunks(positions) {
+  /* How a pair's documents in a segment are cut into chunks, or null when its positions stay in the position shard
+     (IndexFormat.Chunks): best score first, ties by lower id, a chunk closing once it holds chunkPositions. */
+  function chunks(positions, score) {
     var total = positions.reduce(function (a, b) { return a + b; }, 0);
     if (total <= manifest.chunkPositions) return null;
+    var order = positions.map(function (_, i) { return i; }), scores = order.map(score);
+    order.sort(function (a, b) { return scores[b] - scores[a] || a - b; });
     var chunkOf = [], chunk = 0, held = 0;
-    positions.forEach(function (n, i) {
+    order.forEach(function (i) {
       chunkOf[i] = chunk;
-      held += n;
+      held += positions[i];
       if (held >= manifest.chunkPositions) { chunk++; held = 0; }
     });
-    return chunkOf;
+    return { order: order, chunkOf: chunkOf };
   }
   function hex8(h) { return ("0000000" + h.toString(16)).slice(-8); }
   /* A term's entry in the dictionary: per segment, its documents there and the best score before idf one gets (0: none). */
@@ -213,36 +216,40 @@
       return (stats[term] = st);
     });
   }
-  /* A term's postings in one segment, with the groups of postings whose positions share a file. */
+  /* A term's postings in one segment, with the groups of postings whose positions share a file, each in the file's order. */
   var lists = {};
   function postings(term, s) {
     var key = term + "\n" + s, segment = manifest.segments[s];
-    if (lists[key]) return Promise.resolve(lists[key]);
-    return (segment[2] ? shardFile(shardName("shard", segment[2], segment, term)) : Promise.resolve(null)).then(function (found) {
+    if (lists[key]) return lists[key];
+    return (lists[key] = (segment[2] ? shardFile(shardName("shard", segment[2], segment, term)) : Promise.resolve(null)).then(function (found) {
       var list = { term: term, postings: [], index: new Map(), groups: [] }, entry = found && found.get(term);
-      if (!entry) return (lists[key] = list);
-      var counts = decodePostings(entry, segment[0]);
-      var chunkOf = chunks(counts.map(function (p) { return p.counts[0] + p.counts[1] + p.counts[2]; }));
-      counts.forEach(function (p, i) {
-        var chunk = chunkOf ? chunkOf[i] : -1;
-        if (i === 0 || (chunkOf ? chunkOf[i - 1] : -1) !== chunk) {
-          list.groups.push({ chunk: chunk, first: list.postings.length, end: list.postings.length,
-            file: chunk < 0 ? shardName("positions", segment[3], segment, term) : "c" + hex8(fnv(term)) + "-" + chunk + "-" + segment[4] });
-        }
-        p.group = list.groups.length - 1;
-        list.groups[p.group].end++;
-        list.index.set(p.doc, list.postings.length);
-        list.postings.push(p);
+      if (!entry) return list;
+      list.postings = decodePostings(entry, segment[0]);
+      list.postings.forEach(function (p, i) { list.index.set(p.doc, i); });
+      var positions = list.postings.map(function (p) { return p.counts[0] + p.counts[1] + p.counts[2]; });
+      var chunked = positions.reduce(function (a, b) { return a + b; }, 0) > manifest.chunkPositions;
+      // A chunked pair's order needs its documents' lengths: the segment's columns, which reading it loads anyway.
+      return (chunked ? loadColumns(s) : Promise.resolve()).then(function () {
+        var layout = chunks(positions, function (i) { var p = list.postings[i]; return beforeIdf(p.counts, docOf(p.doc).len); });
+        (layout ? layout.order : positions.map(function (_, i) { return i; })).forEach(function (i) {
+          var chunk = layout ? layout.chunkOf[i] : -1, last = list.groups[list.groups.length - 1];
+          if (!last || last.chunk !== chunk) {
+            list.groups.push({ chunk: chunk, members: [],
+              file: chunk < 0 ? shardName("positions", segment[3], segment, term) : "c" + hex8(fnv(term)) + "-" + chunk + "-" + segment[4] });
+          }
+          list.groups[list.groups.length - 1].members.push(i);
+          list.postings[i].group = list.groups.length - 1;
+        });
+        return list;
       });
-      return (lists[key] = list);
-    });
+    }));
   }
   function find(list, doc) { var i = list.index.get(doc); return i === undefined ? null : list.postings[i]; }
   /* Reads the positions of a group's documents from its file. */
   function loadGroup(list, group) {
     return shardFile(group.file).then(function (terms) {
       var entry = terms.get(list.term), at = { i: entry.start };
-      for (var i = group.first; i < group.end; i++) list.postings[i].fields = readPositions(list.postings[i].counts, entry.bytes, at);
+      group.members.forEach(function (i) { list.postings[i].fields = readPositions(list.postings[i].counts, entry.bytes, at); });
     });
   }
 
@@ -392,18 +399,24 @@
   function idf(df) { var n = manifest.count; return Math.log(1 + (n - df + 0.5) / (df + 0.5)); }
 
   function round4(x) { return Math.floor(x * 10000 + 0.5) / 10000; }
+  /* One field's share of a part's score (Bm25.Field: the same operations in the same order, so the same doubles). */
+  function field(f, idf, tf, len) {
+    var norm = K1 * (1 - B + B * len / (manifest.avgLength[f] || 1));
+    return manifest.weights[f] * idf * tf * (K1 + 1) / (tf + norm);
+  }
   /* BM25 with field weights over each part's count per field (Bm25.cs). */
   function score(doc, counts, idfs) {
     var d = docOf(doc), total = 0;
     counts.forEach(function (c, p) {
-      for (var f = 0; f < 3; f++) {
-        var tf = c[f];
-        if (!tf) continue;
-        var norm = K1 * (1 - B + B * d.len[f] / (manifest.avgLength[f] || 1));
-        total += manifest.weights[f] * idfs[p] * tf * (K1 + 1) / (tf + norm);
-      }
+      for (var f = 0; f < 3; f++) if (c[f]) total += field(f, idfs[p], c[f], d.len[f]);
     });
     return round4(total);
+  }
+  /* A term's score in a document before idf (Bm25.BeforeIdf), which orders its chunks. */
+  function beforeIdf(counts, len) {
+    var total = 0;
+    for (var f = 0; f < 3; f++) if (counts[f]) total += field(f, 1, counts[f], len[f]);
+    return total;
   }
 
   /* The documents a query may match, read segment by segment and checked only as far as the page needs (Evaluation.cs
@@ -429,12 +442,14 @@
         var counts = positive.map(function (m) { return count(m, doc); });
         var match = counts.every(function (c) { return c[0] || c[1] || c[2]; }) &&
           !negative.some(function (m) { var c = count(m, doc); return c[0] || c[1] || c[2]; });
+        calibrated = null;
         checked.set(doc, match ? { doc: doc, score: score(doc, counts, idfs), inBody: counts.some(function (c) { return c[2] > 0; }) } : null);
         if (match) checkedMatches++;
       }
       /* Reads a segment: its columns and its parts' counts, and checks the candidates whose positions came with them. */
       function readSegment(s) {
         read[s] = true;
+        calibrated = null;
         var segment = manifest.segments[s];
         var reads = positive.map(function (m) { return m.read(s); });
         var excluding = negative.filter(function (m) { return m.documentsIn(s) > 0; });
@@ -449,6 +464,7 @@
           docs = docs.filter(function (doc) { return !negative.some(function (m) { return m.bounds.has(doc) && !needsPositions(m, doc); }); });
           docs.forEach(function (doc) {
             candidates.push(doc);
+            calibrated = sorted = null;
             bound.set(doc, score(doc, positive.map(function (m) { return m.bounds.get(doc); }), idfs));
           });
           var free = docs.filter(function (doc) { return !all.some(function (m) { return needsChunk(m, doc); }); });
@@ -464,7 +480,12 @@
         return e;
       }
       /* The segments read: their matches over what the dictionary predicts of them (Evaluation.Calibration). */
+      var calibrated = null, sorted = null;
       function calibration() {
+        if (calibrated === null) calibrated = calibrate();
+        return calibrated;
+      }
+      function calibrate() {
         var p = 0;
         for (var s = 0; s < n; s++) if (read[s]) p += predicted(s);
         if (p === 0) return share();
@@ -473,14 +494,18 @@
       }
       /* The first `need` candidates that pass and have not failed a check: checked ones by score, the others by bound. */
       function rank(filters, need, byDate) {
-        var ranked = [];
+        // Kept in order as it goes: every round ranks all candidates, and sorting them all was a tenth of a query.
+        var first = [], before = byDate ? function (a, b) { return a.doc < b.doc; } : function (a, b) { return a.key > b.key || (a.key === b.key && a.doc < b.doc); };
         candidates.forEach(function (d) {
-          if (checked.has(d) && !checked.get(d)) return;
-          if (!passes(d, filters)) return;
-          ranked.push({ doc: d, key: checked.has(d) ? checked.get(d).score : bound.get(d) });
+          var c = checked.get(d);
+          if (c === null || !passes(d, filters)) return;
+          var r = { doc: d, key: c ? c.score : bound.get(d) };
+          if (first.length === need && !before(r, first[need - 1])) return;
+          var i = first.length === need ? need - 1 : first.length;
+          while (i > 0 && before(r, first[i - 1])) { first[i] = first[i - 1]; i--; }
+          first[i] = r;
         });
-        ranked.sort(byDate ? function (a, b) { return a.doc - b.doc; } : function (a, b) { return b.key - a.key || a.doc - b.doc; });
-        return ranked.slice(0, need);
+        return first;
       }
       /* Whether no document of the segment can be placed among the first `need`. */
       function beyond(s, first, need, byDate) {
@@ -489,7 +514,10 @@
         return byDate ? last.doc < start : last.key > segmentBound[s] || (last.key === segmentBound[s] && last.doc < start);
       }
       var ev = {
-        candidates: function () { return candidates.slice().sort(function (a, b) { return a - b; }); },
+        candidates: function () {
+          if (!sorted) sorted = candidates.slice().sort(function (a, b) { return a - b; });
+          return sorted;
+        },
         /* The first `need` matches under the filters: each round checks the best-placed unchecked documents and reads
            the next segment that could still place one among them, until neither is left (Evaluation.Top says why
            reading while checking costs nothing more). */
