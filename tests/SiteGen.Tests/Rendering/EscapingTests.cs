@@ -1,5 +1,6 @@
 using AngleSharp.Html.Parser;
 using FluentAssertions;
+using SiteGen.Search;
 using SiteGen.Tests.Support;
 
 namespace SiteGen.Tests.Rendering;
@@ -28,9 +29,9 @@ public class EscapingTests
         foreach (var file in Directory.EnumerateFiles(site.Output, "*.html", SearchOption.AllDirectories))
         {
             var document = parser.ParseDocument(File.ReadAllText(file));
-            // Only the site's own script files, never inline script.
+            // Only the site's own script files (the search page also loads the index's manifest), never inline script.
             document.QuerySelectorAll("script")
-                .Where(e => e.TextContent.Length > 0 || e.GetAttribute("src") is not ("assets/search.js" or "assets/search-page.js"))
+                .Where(e => e.TextContent.Length > 0 || e.GetAttribute("src") is not ("assets/search.js" or "assets/search-page.js" or IndexFormat.Manifest))
                 .Should().BeEmpty(file);
             document.QuerySelectorAll("img").Should().BeEmpty(file);
             document.QuerySelectorAll("*").SelectMany(e => e.Attributes).Select(a => a.Name)
