@@ -242,7 +242,7 @@
         });
         return list;
       });
-    }));
+    }).catch(function (e) { delete lists[key]; throw e; }));
   }
   function find(list, doc) { var i = list.index.get(doc); return i === undefined ? null : list.postings[i]; }
   /* Reads the positions of a group's documents from its file. */
@@ -400,9 +400,9 @@
 
   function round4(x) { return Math.floor(x * 10000 + 0.5) / 10000; }
   /* One field's share of a part's score (Bm25.Field: the same operations in the same order, so the same doubles). */
-  function field(f, idf, tf, len) {
+  function field(f, partIdf, tf, len) {
     var norm = K1 * (1 - B + B * len / (manifest.avgLength[f] || 1));
-    return manifest.weights[f] * idf * tf * (K1 + 1) / (tf + norm);
+    return manifest.weights[f] * partIdf * tf * (K1 + 1) / (tf + norm);
   }
   /* BM25 with field weights over each part's count per field (Bm25.cs). */
   function score(doc, counts, idfs) {
