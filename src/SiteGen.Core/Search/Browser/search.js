@@ -24,13 +24,25 @@
     return out;
   }
   function units(text) {
-    var list = [], index = 0;
-    for (var ch of text) {
-      var n = normalizeChar(ch);
-      if (UNIT.test(n)) list.push({ t: n, s: index, e: index + ch.length });
-      index += ch.length;
+    var at = unitReader(text);
+    for (var i = 0; at(i); i++);
+    return at.list;
+  }
+  /* A text's units taken apart only as far as asked: at(i) is unit i, or null past the end. */
+  function unitReader(text) {
+    var list = [], chars = text[Symbol.iterator](), index = 0, done = false;
+    function at(i) {
+      while (list.length <= i && !done) {
+        var step = chars.next();
+        if (step.done) { done = true; break; }
+        var ch = step.value, n = normalizeChar(ch);
+        if (UNIT.test(n)) list.push({ t: n, s: index, e: index + ch.length });
+        index += ch.length;
+      }
+      return i < list.length ? list[i] : null;
     }
-    return list;
+    at.list = list;
+    return at;
   }
   api.normalize = normalize;
   api.units = units;
@@ -681,15 +693,20 @@
   }
   /* Character ranges of every occurrence of every part in a text. */
   function ranges(text, used) {
-    var u = units(text), out = [];
+    var at = unitReader(text), out = [];
+    for (var i = 0; at(i); i++) matchesAt(at, i, used, out);
+    return merge(out);
+  }
+  /* The ranges of the parts that occur from unit i. */
+  function matchesAt(at, i, used, out) {
     used.forEach(function (part) {
-      var n = part.units.length;
-      for (var i = 0; i + n <= u.length; i++) {
-        var k = 0;
-        while (k < n && u[i + k].t === part.units[k]) k++;
-        if (k === n) out.push([u[i].s, u[i + n - 1].e]);
-      }
+      var n = part.units.length, k = 0;
+      while (k < n && at(i + k) && at(i + k).t === part.units[k]) k++;
+      if (k === n) out.push([at(i).s, at(i + n - 1).e]);
     });
+  }
+  /* Ranges in order, overlapping ones made one. */
+  function merge(out) {
     out.sort(function (a, b) { return a[0] - b[0] || b[1] - a[1]; });
     var merged = [];
     out.forEach(function (r) {
@@ -708,10 +725,15 @@
     });
     return html + escapeHtml(text.slice(at, to));
   }
-  function snippet(text, marks) {
-    var body = text.replace(/\s+/g, " ");
-    marks = ranges(body, marks);
-    var first = marks.length ? marks[0][0] : 0;
+  function snippet(text, used) {
+    var body = text.replace(/\s+/g, " "), at = unitReader(body), out = [], end = -1;
+    // Taken apart only up to the window's end, which the first match fixes: a whole text is 30,000 characters, and
+    // matches starting past the window cannot change what it shows (QueryEngine.Snippet reads all; same result).
+    for (var i = 0; at(i) && (end < 0 || at(i).s < end); i++) {
+      matchesAt(at, i, used, out);
+      if (end < 0 && out.length) end = Math.min(body.length, Math.max(0, out[0][0] - SNIPPET / 2) + SNIPPET * 2);
+    }
+    var marks = merge(out), first = marks.length ? marks[0][0] : 0;
     var from = Math.max(0, first - SNIPPET / 2), to = Math.min(body.length, from + SNIPPET * 2);
     return (from > 0 ? "…" : "") + highlight(body, marks, from, to) + (to < body.length ? "…" : "");
   }
