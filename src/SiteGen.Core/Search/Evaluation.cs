@@ -27,6 +27,7 @@ internal sealed class Evaluation
     private readonly Dictionary<int, double> _bound = [];
     private readonly Dictionary<int, Scored?> _checked = [];
     private int _checkedMatches;
+    private double? _calibration;
 
     public Evaluation(SearchIndexReader index, IReadOnlyList<QueryPart> parts, IReadOnlyList<QueryPart> excludes)
     {
@@ -112,6 +113,7 @@ internal sealed class Evaluation
     private void Read(int segment)
     {
         _read[segment] = true;
+        _calibration = null;
         _index.Columns(segment);
         var info = _index.Segments[segment];
         var found = _parts.Select(p => p.Read(segment)).ToList();
@@ -122,6 +124,7 @@ internal sealed class Evaluation
         foreach (var doc in docs.Where(d => !_excludes.Any(e => e.Bounds.ContainsKey(d) && !e.NeedsPositions(d))).ToList())
         {
             _candidates.Add(doc);
+            _calibration = null;
             _bound[doc] = Score(doc, _parts.Select(p => p.Bounds[doc]).ToList());
             if (!_parts.Concat(_excludes).Any(p => p.NeedsChunk(doc))) Check(doc);
         }
@@ -155,7 +158,7 @@ internal sealed class Evaluation
     /// </summary>
     public (double Expected, bool Any) Unread(Filters filters, string? skip = null, string? column = null, string? value = null)
     {
-        var (expected, any, calibration) = (0.0, false, Calibration());
+        var (expected, any, calibration) = (0.0, false, _calibration ??= Calibration());
         for (var s = 0; s < _read.Length; s++)
         {
             if (_read[s] || !_viable[s]) continue;
@@ -187,7 +190,8 @@ internal sealed class Evaluation
     /// <summary>
     /// The matches of the segments read (the unchecked counted at the share of checks that matched) over
     /// what <see cref="Predicted"/> says of them: the segments not read are assumed to be alike. (Without it,
-    /// 安经开〔2018〕7号 was estimated at 3,713 reports of 10,000 where 810 match.)
+    /// 安经开〔2018〕7号 was estimated at 3,713 reports of 10,000 where 810 match.) Kept until the next read or check:
+    /// facets ask for it once per value.
     /// </summary>
     private double Calibration()
     {
@@ -211,6 +215,7 @@ internal sealed class Evaluation
         var match = counts.All(c => c.Any(n => n > 0)) && !_excludes.Any(e => e.Count(doc).Any(n => n > 0));
         _checked[doc] = match ? new Scored(doc, Score(doc, counts), counts.Any(c => c[2] > 0)) : null;
         if (match) _checkedMatches++;
+        _calibration = null;
     }
 
     /// <summary>BM25 with field weights over each part's count per field, rounded to 4 decimals.</summary>

@@ -8,6 +8,14 @@ public sealed record SearchDocument(Report Report, string Title, string Meta, st
 {
     public string[] FieldTexts => [Title, Meta, Body];
 
+    /// <summary>The meta field and the body's first characters, and whether the body goes on: most snippets need no more.</summary>
+    public TextHead Head()
+    {
+        var length = Math.Min(Body.Length, IndexFormat.HeadLength);
+        if (length < Body.Length && char.IsHighSurrogate(Body[length - 1])) length--; // never half a character
+        return new TextHead(Meta, Body[..length], length < Body.Length);
+    }
+
     public static SearchDocument From(Report report, RenderedBody body) => new(
         report,
         report.Title,
@@ -21,13 +29,4 @@ public sealed record SearchDocument(Report Report, string Title, string Meta, st
 }
 
 /// <summary>What the index makes of a document, kept between builds: its terms, and the head of its text.</summary>
-internal sealed record IndexedDocument(DocumentTerms.Encoded Terms, TextHead Head)
-{
-    /// <summary>[meta, the body's first characters, whether the body goes on]: most snippets need no more.</summary>
-    public static TextHead HeadOf(SearchDocument doc)
-    {
-        var length = Math.Min(doc.Body.Length, IndexFormat.HeadLength);
-        if (length < doc.Body.Length && char.IsHighSurrogate(doc.Body[length - 1])) length--; // never half a character
-        return new TextHead(doc.Meta, doc.Body[..length], length < doc.Body.Length);
-    }
-}
+internal sealed record IndexedDocument(DocumentTerms.Encoded Terms, TextHead Head);

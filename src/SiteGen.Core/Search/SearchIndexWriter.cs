@@ -141,7 +141,7 @@ internal sealed class SearchIndexWriter
     {
         if (_terms?.Get(key) is { } cached) return cached;
         var doc = document();
-        var indexed = new IndexedDocument(Scratch.Value!.Encode(doc.FieldTexts), IndexedDocument.HeadOf(doc));
+        var indexed = new IndexedDocument(Scratch.Value!.Encode(doc.FieldTexts), doc.Head());
         _terms?.Put(key, indexed);
         return indexed;
     }

@@ -168,10 +168,7 @@ public class SearchSegmentTests
     [Fact]
     public void An_edit_remakes_only_its_own_segment_and_gives_the_cold_build()
     {
-        using var site = TestSite.CopyOfRepository();
-        site.SearchLayout = new SiteGen.Search.SearchLayout(SegmentSize: 2, ChunkPositions: 8);
-        site.Build();
-        var before = ShardFiles(site);
+        using var site = BuiltInSegmentsOfOne(out var before);
         Generations(before).Should().HaveCount(5, "five reports, one a segment");
 
         File.WriteAllText(Path.Combine(site.Root, Report), File.ReadAllText(Path.Combine(site.Root, Report)) + "\n新增一段正文。\n");
@@ -188,10 +185,7 @@ public class SearchSegmentTests
     public void An_edit_that_moves_the_typical_body_length_remakes_every_segment_and_gives_the_cold_build()
     {
         // Every segment's bounds are scored with the typical lengths: a step in them must remake them all.
-        using var site = TestSite.CopyOfRepository();
-        site.SearchLayout = new SiteGen.Search.SearchLayout(SegmentSize: 2, ChunkPositions: 8);
-        site.Build();
-        var before = ShardFiles(site);
+        using var site = BuiltInSegmentsOfOne(out var before);
         var path = Path.Combine(site.Root, Report);
         var text = File.ReadAllText(path);
         File.WriteAllText(path, text + string.Concat(Enumerable.Repeat("\n" + text.Split("\n---\n", 2)[1], 3)));
@@ -213,6 +207,16 @@ public class SearchSegmentTests
         before.Except(after).Should().HaveCountLessThanOrEqualTo(2, "the new report joins one segment (and may end it early)");
         after.Count.Should().BeInRange(3, 12, "segments hold about a fifth of the documents");
         after.Take(after.Count - 1).Should().OnlyContain(s => s.Split(' ').Length >= SiteGen.Search.IndexSegments.Target / 2 && s.Split(' ').Length <= 2 * SiteGen.Search.IndexSegments.Target);
+    }
+
+    /// <summary>The repository's site built with a segment for each report, and its shard files.</summary>
+    private static TestSite BuiltInSegmentsOfOne(out HashSet<string> shardFiles)
+    {
+        var site = TestSite.CopyOfRepository();
+        site.SearchLayout = new SiteGen.Search.SearchLayout(SegmentSize: 2, ChunkPositions: 8);
+        site.Build();
+        shardFiles = ShardFiles(site);
+        return site;
     }
 
     private static List<string> Segments(List<string> slugs) =>
