@@ -85,7 +85,10 @@ public static class SiteBuilder
 
     /// <summary>A page depends on the site (SiteGen, site.yml, templates) and on what its template sees.</summary>
     private static string PageKey(string siteKey, PlannedPage page) =>
-        Fingerprint.Of(siteKey, page.Kind, JsonSerializer.Serialize(page.Model, page.Model.GetType()));
+        new Fingerprint().Add(siteKey).Add(page.Kind).Add(JsonSerializer.SerializeToUtf8Bytes(page.Model, page.Model.GetType(), ModelJson)).Finish();
+
+    // Only hashed, never shown: the default encoder wrote each Chinese character as six bytes of \uXXXX, a third of a rebuild's hashing.
+    private static readonly JsonSerializerOptions ModelJson = new() { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
     /// <summary>
     /// One pass over the reports, newest first: each body is rendered once (if at all), for the report's page

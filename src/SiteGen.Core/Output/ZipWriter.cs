@@ -16,6 +16,9 @@ internal sealed class ZipWriter : IDisposable
     private const int Batch = 256;
     private const ushort Utf8Names = 0x0800, Deflated = 8;
     private const uint RegularFile = 0x81A4u << 16; // -rw-r--r--
+    // zlib level 2: on a 10,000-report site, 0.58x the time of the default level (6) for a zip 6% larger;
+    // level 1 was faster still but 42% larger.
+    private static readonly ZLibCompressionOptions Compression = new() { CompressionLevel = 2 };
     private static readonly ushort DosDate = (2000 - 1980) << 9 | 1 << 5 | 1; // 2000-01-01, 00:00:00
 
     private readonly Stream _destination;
@@ -93,7 +96,7 @@ internal sealed class ZipWriter : IDisposable
         if (_previous.TryGetValue(name, out var old) && old.Crc == crc && old.Size == content.LongLength && CopyOf(old) is { } raw)
             return new Item(crc, content.LongLength, raw.LongLength, raw, true);
         using var compressed = new MemoryStream();
-        using (var deflate = new DeflateStream(compressed, CompressionLevel.Optimal, leaveOpen: true)) deflate.Write(content);
+        using (var deflate = new DeflateStream(compressed, Compression, leaveOpen: true)) deflate.Write(content);
         return new Item(crc, content.LongLength, compressed.Length, compressed.ToArray(), false);
     }
 

@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.Runtime.InteropServices;
 
 namespace SiteGen.Search;
 
@@ -84,16 +85,19 @@ internal sealed class DocumentTerms
         var mask = 0;
         for (var f = 0; f < 3; f++) if (positions[f].Count > 0) mask |= 1 << f;
         WriteVarint(entry, mask);
-        foreach (var list in positions.Where(l => l.Count > 0)) WriteVarint(entry, list.Count);
+        foreach (var list in positions) if (list.Count > 0) WriteVarint(entry, list.Count);
         if (!IsPair(key)) return; // a single unit's positions are never needed: pairs locate every run of two or more
         foreach (var list in positions)
         {
-            var previous = 0;
-            foreach (var position in list)
+            // One span per list, not one per varint: this loop runs for every character of every report.
+            var span = where.GetSpan(list.Count * 5);
+            int written = 0, previous = 0;
+            foreach (var position in CollectionsMarshal.AsSpan(list))
             {
-                WriteVarint(where, position - previous);
+                written += IndexFormat.WriteVarint(span[written..], position - previous);
                 previous = position;
             }
+            where.Advance(written);
         }
     }
 
