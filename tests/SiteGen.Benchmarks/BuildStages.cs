@@ -38,16 +38,17 @@ public static class BuildStages
     {
         private readonly Stopwatch _clock = Stopwatch.StartNew();
         private string? _stage;
-        private TimeSpan _started;
+        private TimeSpan _started, _cpuStarted;
 
         public void StageStarted(string stage, int total)
         {
             var seconds = (_clock.Elapsed - _started).TotalSeconds;
+            var cpu = Process.GetCurrentProcess().TotalProcessorTime;
             // The managed heap and the working set as the stage ends; with SITEGEN_COLLECT=1, after a full compacting collection (an experiment).
             if (Environment.GetEnvironmentVariable("SITEGEN_COLLECT") == "1") GC.Collect(2, GCCollectionMode.Aggressive, blocking: true, compacting: true);
             var memory = $"heap {GC.GetTotalMemory(false) / 1048576.0,6:0} MB, working set {Environment.WorkingSet / 1048576.0,6:0} MB";
-            Console.WriteLine($"  {_stage ?? "(loading)",-12} {seconds,7:0.00} s   {memory}");
-            (_stage, _started) = (stage, _clock.Elapsed);
+            Console.WriteLine($"  {_stage ?? "(loading)",-12} {seconds,7:0.00} s, cpu {(cpu - _cpuStarted).TotalSeconds,7:0.00} s   {memory}");
+            (_stage, _started, _cpuStarted) = (stage, _clock.Elapsed, cpu);
         }
 
         public void FileWritten(string path) { }
