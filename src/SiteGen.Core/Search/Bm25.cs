@@ -24,6 +24,34 @@ public static class Bm25
         return score;
     }
 
+    /// <summary>
+    /// Lengths as the index keeps them, in one byte as Lucene keeps its norms: exact to 64 units, then in steps
+    /// of a sixteenth. Every score uses the kept length, never the exact one. Exact lengths were seven tenths
+    /// of a segment's columns file, which a query loads for every segment it reads.
+    /// </summary>
+    private static readonly int[] Lengths = MakeLengths();
+
+    private static int[] MakeLengths()
+    {
+        // Integer steps, so search.js makes the same table.
+        var lengths = new int[256];
+        for (var code = 0; code < lengths.Length; code++)
+            lengths[code] = code <= 64 ? code : lengths[code - 1] + lengths[code - 1] / 16;
+        return lengths;
+    }
+
+    /// <summary>The code of the longest kept length not above <paramref name="length"/>.</summary>
+    public static int LengthCode(int length)
+    {
+        var found = Array.BinarySearch(Lengths, length);
+        return found >= 0 ? found : ~found - 1;
+    }
+
+    public static int CodedLength(int code) => Lengths[code];
+
+    /// <summary>The length a field of <paramref name="length"/> units is scored by.</summary>
+    public static int StoredLength(int length) => Lengths[LengthCode(length)];
+
     public static double Idf(int documents, int documentFrequency) =>
         Math.Log(1 + (documents - documentFrequency + 0.5) / (documentFrequency + 0.5));
 

@@ -24,7 +24,7 @@ internal sealed class DocumentColumns
         Names.ToDictionary(n => n, _ => (new List<JsonNode?> { null }, new Dictionary<string, int>(StringComparer.Ordinal), new List<int>()));
     private readonly List<int> _lengths = [];
 
-    /// <param name="lengths">Units in title, meta and body, if these columns score documents.</param>
+    /// <param name="lengths">Units in title, meta and body as scored (<see cref="Bm25.StoredLength"/>), if these columns score documents.</param>
     public void Add(Report report, int[]? lengths = null)
     {
         Set("year", report.Year is { } year ? JsonValue.Create(year) : null);
@@ -42,7 +42,7 @@ internal sealed class DocumentColumns
     {
         var columns = new JsonObject(Names.Where(n => FilterOnly.Contains(n) == filterOnly)
             .Select(n => KeyValuePair.Create(n, (JsonNode?)Numbers(_columns[n].Column))));
-        if (!filterOnly && _lengths.Count > 0) columns["len"] = Numbers(_lengths);
+        if (!filterOnly && _lengths.Count > 0) columns["len"] = Numbers(_lengths.Select(Bm25.LengthCode));
         return columns;
     }
 

@@ -49,7 +49,7 @@ internal sealed class DocumentTerms
         for (var field = 0; field < fields.Length; field++)
         {
             var units = CollectionsMarshal.AsSpan(codes[field]);
-            lengths[field] = units.Length;
+            lengths[field] = Bm25.StoredLength(units.Length);
             for (var p = 0; p < units.Length; p++)
             {
                 Note(units[p], field, p);

@@ -7,7 +7,7 @@ namespace SiteGen.Search;
 /// <summary>The pieces of the index format (see FORMAT.md) that writer and reader share.</summary>
 public static class IndexFormat
 {
-    public const int Version = 8;
+    public const int Version = 9;
 
     /// <summary>Characters of the body in a document's head file, which makes most snippets without the whole text.</summary>
     public const int HeadLength = 1000;

@@ -98,7 +98,7 @@ public sealed class SearchIndexReader
         var file = JsonNode.Parse(LoadNamed(IndexFormat.ColumnsName(info.Generation), IndexFormat.Columns))!.AsObject();
         var (values, columns) = (file["values"]!.AsObject(), file["columns"]!.AsObject());
         JsonNode? Value(string name, int d) => values[name]![columns[name]![d]!.GetValue<int>()];
-        var lengths = columns["len"]!.AsArray().Select(l => l!.GetValue<int>()).ToArray();
+        var lengths = columns["len"]!.AsArray().Select(l => Bm25.CodedLength(l!.GetValue<int>())).ToArray();
         return _docs[segment] = Enumerable.Range(0, info.Count).Select(d => new IndexedDoc(info.Start + d,
             Value("year", d)?.GetValue<int>(), Value("province", d)?.GetValue<string>(), Value("type", d)?.GetValue<string>(),
             lengths[(3 * d)..(3 * d + 3)])).ToArray();

@@ -86,7 +86,7 @@
     var path = indexPath();
     base = path.slice(0, path.lastIndexOf("/") + 1);
     return load(path, "manifest").then(function (m) {
-      if (m.version !== 8 || m.tokenizer !== "sitegen-char-1") throw new Error("unsupported index " + m.version + " " + m.tokenizer);
+      if (m.version !== 9 || m.tokenizer !== "sitegen-char-1") throw new Error("unsupported index " + m.version + " " + m.tokenizer);
       manifest = m;
       return m;
     });
@@ -102,6 +102,12 @@
     }
     return low;
   }
+  /* The lengths a columns file's codes stand for (Bm25.Lengths: exact to 64, then steps of a sixteenth). */
+  var LENGTHS = (function () {
+    var t = [];
+    for (var c = 0; c < 256; c++) t.push(c <= 64 ? c : t[c - 1] + Math.floor(t[c - 1] / 16));
+    return t;
+  })();
   /* A segment's documents, from its columns file: each {year, province, type, len: [title, meta, body]}. */
   function loadColumns(s) {
     if (columns[s]) return Promise.resolve(columns[s]);
@@ -109,7 +115,7 @@
     return load(base + file + ".js", file).then(function (c) {
       var docs = [];
       for (var d = 0; d < manifest.segments[s][1]; d++) {
-        var doc = { len: c.columns.len.slice(3 * d, 3 * d + 3) };
+        var doc = { len: c.columns.len.slice(3 * d, 3 * d + 3).map(function (code) { return LENGTHS[code]; }) };
         ["year", "province", "type"].forEach(function (name) { doc[name] = c.values[name][c.columns[name][d]]; });
         docs.push(doc);
       }
