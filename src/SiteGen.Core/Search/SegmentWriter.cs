@@ -154,13 +154,18 @@ internal sealed class SegmentWriter(int chunkPositions, double[] typicalLengths)
     /// <summary>A pair with how many positions each of its documents has, and how its chunks hold them.</summary>
     private Pair MakePair(TermPostings term)
     {
-        var (positions, scores) = (new List<int>(term.DocCount), new List<double>(term.DocCount));
-        ForEachPosting(term.Postings.Span, (id, counts) =>
-        {
-            positions.Add(counts[0] + counts[1] + counts[2]);
-            scores.Add(Score(id, counts));
-        });
-        return new Pair(term, positions, IndexFormat.Chunks(positions, i => scores[i], chunkPositions));
+        var positions = new List<int>(term.DocCount);
+        ForEachPosting(term.Postings.Span, (_, counts) => positions.Add(counts[0] + counts[1] + counts[2]));
+        // Scored only when chunked, as the readers do: most pairs fit in their position shard.
+        List<double>? scores = null;
+        return new Pair(term, positions, IndexFormat.Chunks(positions, i => (scores ??= Scores(term))[i], chunkPositions));
+    }
+
+    private List<double> Scores(TermPostings term)
+    {
+        var scores = new List<double>(term.DocCount);
+        ForEachPosting(term.Postings.Span, (id, counts) => scores.Add(Score(id, counts)));
+        return scores;
     }
 
     /// <summary>Cuts each common pair's positions into its chunks, each document's run of bytes in the chunks' order, and writes them by file.</summary>
