@@ -1,12 +1,18 @@
 /* The search page: results as you type, facets, sorting, paging; the state lives in the URL
-   (?q=…&year=…) so back/forward and shared links work, from a host and from file:// alike. */
+   (?q=…&year=…) so back/forward and shared links work, from a host and from file:// alike.
+   Results come before the filters in reading order: on a phone the filters fold into a <details>
+   and the active ones show as chips that remove them. */
 (function () {
   "use strict";
   var form = document.getElementById("search-form"), input = document.getElementById("q");
   var status = document.getElementById("search-status"), list = document.getElementById("search-results");
-  var facetsBox = document.getElementById("search-facets"), pagesBox = document.getElementById("search-pages");
+  var filtersBox = document.getElementById("search-filters"), facetsBox = document.getElementById("search-facets");
+  var chipsBox = document.getElementById("search-chips"), pagesBox = document.getElementById("search-pages");
+  var main = document.getElementById("search-main"), empty = document.getElementById("search-empty");
   var tools = document.getElementById("search-tools"), sortSelect = document.getElementById("search-sort");
   var FACETS = [["year", "年度"], ["province", "省份"], ["type", "类型"]];
+  var NEARBY = 2; // page buttons on each side of the current one, as the listings have
+  var wide = window.matchMedia ? window.matchMedia("(min-width: 48.01rem)") : { matches: true };
   var state = read(), timer = null, run = 0, refocus = null;
 
   function read() {
@@ -29,6 +35,12 @@
     if (cls) e.className = cls;
     return e;
   }
+  function label(facet, value) { return facet === "year" ? value + "年" : value; }
+  // As the listings show dates: 2017年8月28日.
+  function shownDate(iso) {
+    var m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso || "");
+    return m ? m[1] + "年" + (+m[2]) + "月" + (+m[3]) + "日" : iso;
+  }
 
   function search(push) {
     write(push);
@@ -41,20 +53,27 @@
   }
 
   function render(r) {
-    list.textContent = ""; facetsBox.textContent = ""; pagesBox.textContent = "";
+    list.textContent = ""; facetsBox.textContent = ""; pagesBox.textContent = ""; chipsBox.textContent = "";
     tools.hidden = !r || !r.total;
+    empty.hidden = !r || r.total > 0;
+    filtersBox.hidden = !r || !r.total;
+    pagesBox.hidden = true;
+    renderChips();
     if (!r) { status.textContent = ""; return; }
     // A common phrase is checked only in the reports the page shows: the rest are then counted roughly.
     var about = r.estimated ? "约" : "";
-    if (!r.total) status.textContent = "没有找到包含“" + state.q + "”的报告。";
+    if (!r.total) status.textContent = "没有找到包含“" + state.q + "”的报告" + (Object.keys(state.filters).length ? "（已按所选条件筛选）" : "") + "。";
     else if (!r.exact) status.textContent = "没有找到“" + state.q + "”的完全匹配，以下是包含“" + r.words.join("”“") + "”的结果，共" + about + " " + r.total + " 条。";
     else status.textContent = "找到" + about + " " + r.total + " 份报告" + (r.total > r.pageSize ? "，第 " + r.page + " 页" : "") + "。";
+    // The report page finds and marks these words again: the link carries them.
+    var find = r.exact ? state.q : r.words.join(" ");
     r.results.forEach(function (item) {
       var li = el("li"), a = el("a", null, "report-title");
-      a.href = item.url;
+      a.href = item.url + (find.trim() ? "#q=" + encodeURIComponent(find) : "");
       a.innerHTML = item.titleHtml; // escaped by search.js; only <mark> is markup
       var meta = el("p", null, "report-meta");
-      [item.date, item.publisher, item.region, item.type].forEach(function (v) { if (v) meta.appendChild(el("span", v)); });
+      if (item.date) { var t = el("time", shownDate(item.date)); t.setAttribute("datetime", item.date); meta.appendChild(t); }
+      [item.publisher, item.region, item.type].forEach(function (v) { if (v) meta.appendChild(el("span", v)); });
       var snippet = el("p", null, "snippet");
       snippet.innerHTML = item.snippet;
       li.appendChild(a); li.appendChild(meta); li.appendChild(snippet);
@@ -69,23 +88,43 @@
     }
   }
 
+  function setFilter(facet, value) {
+    if (value === null) delete state.filters[facet]; else state.filters[facet] = value;
+    state.page = 1; search(true);
+  }
+
+  function renderChips() {
+    var active = FACETS.filter(function (f) { return state.filters[f[0]]; });
+    chipsBox.hidden = !active.length;
+    active.forEach(function (f) {
+      var b = el("button", f[1] + "：" + label(f[0], state.filters[f[0]]), "chip");
+      b.type = "button";
+      b.setAttribute("aria-label", "去掉筛选条件 " + f[1] + " " + label(f[0], state.filters[f[0]]));
+      b.addEventListener("click", function () { setFilter(f[0], null); input.focus(); });
+      chipsBox.appendChild(b);
+    });
+  }
+
   function renderFacets(facets) {
+    var chosen = Object.keys(state.filters).length;
+    filtersBox.querySelector("summary").textContent = "筛选结果" + (chosen ? "（已选 " + chosen + " 项）" : "");
     FACETS.forEach(function (f) {
-      var values = facets[f[0]] || [];
+      var values = (facets[f[0]] || []).slice();
       if (!values.length) return;
+      // Years read as a timeline, newest first; the other facets stay by count.
+      if (f[0] === "year") values.sort(function (a, b) { return b.value < a.value ? -1 : b.value > a.value ? 1 : 0; });
       var group = el("div", null, "facet"), heading = el("h2", f[1]), ul = el("ul");
       group.appendChild(heading);
       values.forEach(function (v) {
-        var li = el("li"), b = el("button", v.value + (f[0] === "year" ? "年" : ""));
+        var li = el("li"), b = el("button", label(f[0], v.value));
         var on = state.filters[f[0]] === v.value;
         b.type = "button";
         b.setAttribute("data-facet", f[0] + ":" + v.value);
         b.setAttribute("aria-pressed", on ? "true" : "false");
         b.appendChild(el("span", String(v.count), "count"));
         b.addEventListener("click", function () {
-          if (on) delete state.filters[f[0]]; else state.filters[f[0]] = v.value;
           refocus = f[0] + ":" + v.value; // the buttons are redrawn: keep keyboard focus on this one
-          state.page = 1; search(true);
+          setFilter(f[0], on ? null : v.value);
         });
         li.appendChild(b); ul.appendChild(li);
       });
@@ -93,21 +132,38 @@
     });
   }
 
+  // Previous, first, the pages near the current one, last, next: a few buttons however many pages there are.
   function renderPages(r) {
     var count = Math.ceil(r.total / r.pageSize);
     if (count < 2) return;
-    for (var n = 1; n <= count; n++) (function (n) {
-      var b = el("button", String(n));
+    pagesBox.hidden = false;
+    function go(n) { state.page = n; search(true); main.focus(); main.scrollIntoView(); }
+    function button(text, n, aria) {
+      var b = el("button", text);
       b.type = "button";
+      if (aria) b.setAttribute("aria-label", aria);
       if (n === r.page) b.setAttribute("aria-current", "page");
-      b.setAttribute("aria-label", "第 " + n + " 页");
-      b.addEventListener("click", function () { state.page = n; search(true); window.scrollTo(0, 0); });
-      pagesBox.appendChild(b);
-    })(n);
+      b.addEventListener("click", function () { go(n); });
+      return b;
+    }
+    if (r.page > 1) pagesBox.appendChild(button("← 上一页", r.page - 1, "上一页"));
+    var ol = el("ol"), last = 0;
+    for (var n = 1; n <= count; n++) {
+      if (n !== 1 && n !== count && Math.abs(n - r.page) > NEARBY) continue;
+      if (n > last + 1) { var gap = el("li", "…", "gap"); gap.setAttribute("aria-hidden", "true"); ol.appendChild(gap); }
+      var li = el("li");
+      li.appendChild(button(String(n), n, "第 " + n + " 页"));
+      ol.appendChild(li);
+      last = n;
+    }
+    pagesBox.appendChild(ol);
+    if (r.page < count) pagesBox.appendChild(button("下一页 →", r.page + 1, "下一页"));
   }
 
   input.value = state.q;
   sortSelect.value = state.sort;
+  // Open beside the results on a wide screen; folded above them on a phone.
+  filtersBox.open = wide.matches;
   input.addEventListener("input", function () {
     clearTimeout(timer);
     timer = setTimeout(function () { state.q = input.value; state.page = 1; search(false); }, 200);

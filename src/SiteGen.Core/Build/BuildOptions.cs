@@ -11,6 +11,9 @@ public sealed record BuildOptions(string SourceRoot, string OutputPath)
     /// <summary>Write the offline zip if site.yml asks for one; the preview does without it, as its readers are online.</summary>
     public bool OfflineZip { get; init; } = true;
 
+    /// <summary>Where the site is served from, for the links of 404.html, which a host shows at any depth; by default base_url's path.</summary>
+    public string? HostPath { get; init; }
+
     /// <summary>Documents per segment of the search index, about (see <see cref="Search.IndexSegments.Target"/>).</summary>
     public Search.SearchLayout SearchLayout { get; init; } = Search.SearchLayout.Default;
 }

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Text;
 using System.Text.Json;
 using SiteGen.Cache;
 using SiteGen.Configuration;
@@ -29,7 +30,7 @@ public static class SiteBuilder
         using var output = StagedOutput.Begin(options.OutputPath, options.SourceRoot, cache?.ManifestFor(options.OutputPath));
         var zipPath = input.Config.OfflineZip && options.OfflineZip ? OfflineZip.PathFor(input.Config.ZipName) : null;
 
-        var planner = new PagePlanner(input.Config, input.Archive, zipPath, IndexFormat.Manifest);
+        var planner = new PagePlanner(input.Config, input.Archive, zipPath is not null, IndexFormat.Manifest, options.HostPath);
         void WritePage(PlannedPage page)
         {
             var key = PageKey(input.SiteKey, page);
@@ -56,17 +57,23 @@ public static class SiteBuilder
         CopyAssets(options.SourceRoot, output);
 
         observer.StageStarted("订阅与站点地图", 3);
-        WriteFeeds(input, pages.Select(p => p.Model.Path).Concat(input.Archive.Newest.Select(r => SitePaths.ReportPage(r.Slug))), output);
+        WriteFeeds(input, pages.Concat(planner.PlanFront(null)).Select(p => p.Model.Path).Concat(input.Archive.Newest.Select(r => SitePaths.ReportPage(r.Slug))), output);
 
         long zipBytes = 0;
+        Download? download = null;
         if (zipPath is not null)
         {
             observer.StageStarted("离线压缩包", 1);
-            zipBytes = WriteZip(input.Config, zipPath, output, cache is null ? null : Path.Combine(options.OutputPath, zipPath));
+            var offline = planner.PlanOfflineCopies()
+                .ToDictionary(p => p.Model.Path, p => Encoding.UTF8.GetBytes(input.Templates.RenderPage(p.Kind, p.Model)));
+            zipBytes = WriteZip(input.Config, zipPath, output, cache is null ? null : Path.Combine(options.OutputPath, zipPath), offline);
+            download = new Download(zipPath, SizeText(zipBytes));
             observer.FileWritten(zipPath);
         }
+        var front = planner.PlanFront(download).ToList();
+        foreach (var page in front) WritePage(page);
 
-        var result = new BuildResult(input.Reports.Count, pages.Count + input.Reports.Count, output.Files.Count, output.Bytes, zipBytes, TimeSpan.Zero)
+        var result = new BuildResult(input.Reports.Count, pages.Count + front.Count + input.Reports.Count, output.Files.Count, output.Bytes, zipBytes, TimeSpan.Zero)
             { Reused = output.ReusedCount };
         output.Commit();
         cache?.Prune(input.Reports.SelectMany(r => new[] { RenderedBodies.KeyOf(r), SearchIndexWriter.KeyOf(r) }).Concat(index.SegmentKeys).ToHashSet(StringComparer.Ordinal));
@@ -77,8 +84,11 @@ public static class SiteBuilder
     public static int Check(string sourceRoot)
     {
         var input = SiteInput.Load(sourceRoot);
-        var planner = new PagePlanner(input.Config, input.Archive, null, null);
-        var pages = planner.Plan().Concat(input.Archive.Newest.Select(r => planner.PlanReport(r, input.Bodies.Lazily(r)))).ToList();
+        var planner = new PagePlanner(input.Config, input.Archive, input.Config.OfflineZip, null);
+        var pages = planner.Plan()
+            .Concat(planner.PlanOfflineCopies())
+            .Concat(planner.PlanFront(new Download(OfflineZip.PathFor(input.Config.ZipName), SizeText(0))))
+            .Concat(input.Archive.Newest.Select(r => planner.PlanReport(r, input.Bodies.Lazily(r)))).ToList();
         Work.ForEach(pages, page => input.Templates.RenderPage(page.Kind, page.Model));
         return input.Reports.Count;
     }
@@ -140,10 +150,18 @@ public static class SiteBuilder
         output.Write(Sitemap.RobotsPath, Sitemap.Robots(input.Config));
     }
 
-    private static long WriteZip(SiteConfig config, string zipPath, StagedOutput output, string? previousZip)
+    private static long WriteZip(SiteConfig config, string zipPath, StagedOutput output, string? previousZip, IReadOnlyDictionary<string, byte[]> zipOnly)
     {
         var files = output.Files;
-        return output.Write(zipPath, stream => OfflineZip.Write(output.StagingPath, files, config.ZipName, stream, previousZip, output.WasReused));
+        return output.Write(zipPath, stream => OfflineZip.Write(output.StagingPath, files, config.ZipName, stream, previousZip, output.WasReused, zipOnly));
+    }
+
+    /// <summary>The zip's size as readers are told it: 3.2 MB, 575 MB.</summary>
+    internal static string SizeText(long bytes)
+    {
+        var megabytes = bytes / 1048576.0;
+        var invariant = System.Globalization.CultureInfo.InvariantCulture;
+        return megabytes < 10 ? string.Create(invariant, $"{megabytes:0.0} MB") : string.Create(invariant, $"{megabytes:N0} MB");
     }
 }
 

@@ -12,14 +12,18 @@ public static class OfflineZip
 
     /// <param name="previousZip">The last build's zip, whose entries are copied where a file has not changed.</param>
     /// <param name="unchanged">Whether a file is known to be the one the last build wrote (and zipped): its entry is then copied unread.</param>
+    /// <param name="zipOnly">Files whose copy in the zip differs from the site's (pages that speak of the zip), by path.</param>
     /// <returns>How many entries were copied from <paramref name="previousZip"/>.</returns>
     public static int Write(string stagingRoot, IEnumerable<string> files, string name, Stream destination, string? previousZip = null,
-        Func<string, bool>? unchanged = null)
+        Func<string, bool>? unchanged = null, IReadOnlyDictionary<string, byte[]>? zipOnly = null)
     {
+        zipOnly ??= new Dictionary<string, byte[]>();
         using var zip = new ZipWriter(destination, previousZip);
-        zip.AddFiles(files.Where(f => !f.StartsWith(Folder + "/", StringComparison.Ordinal))
+        zip.AddFiles(files.Where(f => !f.StartsWith(Folder + "/", StringComparison.Ordinal)).Union(zipOnly.Keys)
             .Order(StringComparer.Ordinal)
-            .Select(f => new ZipWriter.Source($"{name}/{f}", Path.Combine(stagingRoot, f), unchanged?.Invoke(f) ?? false))
+            .Select(f => zipOnly.TryGetValue(f, out var content)
+                ? new ZipWriter.Source($"{name}/{f}", "", false, content)
+                : new ZipWriter.Source($"{name}/{f}", Path.Combine(stagingRoot, f), unchanged?.Invoke(f) ?? false))
             .ToList());
         zip.Finish();
         return zip.Reused;

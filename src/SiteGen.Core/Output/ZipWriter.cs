@@ -38,9 +38,9 @@ internal sealed class ZipWriter : IDisposable
     /// <summary>How many entries were copied from the earlier zip instead of compressed again.</summary>
     public int Reused { get; private set; }
 
-    /// <summary>A file to add as entry <c>Name</c>.</summary>
+    /// <summary>A file to add as entry <c>Name</c>, or (<c>Content</c>) bytes that are in the zip only.</summary>
     /// <param name="Unchanged">Known to be the file the earlier zip was made from: its entry is copied without reading the file.</param>
-    public sealed record Source(string Name, string File, bool Unchanged);
+    public sealed record Source(string Name, string File, bool Unchanged, byte[]? Content = null);
 
     public void AddFiles(IReadOnlyList<Source> files)
     {
@@ -48,7 +48,7 @@ internal sealed class ZipWriter : IDisposable
         {
             var batch = files.Skip(start).Take(Batch).ToArray();
             var prepared = new Item[batch.Length];
-            Parallel.For(0, batch.Length, i => prepared[i] = Copied(batch[i]) ?? Prepare(batch[i].Name, File.ReadAllBytes(batch[i].File)));
+            Parallel.For(0, batch.Length, i => prepared[i] = Copied(batch[i]) ?? Prepare(batch[i].Name, batch[i].Content ?? File.ReadAllBytes(batch[i].File)));
             for (var i = 0; i < batch.Length; i++) Append(batch[i].Name, prepared[i]);
         }
     }

@@ -78,7 +78,7 @@ public sealed class PreviewServer : IAsyncDisposable
             {
                 // The preview leaves out the offline zip (and its link): rezipping the site on every save costs
                 // more than everything else a one-report edit rebuilds.
-                var result = SiteBuilder.Build(new BuildOptions(_options.SourceRoot, _output) { OfflineZip = false });
+                var result = SiteBuilder.Build(new BuildOptions(_options.SourceRoot, _output) { OfflineZip = false, HostPath = "/" });
                 next = new BuildState(_state.Version + 1, [], null);
                 _options.Log.WriteLine(
                     $"Built {result.Reports} reports, {result.Pages} pages in {clock.ElapsedMilliseconds} ms ({result.Files - result.Reused} files made, {result.Reused} unchanged)");

@@ -1,186 +1,154 @@
-using System.Text.RegularExpressions;
-using HandlebarsDotNet;
+using Scriban;
+using Scriban.Runtime;
+using Scriban.Syntax;
 using SiteGen.Content;
 using SiteGen.Diagnostics;
 
 namespace SiteGen.Rendering;
 
 /// <summary>
-/// The site's Handlebars templates, read from <c>templates/</c> at build time so the look can change
-/// without recompiling: <c>layout.hbs</c> wraps every page, <c>partials/*.hbs</c> are shared pieces,
-/// and each page kind has its own template. Output is HTML-escaped unless a template uses {{{ }}}.
+/// The site's Scriban templates, read from <c>templates/</c> at build time so the look can change without
+/// recompiling: <c>layout.sbn-html</c> wraps every page, <c>partials/*.sbn-html</c> are shared pieces for
+/// <c>include</c>, and each page kind has its own template. Every value a template writes is HTML-escaped
+/// (<see cref="HtmlTemplateContext"/>). Templates are parsed once and rendered on every core, each thread
+/// with a context of its own.
 /// </summary>
-public sealed partial class TemplateSet
+public sealed class TemplateSet
 {
     public const string Folder = "templates";
     public const string AssetsFolder = "templates/assets";
+    public const string Extension = ".sbn-html";
     public const string Layout = "layout";
 
-    public static readonly IReadOnlyList<string> PageKinds = ["home", "report", "listing", "groups", "404", "search"];
+    public static readonly IReadOnlyList<string> PageKinds = ["home", "report", "listing", "groups", "404", "search", "download"];
 
-    private const string NestHelper = "sitegen-nest";
-    private const int MaxNesting = 64;
+    private readonly Dictionary<string, Template> _pages = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, Template> _partials = new(StringComparer.Ordinal);
+    private readonly ThreadLocal<HtmlTemplateContext> _contexts;
 
-    [ThreadStatic] private static int _nesting;
+    private TemplateSet() => _contexts = new ThreadLocal<HtmlTemplateContext>(() => new HtmlTemplateContext(_partials));
 
-    private readonly Dictionary<string, HandlebarsTemplate<object, object>> _pages = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, string> _sources = new(StringComparer.Ordinal);
+    public static string PagePath(string kind) => $"{Folder}/{kind}{Extension}";
+    public static string PartialPath(string name) => $"{Folder}/partials/{name}{Extension}";
 
-    private TemplateSet() { }
-
+    /// <summary>Reads and parses every template; each problem becomes a diagnostic, and then there is no set.</summary>
     public static TemplateSet? Load(string sourceRoot, DiagnosticBag diagnostics)
     {
-        var folder = Path.Combine(sourceRoot, Folder);
         var set = new TemplateSet();
-        var handlebars = Handlebars.Create(new HandlebarsConfiguration { ThrowOnUnresolvedBindingExpression = true });
-        // Handlebars has no comparison; templates need one to mark the current navigation item.
-        handlebars.RegisterHelper("eq", (in HelperOptions _, in Context _, in Arguments args) =>
-            args.Length == 2 && Equals(args[0]?.ToString(), args[1]?.ToString()));
-        handlebars.RegisterHelper(NestHelper, (output, options, context, _) =>
-        {
-            // A partial that includes itself without end would overflow the stack and kill the process.
-            if (++_nesting > MaxNesting)
-                throw new InvalidOperationException($"partials nested more than {MaxNesting} deep: does a partial include itself without end?");
-            try { options.Template(output, context); }
-            finally { _nesting--; }
-        });
-        var before = diagnostics.HasErrors;
         var failed = false;
-
-        var partials = Path.Combine(folder, "partials");
+        var partials = Path.Combine(sourceRoot, Folder, "partials");
         if (Directory.Exists(partials))
         {
-            foreach (var path in Directory.EnumerateFiles(partials, "*.hbs").Order(StringComparer.Ordinal))
+            foreach (var path in Directory.EnumerateFiles(partials, "*" + Extension).Order(StringComparer.Ordinal))
             {
-                var (file, text) = set.Read(sourceRoot, path);
-                if (text is null) { failed = true; continue; }
-                if (set.Compile(handlebars, file, text, diagnostics) is null) failed = true;
-                else handlebars.RegisterTemplate(Path.GetFileNameWithoutExtension(path), text);
+                var name = Path.GetFileName(path)[..^Extension.Length];
+                if (Parse(sourceRoot, PartialPath(name), diagnostics) is { } partial) set._partials[name] = partial;
+                else failed = true;
             }
         }
-
         foreach (var kind in PageKinds.Append(Layout))
         {
-            var path = Path.Combine(folder, kind + ".hbs");
-            if (!File.Exists(path))
-            {
-                diagnostics.Add(new Diagnostic($"{Folder}/{kind}.hbs", 1, 1, $"template missing: every site needs {Folder}/{kind}.hbs"));
-                failed = true;
-                continue;
-            }
-            var (file, text) = set.Read(sourceRoot, path);
-            var compiled = text is null ? null : set.Compile(handlebars, file, text, diagnostics);
-            if (compiled is null) failed = true;
-            else set._pages[kind] = compiled;
+            if (Parse(sourceRoot, PagePath(kind), diagnostics) is { } page) set._pages[kind] = page;
+            else failed = true;
         }
-        return failed || (!before && diagnostics.HasErrors) ? null : set;
+        return failed ? null : set;
     }
 
-    /// <summary>Renders a page with its kind's template, then wraps it in the layout.</summary>
-    public string RenderPage(string kind, PageModel model)
+    /// <summary>Renders a page with its kind's template, then places the result in the layout as <c>content</c>.</summary>
+    public string RenderPage(string kind, object model)
     {
-        model.Content = Render(kind, model);
-        return Render(Layout, model);
-    }
-
-    private string Render(string kind, object model)
-    {
+        var context = _contexts.Value!;
+        var globals = new ScriptObject();
+        globals.Import(model, ScriptMemberImportFlags.Property, renamer: context.MemberRenamer);
+        context.StartPage();
+        context.PushGlobal(globals);
         try
         {
-            return _pages[kind](model);
+            globals.SetValue("content", new TrustedHtml(_pages[kind].Render(context)), readOnly: true);
+            return _pages[Layout].Render(context);
         }
         catch (Exception e) when (e is not SiteGenException)
         {
-            var file = $"{Folder}/{kind}.hbs";
-            var (line, column) = Locate(_sources[file], e.Message) ?? (1, 1);
-            var cause = e.GetBaseException().Message;
-            var message = cause == e.Message ? FirstLine(e.Message) : $"{FirstLine(cause)} ({FirstLine(e.Message)})";
-            throw new SiteGenException(new Diagnostic(file, line, column, "template error: " + message));
+            // A context left mid-render (outputs and scopes still pushed) is not used again.
+            _contexts.Value = new HtmlTemplateContext(_partials);
+            throw new SiteGenException(Locate(e, PagePath(kind)));
+        }
+        finally
+        {
+            context.PopGlobal();
         }
     }
 
-    private (string File, string? Text) Read(string sourceRoot, string path)
+    private static Diagnostic Locate(Exception error, string page)
     {
-        var file = Path.GetRelativePath(sourceRoot, path).Replace('\\', '/');
-        var text = TextFile.DecodeUtf8(File.ReadAllBytes(path)) is { } t ? GuardPartials(Unindent(TextFile.Normalize(t))) : null;
-        if (text is not null) _sources[file] = text;
-        return (file, text);
+        if (error is ScriptRuntimeException { Span: var span } script && !string.IsNullOrEmpty(span.FileName))
+            return new Diagnostic(span.FileName, span.Start.Line + 1, span.Start.Column + 1, "template error: " + FirstLine(script.OriginalMessage));
+        var cause = error.GetBaseException().Message;
+        return new Diagnostic(page, 1, 1, "template error: " + FirstLine(cause));
     }
 
-    private HandlebarsTemplate<object, object>? Compile(IHandlebars handlebars, string file, string text, DiagnosticBag diagnostics)
+    private static Template? Parse(string sourceRoot, string file, DiagnosticBag diagnostics)
     {
-        try
+        var path = Path.Combine(sourceRoot, file);
+        if (!File.Exists(path))
         {
-            return handlebars.Compile(text);
-        }
-        catch (Exception e) when (e is HandlebarsException)
-        {
-            var (line, column) = ParsedPosition(e.Message) ?? Locate(text, e.Message) ?? Unclosed(text) ?? (1, 1);
-            diagnostics.Add(new Diagnostic(file, line, column, "template error: " + FirstLine(e.Message)));
+            var handlebars = Path.ChangeExtension(path, ".hbs");
+            var hint = File.Exists(handlebars) ? $" ({Path.GetFileName(handlebars)} is a Handlebars template: SiteGen's templates are Scriban now, see templates/README.md)" : "";
+            diagnostics.Add(new Diagnostic(file, 1, 1, $"template missing: every site needs {file}{hint}"));
             return null;
         }
-    }
-
-    /// <summary>Handlebars.Net gives a position for some parse errors ("Occured at: 2:3").</summary>
-    private static (int, int)? ParsedPosition(string message)
-    {
-        var match = OccurredAt().Match(message);
-        return match.Success ? (int.Parse(match.Groups[1].Value), int.Parse(match.Groups[2].Value)) : null;
-    }
-
-    /// <summary>For errors without a position, finds the first line that uses the name the message quotes.</summary>
-    private static (int, int)? Locate(string text, string message)
-    {
-        var match = QuotedName().Match(message);
-        if (!match.Success) return null;
-        var name = match.Groups.Cast<Group>().Skip(1).First(g => g.Success).Value.TrimStart('/');
-        var lines = text.Split('\n');
-        for (var i = 0; i < lines.Length; i++)
+        if (TextFile.DecodeUtf8(File.ReadAllBytes(path)) is not { } text)
         {
-            var at = Regex.Match(lines[i], @"\{\{[{#/>^~\s]*(" + Regex.Escape(name) + @")\b");
-            if (at.Success) return (i + 1, at.Index + 1);
+            diagnostics.Add(new Diagnostic(file, 1, 1, "template is not UTF-8"));
+            return null;
         }
-        return null;
+        text = TextFile.Normalize(text);
+        var template = Template.Parse(text, file);
+        if (template.HasErrors)
+        {
+            // Scriban reports a cascade after the first fault; the first is the one to fix.
+            var first = template.Messages.First(m => m.Type == Scriban.Parsing.ParserMessageType.Error);
+            var (line, column) = (first.Span.Start.Line + 1, first.Span.Start.Column + 1);
+            var message = "template error: " + FirstLine(first.Message);
+            if (UnclosedBefore(text, first.Span.Start.Offset) is { } open)
+                (line, column, message) = (open.Line, open.Column, message + $" (at {line}:{column}, inside this {{{{ that is not closed)");
+            diagnostics.Add(new Diagnostic(file, line, column, message));
+            return null;
+        }
+        if (FirstCapture(template.Page) is { } capture)
+        {
+            // What a capture collects is already escaped; writing it out would escape it again.
+            diagnostics.Add(new Diagnostic(file, capture.Span.Start.Line + 1, capture.Span.Start.Column + 1,
+                "template error: capture is not supported (its text is escaped once as it is written and would be escaped again); put the markup in a partial and include it"));
+            return null;
+        }
+        return template;
     }
 
     /// <summary>
-    /// Handlebars.Net 2.4 renders a partial called on an indented line of its own without HTML-escaping
-    /// anything inside it (it writes the indented copy through an unencoded writer). Indentation means
-    /// nothing in HTML, so it is removed before compiling and no template can fall into that hole.
+    /// The "{{" whose code the fault at <paramref name="offset"/> is in, when no "}}" closes it first: Scriban
+    /// finds a forgotten "}}" only where the next text makes no sense, often lines later.
     /// </summary>
-    internal static string Unindent(string template) => IndentedPartial().Replace(template, "");
-
-    /// <summary>Wraps every partial call in a helper that counts nesting, so runaway recursion is an error, not a crash.</summary>
-    internal static string GuardPartials(string template) =>
-        PartialCall().Replace(template, m => $"{{{{#{NestHelper}}}}}{m.Value}{{{{/{NestHelper}}}}}");
-
-    /// <summary>The first "{{" that is not closed before the next "{{" or the end of the template.</summary>
-    private static (int, int)? Unclosed(string text)
+    private static (int Line, int Column)? UnclosedBefore(string text, int offset)
     {
-        for (var open = text.IndexOf("{{", StringComparison.Ordinal); open >= 0; open = text.IndexOf("{{", open + 2, StringComparison.Ordinal))
-        {
-            var close = text.IndexOf("}}", open + 2, StringComparison.Ordinal);
-            var next = text.IndexOf("{{", open + 2, StringComparison.Ordinal);
-            if (close < 0 || (next >= 0 && next < close && text[open + 2] != '{'))
-            {
-                var line = text.AsSpan(0, open).Count('\n') + 1;
-                return (line, open - text.LastIndexOf('\n', Math.Max(open - 1, 0)));
-            }
-        }
+        offset = Math.Clamp(offset, 0, text.Length);
+        var open = text.LastIndexOf("{{", Math.Max(offset - 1, 0), StringComparison.Ordinal);
+        if (open < 0) return null;
+        var close = text.IndexOf("}}", open + 2, StringComparison.Ordinal);
+        var next = text.IndexOf("{{", open + 2, StringComparison.Ordinal);
+        if (close >= 0 && (next < 0 || close < next)) return null;
+        var lineStart = open == 0 ? 0 : text.LastIndexOf('\n', open - 1) + 1;
+        return (text.AsSpan(0, open).Count('\n') + 1, open - lineStart + 1);
+    }
+
+    private static ScriptNode? FirstCapture(ScriptNode? node)
+    {
+        if (node is null) return null;
+        if (node is ScriptCaptureStatement) return node;
+        for (var i = 0; i < node.ChildrenCount; i++)
+            if (FirstCapture(node.GetChildren(i)) is { } found) return found;
         return null;
     }
 
     private static string FirstLine(string message) => message.Split('\n')[0].Trim();
-
-    [GeneratedRegex(@"\{\{~?>[^}]*\}\}")]
-    private static partial Regex PartialCall();
-
-    [GeneratedRegex(@"^[ \t]+(?=\{\{~?#?>)", RegexOptions.Multiline)]
-    private static partial Regex IndentedPartial();
-
-    [GeneratedRegex(@"Occured at: (\d+):(\d+)")]
-    private static partial Regex OccurredAt();
-
-    [GeneratedRegex(@"'([^']+)'|^(\S+) is undefined")]
-    private static partial Regex QuotedName();
 }

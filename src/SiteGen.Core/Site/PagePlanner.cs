@@ -25,24 +25,31 @@ public sealed class PagePlanner
     private readonly Archive _archive;
     private readonly SiteInfo _site;
     private readonly Browse[] _browse;
+    private readonly string _hostPath;
 
-    public PagePlanner(SiteConfig config, Archive archive, string? downloadPath, string? searchIndex)
+    /// <param name="offlineZip">Whether the site offers an offline zip: pages then link to download.html, which says more.</param>
+    /// <param name="hostPath">The site's path on its host (404.html's links start there); null: base_url's path.</param>
+    public PagePlanner(SiteConfig config, Archive archive, bool offlineZip, string? searchIndex, string? hostPath = null)
     {
+        _hostPath = hostPath ?? (new Uri(config.BaseUrl, UriKind.RelativeOrAbsolute) is { IsAbsoluteUri: true } uri ? uri.AbsolutePath : "/");
         _config = config;
         _archive = archive;
         _browse = BrowseKinds.Where(b => config.Lists(b.Kind)).ToArray();
         var nav = new List<NavItem> { new("首页", SitePaths.Home, "home"), new("全部报告", SitePaths.ListingPage(Archive.AllFolder, 1), "all") };
         nav.AddRange(_browse.Select(b => new NavItem(b.Name, $"{b.Folder}/index.html", b.Folder)));
         nav.Add(new NavItem("搜索", SitePaths.Search, "search"));
-        _site = new SiteInfo(config.Title, config.Description, config.Language, SitePaths.Stylesheet, nav, downloadPath,
-            SitePaths.Search, searchIndex);
+        var newest = archive.Newest.Select(r => r.Date).Max();
+        _site = new SiteInfo(config.Title, config.Description, config.Language, SitePaths.Stylesheet, nav,
+            offlineZip ? SitePaths.Download : null, SitePaths.Search, searchIndex, Shown(newest));
     }
 
-    /// <summary>Every page but the reports' own (see <see cref="PlanReport"/>): these need no report body.</summary>
+    /// <summary>
+    /// Every page but the reports' own (see <see cref="PlanReport"/>) and the front pages that speak of the
+    /// offline zip (see <see cref="PlanFront"/>): these need no report body.
+    /// </summary>
     public IEnumerable<PlannedPage> Plan()
     {
-        yield return Home();
-        yield return NotFound();
+        yield return NotFound(_hostPath);
         yield return new PlannedPage("search", new SearchPage { Site = _site, Path = SitePaths.Search, Title = "搜索", Section = "search" });
         foreach (var page in ListingPages(_archive.All, "all", [])) yield return page;
         foreach (var browse in _browse)
@@ -62,7 +69,28 @@ public sealed class PagePlanner
             foreach (var page in Walk(child, section, deeper)) yield return page;
     }
 
-    private PlannedPage Home() => new("home", new HomePage
+    /// <summary>The home page and, when the site has a zip, download.html with the zip's size: made after the zip.</summary>
+    public IEnumerable<PlannedPage> PlanFront(Download? download) => FrontPages(download, offline: false);
+
+    /// <summary>
+    /// The pages whose copy in the zip differs from the site's: home and download.html say which build the copy
+    /// is (it cannot link to a zip it does not contain), and 404.html links relatively, as a page read from disk must.
+    /// </summary>
+    public IEnumerable<PlannedPage> PlanOfflineCopies() =>
+        FrontPages(null, offline: true).Append(NotFound(SitePaths.RootFrom(SitePaths.NotFound)));
+
+    private IEnumerable<PlannedPage> FrontPages(Download? download, bool offline)
+    {
+        yield return Home(download, offline);
+        if (_site.Download is null) yield break;
+        yield return new PlannedPage("download", new DownloadPage
+        {
+            Site = _site, Path = SitePaths.Download, Title = offline ? "离线版" : "下载离线版", Section = "download",
+            ReportCount = _archive.Newest.Count, Download = download, Offline = offline, HostedUrl = _config.BaseUrl,
+        });
+    }
+
+    private PlannedPage Home(Download? download, bool offline) => new("home", new HomePage
     {
         Site = _site,
         Path = SitePaths.Home,
@@ -74,14 +102,24 @@ public sealed class PagePlanner
         RegionCount = _archive.RegionOfReport.Values.Distinct().Count(),
         PublisherCount = _archive.Publishers.Count,
         Recent = _archive.Newest.Take(_config.HomeRecent).Select(Summary).ToList(),
-        Browse = _browse.Select(b => new GroupEntry(b.Name, $"{b.Folder}/index.html", b.Listings(_archive).Count, [])).ToList(),
+        Browse = _browse.Select(b => new GroupEntry(b.Name, $"{b.Folder}/index.html", BrowseCount(b), [])).ToList(),
         AllUrl = _archive.All.Url,
-        Download = _site.Download is { } url ? new Download(url, "ZIP") : null,
+        Download = download,
+        Offline = offline,
     });
 
-    private PlannedPage NotFound() => new("404", new NotFoundPage
+    /// <summary>What a browse entry counts, as the home page's figures count it: regions are every region reports name, not provinces.</summary>
+    private int BrowseCount(Browse browse) => browse.Kind switch
     {
-        Site = _site, Path = SitePaths.NotFound, Title = "页面不存在",
+        "region" => _archive.RegionOfReport.Values.Distinct().Count(),
+        "year" => _archive.Years.Count(y => y.Folder != Archive.YearFolder(null)),
+        _ => browse.Listings(_archive).Count,
+    };
+
+    /// <param name="root">The site's path on the host, for the hosted page; "" for the copy read from disk.</param>
+    private PlannedPage NotFound(string root) => new("404", new NotFoundPage
+    {
+        Site = _site, Path = SitePaths.NotFound, Title = "页面不存在", HostRoot = root,
     });
 
     private PlannedPage GroupsIndex(Browse browse, IReadOnlyList<Listing> listings) => new("groups", new GroupsPage
@@ -128,7 +166,16 @@ public sealed class PagePlanner
             Title = report.Title,
             Section = "report",
             Heading = report.Title,
-            Meta = MetaRows(report, region),
+            Publisher = Meta(report.Publisher, report.Publisher is { } p ? LinkIf("publisher", Archive.PublisherFolder(p)) : null),
+            Region = Meta(report.Region.IsKnown ? report.Region.Display : null, region is null ? null : LinkIf("region", region.Folder)),
+            Year = Meta(report.Year is { } y ? $"{y}年" : null, LinkIf("year", Archive.YearFolder(report.Year))),
+            DocType = new MetaValue(report.DocType, LinkIf("doc_type", Archive.TypeFolder(report.DocType))),
+            Level = Meta(report.Level),
+            DateWritten = Meta(report.DateWritten),
+            DatePublished = Meta(report.DatePublished),
+            DocNumber = Meta(report.DocNumber),
+            IndexNumber = Meta(report.IndexNumber),
+            Source = Meta(report.Source.Site ?? report.Source.Url, report.Source.Url),
             Rendered = body,
             BodyKey = RenderedBodies.KeyOf(report),
             Abstract = report.Abstract,
@@ -142,25 +189,9 @@ public sealed class PagePlanner
         });
     }
 
-    private List<MetaRow> MetaRows(Report report, Listing? region)
-    {
-        var rows = new List<MetaRow>();
-        void Add(string label, string? text, string? url = null, string? iso = null)
-        {
-            if (!string.IsNullOrEmpty(text)) rows.Add(new MetaRow(label, text, url, iso));
-        }
-        Add("发布机构", report.Publisher, report.Publisher is { } p ? LinkIf("publisher", Archive.PublisherFolder(p)) : null);
-        Add("地区", report.Region.IsKnown ? report.Region.Display : null, region is null ? null : LinkIf("region", region.Folder));
-        Add("年度", report.Year is { } y ? $"{y}年" : null, LinkIf("year", Archive.YearFolder(report.Year)));
-        Add("类型", report.DocType, LinkIf("doc_type", Archive.TypeFolder(report.DocType)));
-        Add("层级", report.Level);
-        Add("成文日期", ChineseDate(report.DateWritten), iso: IsoDate(report.DateWritten));
-        Add("发布日期", ChineseDate(report.DatePublished), iso: IsoDate(report.DatePublished));
-        Add("文号", report.DocNumber);
-        Add("索引号", report.IndexNumber);
-        Add("来源", report.Source.Site ?? report.Source.Url, report.Source.Url);
-        return rows;
-    }
+    private static MetaValue? Meta(string? text, string? url = null) => string.IsNullOrEmpty(text) ? null : new MetaValue(text, url);
+
+    private static MetaValue? Meta(DateOnly? date) => Shown(date) is { } shown ? new MetaValue(shown.Text, Date: shown) : null;
 
     private string? LinkIf(string kind, string folder) =>
         _config.Lists(kind) ? SitePaths.ListingPage(folder, 1) : null;
@@ -205,6 +236,8 @@ public sealed class PagePlanner
         report.Publisher,
         report.Region.IsKnown ? report.Region.Display : null,
         report.Warnings.Count > 0);
+
+    internal static ShownDate? Shown(DateOnly? date) => date is { } d ? new ShownDate(IsoDate(d)!, ChineseDate(d)!) : null;
 
     internal static string? IsoDate(DateOnly? date) => date?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 

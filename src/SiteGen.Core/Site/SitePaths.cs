@@ -14,6 +14,7 @@ public static class SitePaths
     public const string Stylesheet = "assets/style.css";
     public const string Search = "search.html";
     public const string SearchRuntime = "assets/search.js";
+    public const string Download = "download.html";
 
     public static string ReportPage(string slug) => $"reports/{slug}.html";
     public static string ReportSource(string slug) => $"reports/{slug}.md";

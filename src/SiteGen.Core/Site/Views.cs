@@ -3,7 +3,42 @@ using SiteGen.Rendering;
 
 namespace SiteGen.Site;
 
-// The shapes templates see. Names here are the names templates use; see templates/README.md.
+// The shapes templates see. Scriban writes each property in snake_case (ReportCount is report_count);
+// templates/README.md lists them all. A page's fingerprint is the JSON of its model, so everything a
+// template can show belongs here, and nothing else.
+
+/// <summary>What every template sees. Links in models are relative to the site root; templates prefix <c>root</c>.</summary>
+public abstract class PageModel
+{
+    public required SiteInfo Site { get; init; }
+    /// <summary>The page's path from the site root, e.g. reports/x.html.</summary>
+    public required string Path { get; init; }
+    public required string Title { get; init; }
+    /// <summary>Which part of the navigation this page belongs to (home, all, years, regions, types, publishers, report, search).</summary>
+    public string Section { get; init; } = "";
+    public virtual string Description { get; init; } = "";
+
+    /// <summary>What leads from this page to the site root: "../" as many times as the page is deep, so links work from disk and under any path.</summary>
+    public virtual string Root => SitePaths.RootFrom(Path);
+}
+
+/// <summary>Site-wide facts for the layout: title, language, navigation, the offline download, how recent the archive is.</summary>
+public sealed record SiteInfo(
+    string Title,
+    string Description,
+    string Language,
+    string Stylesheet,
+    IReadOnlyList<NavItem> Navigation,
+    string? Download,
+    string SearchPage,
+    string? SearchIndex,
+    ShownDate? Newest)
+{
+    /// <summary>The search engine's script: the search page runs queries with it, a report page marks a query's matches.</summary>
+    public string SearchRuntime => SitePaths.SearchRuntime;
+}
+
+public sealed record NavItem(string Name, string Url, string Section);
 
 public sealed record ReportSummary(
     string Title, string Url, string? DateIso, string? DateText, string? Year, string DocType,
@@ -11,8 +46,13 @@ public sealed record ReportSummary(
 
 public sealed record Link(string Name, string Url);
 
-public sealed record MetaRow(string Label, string Text, string? Url, string? DateIso)
+/// <summary>A date as the site shows it (2021年3月31日) and as <c>&lt;time datetime&gt;</c> wants it.</summary>
+public sealed record ShownDate(string Iso, string Text);
+
+/// <summary>One fact of a report's metadata: its text, and the listing or address it links to, if any.</summary>
+public sealed record MetaValue(string Text, string? Url = null, ShownDate? Date = null)
 {
+    /// <summary>An address outside the site, linked as it is rather than from the site root.</summary>
     public bool External => Url is not null && (Url.StartsWith("http://", StringComparison.Ordinal) || Url.StartsWith("https://", StringComparison.Ordinal));
 }
 
@@ -24,9 +64,12 @@ public sealed record PageLink(int Number, string? Url, bool Current);
 public sealed record Pagination(int Number, int Count, string? PreviousUrl, string? NextUrl, IReadOnlyList<PageLink> Pages)
 {
     public bool Many => Count > 1;
+    public string? FirstUrl => Pages.Count > 0 && Number > 1 ? Pages[0].Url : null;
+    public string? LastUrl => Pages.Count > 0 && Number < Count ? Pages[^1].Url : null;
 }
 
-public sealed record Download(string Url, string SizeText);
+/// <summary>The offline zip: where it is, and its size once it is written (hosted pages only).</summary>
+public sealed record Download(string Url, string? SizeText);
 
 public sealed class HomePage : PageModel
 {
@@ -37,20 +80,31 @@ public sealed class HomePage : PageModel
     public required IReadOnlyList<ReportSummary> Recent { get; init; }
     public required IReadOnlyList<GroupEntry> Browse { get; init; }
     public required string AllUrl { get; init; }
+    /// <summary>The zip with its size on the hosted site; none in the offline copy, which is itself the download.</summary>
     public Download? Download { get; init; }
+    public bool Offline { get; init; }
 }
 
 public sealed class ReportPage : PageModel
 {
     public required string Heading { get; init; }
-    public required IReadOnlyList<MetaRow> Meta { get; init; }
+    public MetaValue? Publisher { get; init; }
+    public MetaValue? Region { get; init; }
+    public MetaValue? Year { get; init; }
+    public required MetaValue DocType { get; init; }
+    public MetaValue? Level { get; init; }
+    public MetaValue? DateWritten { get; init; }
+    public MetaValue? DatePublished { get; init; }
+    public MetaValue? DocNumber { get; init; }
+    public MetaValue? IndexNumber { get; init; }
+    public MetaValue? Source { get; init; }
 
     /// <summary>The body, rendered only when the page is: a page an earlier build already made needs none of it.</summary>
     [JsonIgnore] public Lazy<RenderedBody> Rendered { get; init; } = null!;
     /// <summary>Stands for the body (and all that is derived from it) in the page's fingerprint.</summary>
     public required string BodyKey { get; init; }
     [JsonIgnore] public IReadOnlyList<TocEntry> Toc => Rendered.Value.Toc;
-    [JsonIgnore] public string Body => Rendered.Value.Html;
+    [JsonIgnore] public TrustedHtml Body => new(Rendered.Value.Html);
     [JsonIgnore] public override string Description => Abstract ?? PagePlanner.Excerpt(Rendered.Value.PlainText, 120);
     public string? Abstract { get; init; }
     public required IReadOnlyList<string> Keywords { get; init; }
@@ -77,11 +131,31 @@ public sealed class GroupsPage : PageModel
     public required string Heading { get; init; }
     public required string Intro { get; init; }
     public required IReadOnlyList<GroupEntry> Groups { get; init; }
+    /// <summary>Many groups: the page offers a filter box and folds each group's children.</summary>
+    public bool Large => Groups.Count + Groups.Sum(g => g.Children.Count) > 30;
 }
 
-public sealed class NotFoundPage : PageModel;
-
-public sealed class SearchPage : PageModel
+/// <summary>
+/// The page a host shows for any missing address, at whatever depth: its links start from the site's
+/// path on the host (from <c>base_url</c>), since relative ones would resolve against the missing address.
+/// The offline copy's links are relative (<c>HostRoot</c> empty): it is read from disk at the root.
+/// </summary>
+public sealed class NotFoundPage : PageModel
 {
-    public string Runtime => SitePaths.SearchRuntime;
+    public required string HostRoot { get; init; }
+    public override string Root => HostRoot;
+}
+
+public sealed class SearchPage : PageModel;
+
+/// <summary>
+/// download.html: on the host, the zip and its size; inside the zip, which build this offline copy is
+/// (the copy cannot link to a zip it does not contain).
+/// </summary>
+public sealed class DownloadPage : PageModel
+{
+    public required int ReportCount { get; init; }
+    public Download? Download { get; init; }
+    public bool Offline { get; init; }
+    public required string HostedUrl { get; init; }
 }

@@ -136,7 +136,7 @@ public sealed class SearchBrowserTests(Chromium chromium, SearchSite site) : ICl
         await page.WaitForSelectorAsync("#search-results li");
         (await page.Locator("#search-results li").CountAsync()).Should().Be(10);
         (await page.TextContentAsync("#search-results li a")).Should().Be("第23号报告");
-        (await page.Locator("#search-pages button").CountAsync()).Should().Be(3);
+        (await page.Locator("#search-pages li button").CountAsync()).Should().Be(3);
 
         await page.ClickAsync("#search-pages button:has-text('3')");
         await Assertions.Expect(page.Locator("#search-results li")).ToHaveCountAsync(3);

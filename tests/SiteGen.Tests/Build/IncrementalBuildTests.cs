@@ -90,7 +90,7 @@ public class IncrementalBuildTests
         site.ReadOutput("all/index.html").Should().Contain("高要区2021年度法治政府建设情况报告");
 
         var beforeTemplate = SiteFiles.Snapshot(site.Output);
-        Edit(site, "templates/layout.hbs", text => text.Replace("</footer>", "<p>模板已修改</p></footer>"));
+        Edit(site, "templates/layout.sbn-html", text => text.Replace("</footer>", "<p>模板已修改</p></footer>"));
         site.Build();
         var afterTemplate = SiteFiles.Snapshot(site.Output);
         afterTemplate.Should().Equal(site.ColdBuildSnapshot(), "after a template edit");

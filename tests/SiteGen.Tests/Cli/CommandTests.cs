@@ -45,12 +45,12 @@ public class CommandTests
         using var site = TestSite.CopyOfRepository();
         SitegenProcess.Run("build", "--source", site.Root).ExitCode.Should().Be(0);
         var before = SiteFiles.Snapshot(site.Output);
-        site.Write("templates/report.hbs", "{{#each Toc}}\n");
+        site.Write("templates/report.sbn-html", "{{ for entry in toc }}\n");
 
         var result = SitegenProcess.Run("build", "--source", site.Root);
 
         result.ExitCode.Should().Be(1);
-        result.Error.Should().Contain("templates/report.hbs:1:");
+        result.Error.Should().Contain("templates/report.sbn-html:1:");
         SiteFiles.Snapshot(site.Output).Should().Equal(before);
     }
 }

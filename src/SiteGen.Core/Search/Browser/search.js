@@ -721,6 +721,8 @@
     });
     return merged;
   }
+  /* Where a query's parts occur in a text, as merged [start, end) ranges: a report page opened from a result marks them (report-find.js). */
+  api.ranges = function (text, query) { return ranges(text, parse(query).parts); };
   function highlight(text, marks, from, to) {
     var html = "", at = from;
     marks.forEach(function (r) {
