@@ -1,7 +1,8 @@
 /* The search page: results as you type, facets, sorting, paging; the state lives in the URL
    (?q=…&year=…) so back/forward and shared links work, from a host and from file:// alike.
-   Results come before the filters in reading order: on a phone the filters fold into a <details>
-   and the active ones show as chips that remove them. */
+   Results come before the filters in reading and tab order (on a wide screen the filters stand in a column
+   to their left); on a phone the filters fold into a <details> below the results, and the active ones show
+   above them as chips that remove them. */
 (function () {
   "use strict";
   var form = document.getElementById("search-form"), input = document.getElementById("q");
@@ -162,8 +163,9 @@
 
   input.value = state.q;
   sortSelect.value = state.sort;
-  // Open beside the results on a wide screen; folded above them on a phone.
+  // Open beside the results on a wide screen; folded below them on a phone, where 筛选 opens them and jumps there.
   filtersBox.open = wide.matches;
+  document.querySelector(".filters-jump").addEventListener("click", function () { filtersBox.open = true; });
   input.addEventListener("input", function () {
     clearTimeout(timer);
     timer = setTimeout(function () { state.q = input.value; state.page = 1; search(false); }, 200);

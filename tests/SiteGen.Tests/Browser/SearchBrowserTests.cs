@@ -156,13 +156,14 @@ public sealed class SearchBrowserTests(Chromium chromium, SearchSite site) : ICl
         await page.Keyboard.PressAsync("Enter");
         await Assertions.Expect(page.Locator("#search-results li")).ToHaveCountAsync(3);
 
-        // Tab reaches a facet, Space applies it; Tab then reaches the first result, Enter opens it.
+        // Tab reaches a facet, Space applies it; Shift+Tab then reaches the first result (results come before the
+        // filters in tab order), Enter opens it.
         for (var i = 0; i < 20 && await page.EvaluateAsync<string>("document.activeElement.textContent") is var text && !text.StartsWith("山东省"); i++)
             await page.Keyboard.PressAsync("Tab");
         await page.Keyboard.PressAsync("Space");
         await Assertions.Expect(page.Locator("#search-results li")).ToHaveCountAsync(1);
         for (var i = 0; i < 20 && !await page.EvaluateAsync<bool>("document.activeElement.matches('#search-results a')"); i++)
-            await page.Keyboard.PressAsync("Tab");
+            await page.Keyboard.PressAsync("Shift+Tab");
         await page.Keyboard.PressAsync("Enter");
         await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("安丘经济开发区2017年度法治政府建设工作落实情况汇报");
 

@@ -9,12 +9,15 @@ public sealed class StaticServer : IDisposable
     private readonly HttpListener _listener = new();
     private readonly string _root;
     private readonly CancellationTokenSource _stop = new();
+    private readonly bool _notFoundPage;
 
     public string BaseUrl { get; }
 
-    public StaticServer(string root, string path = "/archive/")
+    /// <param name="notFoundPage">Answer a missing address with the site's 404.html (status 404), as hosts do.</param>
+    public StaticServer(string root, string path = "/archive/", bool notFoundPage = false)
     {
         _root = root;
+        _notFoundPage = notFoundPage;
         var port = FreePort();
         BaseUrl = $"http://127.0.0.1:{port}{path}";
         _listener.Prefixes.Add(BaseUrl);
@@ -34,6 +37,11 @@ public sealed class StaticServer : IDisposable
             if (!file.StartsWith(_root, StringComparison.Ordinal) || !File.Exists(file))
             {
                 context.Response.StatusCode = 404;
+                if (_notFoundPage)
+                {
+                    context.Response.ContentType = "text/html; charset=utf-8";
+                    await context.Response.OutputStream.WriteAsync(await File.ReadAllBytesAsync(Path.Combine(_root, "404.html")));
+                }
                 context.Response.Close();
                 continue;
             }
