@@ -17,6 +17,7 @@ internal static class BuildCommand
             var sourcePath = parse.GetValue(source)!.FullName;
             var outPath = parse.GetValue(output)?.FullName ?? Path.Combine(sourcePath, "_site");
             var result = Build(new BuildOptions(sourcePath, outPath) { UseCache = !parse.GetValue(noCache) });
+            foreach (var warning in result.Warnings) Console.Error.WriteLine(warning);
             Console.WriteLine(
                 $"Built {result.Reports} reports: {result.Pages} pages, {result.Files} files, {CommandSupport.Size(result.Bytes)} " +
                 $"(offline zip {CommandSupport.Size(result.ZipBytes)}; {result.Reused} files unchanged) in {result.Elapsed.TotalSeconds:0.00} s -> {outPath}");

@@ -36,4 +36,7 @@ public sealed record BuildResult(int Reports, int Pages, int Files, long Bytes, 
 {
     /// <summary>Files taken unchanged from the previous build.</summary>
     public int Reused { get; init; }
+
+    /// <summary>What the build did but a reader should know of (file:line:col, like errors).</summary>
+    public IReadOnlyList<Diagnostics.Diagnostic> Warnings { get; init; } = [];
 }

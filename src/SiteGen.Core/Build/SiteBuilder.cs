@@ -74,7 +74,7 @@ public static class SiteBuilder
         foreach (var page in front) WritePage(page);
 
         var result = new BuildResult(input.Reports.Count, pages.Count + front.Count + input.Reports.Count, output.Files.Count, output.Bytes, zipBytes, TimeSpan.Zero)
-            { Reused = output.ReusedCount };
+            { Reused = output.ReusedCount, Warnings = input.Config.ExampleAddressWarning() is { } warning ? [warning] : [] };
         output.Commit();
         cache?.Prune(input.Reports.SelectMany(r => new[] { RenderedBodies.KeyOf(r), SearchIndexWriter.KeyOf(r) }).Concat(index.SegmentKeys).ToHashSet(StringComparer.Ordinal));
         return result with { Elapsed = clock.Elapsed };

@@ -26,6 +26,19 @@ public sealed partial record SiteConfig
 
     public bool Lists(string kind) => Listings.Contains(kind);
 
+    /// <summary>Where site.yml sets base_url, for a warning that names it.</summary>
+    public (int Line, int Column) BaseUrlPosition { get; init; } = (1, 1);
+
+    /// <summary>
+    /// A warning when base_url is still the example address the repository ships with: feed.xml, sitemap.xml and
+    /// robots.txt would send readers and search engines there. Not an error: a preview or a test site needs no host.
+    /// </summary>
+    public Diagnostic? ExampleAddressWarning() =>
+        Uri.TryCreate(BaseUrl, UriKind.Absolute, out var uri) && uri.Host is "example.org" or "example.com" or "www.example.org" or "www.example.com"
+            ? new Diagnostic(FileName, BaseUrlPosition.Line, BaseUrlPosition.Column,
+                $"warning: base_url is still the example address {BaseUrl}: feed.xml, sitemap.xml and robots.txt will point there; set it to where the site is hosted")
+            : null;
+
     public static SiteConfig Load(string sourceRoot, DiagnosticBag diagnostics)
     {
         var path = Path.Combine(sourceRoot, FileName);
@@ -66,6 +79,7 @@ public sealed partial record SiteConfig
             Description = map.Text("description") ?? "",
             Language = map.Text("language") ?? "zh-CN",
             BaseUrl = baseUrl is null ? "/" : baseUrl.TrimEnd('/') + "/",
+            BaseUrlPosition = map.PositionOf("base_url"),
             PageSize = map.Integer("page_size", 1, 1000) ?? 20,
             HomeRecent = map.Integer("home_recent", 0, 100) ?? 10,
             FeedSize = map.Integer("feed_size", 1, 10000) ?? 50,

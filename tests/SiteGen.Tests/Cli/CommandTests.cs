@@ -17,6 +17,20 @@ public class CommandTests
     }
 
     [Fact]
+    public void Build_warns_while_base_url_is_still_the_example_address()
+    {
+        using var site = TestSite.CopyOfRepository();
+        var example = SitegenProcess.Run("build", "--source", site.Root);
+        example.ExitCode.Should().Be(0, example.Error);
+        example.Error.Should().Contain("site.yml:6:1: warning: base_url is still the example address https://example.org/fazhi/");
+
+        site.Write("site.yml", File.ReadAllText(Path.Combine(site.Root, "site.yml")).Replace("https://example.org/fazhi/", "https://fazhi.example.gov.cn/"));
+        var hosted = SitegenProcess.Run("build", "--source", site.Root);
+        hosted.ExitCode.Should().Be(0, hosted.Error);
+        hosted.Error.Should().NotContain("warning");
+    }
+
+    [Fact]
     public void Check_lists_every_problem_as_file_line_column_and_exits_1()
     {
         using var site = TestSite.CopyOfRepository();
