@@ -1,6 +1,6 @@
 using SiteGen.Benchmarks;
 
-// dotnet run --project tests/SiteGen.Benchmarks -c Release -- compare [--sizes 1000,10000] [--runs 3] | search|preview|stages [--source DIR] | layouts --source DIR [--chunks 1024,2048] | generate --count N [--seed S] [--out DIR]
+// dotnet run --project tests/SiteGen.Benchmarks -c Release -- compare [--sizes 1000,10000] [--runs 3] | search|preview|stages [--source DIR] | layouts --source DIR [--chunks 1024,2048] | render --source DIR [--runs N] | generate --count N [--seed S] [--out DIR]
 return args.FirstOrDefault() switch
 {
     "search" => await SearchBenchmark.Run(args.Skip(1).ToArray()),
@@ -9,11 +9,12 @@ return args.FirstOrDefault() switch
     "stages" => BuildStages.Run(args.Skip(1).ToArray()),
     "compare" => await PeerBenchmark.Run(args.Skip(1).ToArray()),
     "layouts" => LayoutBenchmark.Run(args.Skip(1).ToArray()),
+    "render" => RenderBenchmark.Run(args.Skip(1).ToArray()),
     _ => Usage(),
 };
 
 static int Usage()
 {
-    Console.Error.WriteLine("usage: SiteGen.Benchmarks compare [--sizes 1000,10000] [--runs 3] | search|preview|stages [--source DIR] | layouts --source DIR [--chunks 1024,2048] | generate --count N [--seed S] [--out DIR]");
+    Console.Error.WriteLine("usage: SiteGen.Benchmarks compare [--sizes 1000,10000] [--runs 3] | search|preview|stages [--source DIR] | layouts --source DIR [--chunks 1024,2048] | render --source DIR [--runs N] | generate --count N [--seed S] [--out DIR]");
     return 2;
 }

@@ -224,4 +224,78 @@ public sealed class ReaderTests(Chromium chromium, ReaderSite site) : IClassFixt
         (await page.TextContentAsync("main")).Should().Contain("离线副本").And.Contain("60 份报告").And.Contain("https://example.org/archive/");
         errors.Should().BeEmpty();
     }
+
+    [Fact]
+    public async Task A_query_without_results_offers_tips_and_no_sort_menu()
+    {
+        var (context, page, errors) = await Open(Phone);
+        await using var _ = context;
+        await page.GotoAsync(site.Http("search.html?q=" + Uri.EscapeDataString("量子纠缠")));
+        await Assertions.Expect(page.Locator("#search-status")).ToContainTextAsync("没有找到");
+        (await page.IsVisibleAsync("#search-tools")).Should().BeFalse("a sort menu over nothing is noise");
+        (await page.IsVisibleAsync("#search-filters")).Should().BeFalse();
+        (await page.IsVisibleAsync("#search-empty")).Should().BeTrue();
+        await page.ClickAsync("#search-empty >> text=按年度");
+        (await page.TextContentAsync("h1")).Should().Be("按年度");
+
+        await page.GotoAsync(site.Http("search.html"));
+        (await page.IsVisibleAsync("#search-tools")).Should().BeFalse("an empty page has nothing to sort");
+        errors.Should().BeEmpty();
+    }
+
+    [Fact]
+    public async Task Printed_results_use_the_full_width()
+    {
+        var (context, page, errors) = await Open(Desktop);
+        await using var _ = context;
+        await page.GotoAsync(site.Http("search.html?q=" + Uri.EscapeDataString(ReaderSite.Query)));
+        await Assertions.Expect(page.Locator("#search-results li")).ToHaveCountAsync(10);
+        await page.EmulateMediaAsync(new PageEmulateMediaOptions { Media = Media.Print });
+        var main = await page.Locator("main").BoundingBoxAsync();
+        var results = await page.Locator("#search-results").BoundingBoxAsync();
+        results!.Width.Should().BeApproximately(main!.Width, 2, "no empty filter column is printed");
+        (await page.IsVisibleAsync("#search-filters")).Should().BeFalse();
+        errors.Should().BeEmpty();
+    }
+
+    [Fact]
+    public async Task Results_show_dates_as_the_listings_do()
+    {
+        var (context, page, errors) = await Open(Desktop);
+        await using var _ = context;
+        await page.GotoAsync(site.Http("search.html?q=" + Uri.EscapeDataString("第13县") + "&sort=date"));
+        await Assertions.Expect(page.Locator("#search-results li")).ToHaveCountAsync(1);
+        (await page.TextContentAsync("#search-results time")).Should().Be("2022年3月14日");
+        (await page.GetAttributeAsync("#search-results time", "datetime")).Should().Be("2022-03-14");
+        errors.Should().BeEmpty();
+    }
+
+    [Fact]
+    public async Task The_header_search_and_the_search_form_are_told_apart_by_screen_readers()
+    {
+        var (context, page, errors) = await Open(Desktop);
+        await using var _ = context;
+        await page.GotoAsync(site.Http("search.html"));
+        var names = await page.Locator("[role=search]").EvaluateAllAsync<string[]>("fs => fs.map(f => f.getAttribute('aria-label'))");
+        names.Should().HaveCount(2).And.OnlyHaveUniqueItems().And.NotContainNulls();
+        errors.Should().BeEmpty();
+    }
+
+    [Fact]
+    public async Task A_large_regions_index_folds_its_provinces_and_a_filter_box_narrows_it_offline()
+    {
+        var (context, page, errors) = await Open(Phone);
+        await using var _ = context;
+        await page.GotoAsync(site.Offline("regions/index.html"));
+        var all = await page.Locator("main .groups a").CountAsync();
+        var shown = await page.Locator("main .groups a:visible").CountAsync();
+        shown.Should().Be(5, "the provinces show, their cities fold").And.BeLessThan(all);
+        await page.FillAsync("#group-filter", "第13县");
+        await Assertions.Expect(page.Locator("#group-filter-status")).ToContainTextAsync("第13县");
+        var visible = await page.Locator("main .groups a:visible").AllTextContentsAsync();
+        visible.Should().Equal("江苏省", "第6市", "第13县");
+        await page.FillAsync("#group-filter", "");
+        (await page.Locator("main .groups a:visible").CountAsync()).Should().Be(5);
+        errors.Should().BeEmpty();
+    }
 }
