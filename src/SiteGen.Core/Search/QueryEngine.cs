@@ -84,7 +84,17 @@ public sealed partial class QueryEngine(SearchIndexReader index)
 
     /// <summary>The snippet: around the first match in the body if there is one, else of the meta field (else the body's start).</summary>
     private static string SnippetFromText(string[] fields, bool inBody, IReadOnlyList<QueryPart> used) =>
-        Snippet(inBody ? fields[2] : fields[1].Length > 0 ? fields[1] : fields[2], used);
+        inBody ? Snippet(fields[2], used) : fields[1].Length > 0 ? MetaSnippet(fields[1], used) : Snippet(fields[2], used);
+
+    /// <summary>
+    /// The meta field's items that hold a match (a 文号 query shows the 文号), joined by " · "; all of them when
+    /// none does (the query matched the title). search.js's metaSnippet does the same.
+    /// </summary>
+    private static string MetaSnippet(string meta, IReadOnlyList<QueryPart> used)
+    {
+        var matched = meta.Split(SearchDocument.MetaSeparator).Where(item => Ranges(item, used).Count > 0).ToList();
+        return Snippet(matched.Count > 0 ? string.Join(" · ", matched) : meta, used);
+    }
 
     /// <summary>
     /// The same snippet from the head of the text (meta and the body's first characters), or null when
@@ -93,7 +103,7 @@ public sealed partial class QueryEngine(SearchIndexReader index)
     private static string? SnippetFromHead(TextHead head, bool inBody, IReadOnlyList<QueryPart> used)
     {
         if (!head.Truncated) return SnippetFromText(["", head.Meta, head.Body], inBody, used);
-        if (!inBody) return head.Meta.Length > 0 ? Snippet(head.Meta, used) : null;
+        if (!inBody) return head.Meta.Length > 0 ? MetaSnippet(head.Meta, used) : null;
         var body = Whitespace().Replace(head.Body, " ");
         var marks = Ranges(body, used);
         if (marks.Count == 0) return null;

@@ -22,10 +22,16 @@ public sealed record SearchDocument(Report Report, string Title, string Meta, st
         MetaOf(report),
         body.PlainText);
 
-    /// <summary>The meta field: publisher, region, 文号, 索引号, type and keywords.</summary>
+    /// <summary>
+    /// The meta field: publisher, region, 文号, 索引号, type and keywords, one a line, so that a snippet can show
+    /// the item a query matched (a 文号, say) rather than all of them.
+    /// </summary>
     public static string MetaOf(Report report) =>
-        string.Join(" ", new[] { report.Publisher, report.Region.Display, report.DocNumber, report.IndexNumber, report.DocType }
-            .Concat(report.Keywords).Where(s => !string.IsNullOrEmpty(s)));
+        string.Join(MetaSeparator, new[] { report.Publisher, report.Region.Display, report.DocNumber, report.IndexNumber, report.DocType }
+            .Concat(report.Keywords).Where(s => !string.IsNullOrEmpty(s)).Select(s => s.ReplaceLineEndings(" ")));
+
+    /// <summary>Between the meta field's items: white space, so it matches as a space does.</summary>
+    public const char MetaSeparator = '\n';
 }
 
 /// <summary>What the index makes of a document, kept between builds: its terms, and the head of its text.</summary>

@@ -63,6 +63,23 @@ public sealed class PreviewTests(Chromium chromium) : IClassFixture<Chromium>, I
     }
 
     [Fact]
+    public async Task A_broken_template_shows_its_file_line_and_column_in_the_error_page()
+    {
+        var watched = await chromium.OpenAsync();
+        await watched.Page.GotoAsync(PageUrl);
+        var template = Path.Combine(_site.Root, "templates/report.sbn-html");
+        var original = File.ReadAllText(template);
+
+        File.WriteAllText(template, original.Replace("<h1>{{ heading }}</h1>", "<h1>{{ headnig }}</h1>"));
+        await Assertions.Expect(watched.Page.Locator("h1")).ToHaveTextAsync("构建失败");
+        await Assertions.Expect(watched.Page.Locator("#sitegen-problems")).ToContainTextAsync("templates/report.sbn-html:3:10");
+        await Assertions.Expect(watched.Page.Locator("#sitegen-problems")).ToContainTextAsync("headnig");
+
+        File.WriteAllText(template, original);
+        await Assertions.Expect(watched.Page.Locator("h1")).ToHaveTextAsync("高要区2021年法治政府建设年度报告");
+    }
+
+    [Fact]
     public async Task A_burst_of_saves_causes_one_rebuild()
     {
         var before = _server.State.Version;

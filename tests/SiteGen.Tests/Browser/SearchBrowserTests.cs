@@ -64,7 +64,7 @@ public sealed class SearchBrowserTests(Chromium chromium, SearchSite site) : ICl
         using var snippets = new Search.SnippetSite();
         var watched = await chromium.OpenAsync();
         await watched.Page.GotoAsync(new Uri(Path.Combine(snippets.Site.Output, "search.html")).AbsoluteUri);
-        var queries = Search.SnippetSite.Cases.Select(c => c.Query).Append("标题独有").ToArray();
+        var queries = Search.SnippetSite.Cases.Select(c => c.Query).Append("标题独有").Append("肇府办〔2022〕15号").Append("肇府办 某县人民政府").ToArray();
         var browser = await watched.Page.EvaluateAsync<string[]>(@"async queries => {
             const out = [];
             for (const q of queries) out.push((await SiteGenSearch.search(q)).results[0].snippet);

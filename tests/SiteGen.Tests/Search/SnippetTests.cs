@@ -49,6 +49,13 @@ public sealed class SnippetTests(SnippetSite site) : IClassFixture<SnippetSite>
     {
         site.Engine.Search("标题独有").Results.Single().Snippet.Should().Be("某县人民政府 广东省 肇庆市 某县 年度报告");
     }
+
+    [Fact]
+    public void A_document_number_query_shows_the_document_number_not_every_metadata_item()
+    {
+        site.Engine.Search("肇府办〔2022〕15号").Results.Single().Snippet.Should().Be("<mark>肇府办〔2022〕15号</mark>");
+        site.Engine.Search("肇府办 某县人民政府").Results.Single().Snippet.Should().Be("<mark>某县人民政府</mark> · <mark>肇府办</mark>〔2022〕15号");
+    }
 }
 
 /// <summary>A site whose reports put a match before, across and after the end of the head.</summary>
@@ -68,6 +75,7 @@ public sealed class SnippetSite : IDisposable
         for (var i = 0; i < Cases.Length; i++)
             Site.AddReport($"case-{i}", Reports.FrontMatter(title: $"某县报告{i}", published: $"2022-03-{i + 1:D2}"), Cases[i].Body);
         Site.AddReport("title-only", Reports.FrontMatter(title: "标题独有的报告", published: "2022-04-01"), Text(3000));
+        Site.AddReport("numbered", Reports.FrontMatter(title: "有文号的报告", published: "2022-04-02", extra: "doc_number: 肇府办〔2022〕15号"), Text(3000));
         Site.Build();
         Engine = new QueryEngine(SearchIndexReader.Open(Site.Output));
     }

@@ -746,13 +746,18 @@
     return (from > 0 ? "…" : "") + highlight(body, marks, from, to) + (to < body.length ? "…" : "");
   }
   function snippetFromText(fields, inBody, used) {
-    return snippet(inBody ? fields[2] : fields[1] || fields[2], used);
+    return inBody ? snippet(fields[2], used) : fields[1] ? metaSnippet(fields[1], used) : snippet(fields[2], used);
+  }
+  /* The meta field's items (one a line) that hold a match, joined by " · "; all of them when none does (QueryEngine.MetaSnippet). */
+  function metaSnippet(meta, used) {
+    var matched = meta.split("\n").filter(function (item) { return ranges(item, used).length > 0; });
+    return snippet(matched.length ? matched.join(" · ") : meta, used);
   }
   /* The same snippet from the head of the text, or null when the head cannot be sure of it (QueryEngine.cs
      does the same): the window must end before the head does, and no match starting in it may run past. */
   function snippetFromHead(head, inBody, used) {
     if (!head[3]) return snippetFromText(head, inBody, used);
-    if (!inBody) return head[1] ? snippet(head[1], used) : null;
+    if (!inBody) return head[1] ? metaSnippet(head[1], used) : null;
     var body = head[2].replace(/\s+/g, " "), marks = ranges(body, used);
     if (!marks.length) return null;
     var from = Math.max(0, marks[0][0] - SNIPPET / 2), to = from + SNIPPET * 2;
