@@ -34,13 +34,15 @@ public static class RenderBenchmark
             var clock = Stopwatch.StartNew();
             var cpu = Process.GetCurrentProcess().TotalProcessorTime;
             long chars = 0;
+            var allocated = GC.GetTotalAllocatedBytes(precise: true);
             foreach (var page in pages) chars += templates!.RenderPage(page.Kind, page.Model).Length;
             var one = clock.Elapsed;
+            allocated = GC.GetTotalAllocatedBytes(precise: true) - allocated;
             clock.Restart();
             Parallel.ForEach(pages, page => templates!.RenderPage(page.Kind, page.Model));
             var all = clock.Elapsed;
             Console.WriteLine($"  run {run}: one thread {one.TotalSeconds:0.00} s ({one.TotalMicroseconds / pages.Count:0} µs a page), " +
-                              $"every core {all.TotalSeconds:0.00} s; {chars / 1048576.0:0.0} M characters; cpu {(Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalSeconds:0.00} s");
+                              $"every core {all.TotalSeconds:0.00} s; {chars / 1048576.0:0.0} M characters, {allocated / 1048576.0:N0} MB allocated on one thread; cpu {(Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalSeconds:0.00} s");
         }
         return 0;
     }
