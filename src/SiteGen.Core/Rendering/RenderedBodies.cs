@@ -1,5 +1,6 @@
 using SiteGen.Cache;
 using SiteGen.Content;
+using SiteGen.Diagnostics;
 
 namespace SiteGen.Rendering;
 
@@ -23,11 +24,25 @@ public sealed class RenderedBodies(BodyCache? cache = null)
 
     private RenderedBody Render(Report report)
     {
-        if (cache is null) return MarkdownRenderer.Render(report.Body);
+        if (cache is null) return Markdown(report);
         var key = KeyOf(report);
         if (cache.Get(key) is { } cached) return cached;
-        var body = MarkdownRenderer.Render(report.Body);
+        var body = Markdown(report);
         cache.Put(key, body);
         return body;
+    }
+
+    /// <summary>The body through Markdig; a body it cannot take (nesting past its limits) is the report's error, named there.</summary>
+    private static RenderedBody Markdown(Report report)
+    {
+        try
+        {
+            return MarkdownRenderer.Render(report.Body);
+        }
+        catch (Exception e) when (e is not SiteGenException and not IOException and not OutOfMemoryException)
+        {
+            throw new SiteGenException(new Diagnostic(report.SourcePath, report.BodyLine, 1,
+                $"the Markdown body cannot be rendered ({e.GetBaseException().Message.Split('\n')[0].Trim()}); is it nested too deeply?"));
+        }
     }
 }

@@ -59,11 +59,12 @@ public sealed class TemplateSet
     {
         var context = _contexts.Value!;
         var globals = new ScriptObject();
-        globals.Import(model, ScriptMemberImportFlags.Property, renamer: context.MemberRenamer);
         context.StartPage();
         context.PushGlobal(globals);
         try
         {
+            // Reading the model renders a report's body, whose failure is the report's (a SiteGenException inside).
+            globals.Import(model, ScriptMemberImportFlags.Property, renamer: context.MemberRenamer);
             globals.SetValue("content", new TrustedHtml(_pages[kind].Render(context)), readOnly: true);
             return _pages[Layout].Render(context);
         }
@@ -71,6 +72,7 @@ public sealed class TemplateSet
         {
             // A context left mid-render (outputs and scopes still pushed) is not used again.
             _contexts.Value = new HtmlTemplateContext(_partials);
+            if (e.GetBaseException() is SiteGenException inner) throw inner;
             throw new SiteGenException(Locate(e, PagePath(kind)));
         }
         finally

@@ -46,6 +46,20 @@ public class CommandTests
     }
 
     [Fact]
+    public void A_body_nested_past_markdigs_limit_is_the_reports_error_in_check_and_build()
+    {
+        using var site = TestSite.CopyOfRepository();
+        site.AddReport("deep", "title: 深", new string('>', 10_000) + " 引文\n");
+
+        foreach (var command in new[] { "check", "build" })
+        {
+            var result = SitegenProcess.Run(command, "--source", site.Root);
+            result.ExitCode.Should().Be(1, command);
+            result.Error.Should().Contain("content/reports/deep.md:4:1: the Markdown body cannot be rendered", command);
+        }
+    }
+
+    [Fact]
     public void Check_passes_on_the_repositorys_own_content()
     {
         var result = SitegenProcess.Run("check", "--source", TestSite.RepoRoot);
