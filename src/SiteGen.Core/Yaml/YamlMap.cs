@@ -34,6 +34,7 @@ public sealed partial class YamlMap
         var stream = new YamlStream();
         try
         {
+            YamlLimits.Check(yaml);
             stream.Load(new StringReader(yaml));
         }
         catch (YamlException e)

@@ -31,6 +31,13 @@ public class HostileInputTests
         ("unclosed.md", Utf8("---\ntitle: 甲\n正文\n"), "content/reports/unclosed.md:1:1: front matter is not closed"),
         ("control.md", Utf8("---\ntitle: 甲\n---\n正文\u0008。\n"), "content/reports/control.md:4:3: control character U+0008"),
         ("huge.md", Utf8("---\ntitle: 巨大\n---\n" + new string('法', 6 * 1024 * 1024 / 3 + 10)), "content/reports/huge.md:1:1: the file is 6.0 MB; a report may be at most 5 MB"),
+        // Aliases nested 19 deep, each naming the last four times, used as a key: minutes of hashing, then gigabytes.
+        ("alias-bomb.md", Utf8("---\ntitle: x\nz0: &c0 [l, l]\n" + string.Concat(Enumerable.Range(1, 19).Select(i =>
+            $"z{i}: &c{i} [{string.Join(",", Enumerable.Repeat($"*c{i - 1}", 4))}]\n")) + "? *c19\n: b\n---\nx\n"),
+            "content/reports/alias-bomb.md:9:14: invalid YAML: aliases expand to more than 10,000 values"),
+        // 30,000 '[' overflowed the stack: the process died (exit 134).
+        ("deep-nesting.md", Utf8("---\ntitle: x\nk: " + new string('[', 30_000) + "\n---\nx\n"), "content/reports/deep-nesting.md:3:35: invalid YAML: nested more than 32 levels deep"),
+        ("complex-key.md", Utf8("---\ntitle: x\n? [a, b]\n: c\n---\nx\n"), "content/reports/complex-key.md:3:3: invalid YAML: a key must be plain text"),
         ("fine-bom-crlf.md", [0xEF, 0xBB, 0xBF, .. Utf8("---\r\ntitle: 甲\r\n---\r\n正文\r\n")], ""),
         ("fine-no-body.md", Utf8("---\ntitle: 只有前置信息\n---"), ""),
     ];
@@ -58,6 +65,16 @@ public class HostileInputTests
         var problems = check.Error.Split('\n').Count(l => l.StartsWith("content/reports/"));
         problems.Should().Be(Corpus.Count(c => c.Expected.Length > 0), "fine files give no error, broken ones exactly one each");
         SiteFiles.Snapshot(site.Output).Should().Equal(before);
+    }
+
+    [Theory]
+    [InlineData("title: x\nk: &a [1, 2]\nkeywords: *a\n")]
+    [InlineData("title: x\nregion: {province: 广东省, city: 肇庆市}\n")]
+    public void Plain_aliases_and_flow_mappings_still_load(string frontMatter)
+    {
+        var diagnostics = new DiagnosticBag();
+        SiteGen.Yaml.YamlMap.Parse(frontMatter, "a.md", 1, diagnostics).Should().NotBeNull();
+        diagnostics.ToSortedList().Should().BeEmpty();
     }
 
     [Fact]
