@@ -69,13 +69,17 @@ public static partial class ReportReader
     private static bool ControlCharacters(string text, string file, DiagnosticBag diagnostics)
     {
         int line = 1, column = 1, found = 0;
-        foreach (var c in text)
+        for (var i = 0; i < text.Length; i++)
         {
-            if ((c < 0x20 && c is not ('\n' or '\t')) || c is '\u007F' or '\uFFFE' or '\uFFFF')
+            var c = text[i];
+            var pair = char.IsHighSurrogate(c) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1]);
+            var code = pair ? char.ConvertToUtf32(c, text[i + 1]) : c;
+            if ((char.IsSurrogate(c) && !pair) || Diagnostics.ControlCharacters.IsForbidden(code))
             {
                 if (found++ < 5)
-                    diagnostics.Add(new Diagnostic(file, line, column, $"control character U+{(int)c:X4} in the text; delete it (it is invisible in most editors)"));
+                    diagnostics.Add(new Diagnostic(file, line, column, $"control character U+{code:X4} in the text; delete it (it is invisible in most editors)"));
             }
+            if (pair) i++;
             if (c == '\n') { line++; column = 1; }
             else column++;
         }

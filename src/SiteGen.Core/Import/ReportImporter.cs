@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using SiteGen.Diagnostics;
 using SiteGen.Content;
 using SiteGen.Import.Divisions;
 
@@ -16,13 +17,10 @@ public static partial class ReportImporter
     public static ImportedReport Import(string text, RegionResolver regions)
     {
         var warnings = new List<string>();
-        var controls = ControlCharacter().Matches(text).Count;
-        if (controls > 0)
-        {
-            // Invisible junk from a scrape or a word processor, not text of the report: removed, and said so.
-            text = ControlCharacter().Replace(text, "");
-            warnings.Add($"原文含 {controls} 个不可见的控制字符，已删除。");
-        }
+        // Invisible junk from a scrape or a word processor, not text of the report: removed, and said so. The same
+        // characters a report may not hold, so what the importer writes always loads.
+        text = ControlCharacters.Remove(TextFile.Normalize(text), out var controls);
+        if (controls > 0) warnings.Add($"原文含 {controls} 个不可见的控制字符，已删除。");
         var page = RawPage.Read(text);
 
         var title = FindTitle(page, warnings);
@@ -155,9 +153,6 @@ public static partial class ReportImporter
 
     [GeneratedRegex(@"\s+")]
     private static partial Regex Whitespace();
-
-    [GeneratedRegex(@"[\x00-\x08\x0B\x0C\x0E-\x1F\x7F\uFFFE\uFFFF]")]
-    private static partial Regex ControlCharacter();
 
     [GeneratedRegex("^(本网|本站|网站|原创)$")]
     private static partial Regex LocalSource();

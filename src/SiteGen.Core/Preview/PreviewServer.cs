@@ -143,14 +143,17 @@ public sealed class PreviewServer : IAsyncDisposable
         var path = Uri.UnescapeDataString(context.Request.Path.Value ?? "/");
         if (path.EndsWith('/')) path += "index.html";
         var root = Path.GetFullPath(_output) + Path.DirectorySeparatorChar;
-        var file = Path.GetFullPath(Path.Combine(root, path.TrimStart('/')));
-        if (Directory.Exists(file) && file.StartsWith(root, StringComparison.Ordinal))
+        // A NUL or another character no file name may hold (/%2500) is a missing page, not a server error.
+        var file = path.IndexOfAny(['\0', '\\']) < 0 ? Path.GetFullPath(Path.Combine(root, path.TrimStart('/'))) : null;
+        if (file is not null && Directory.Exists(file) && file.StartsWith(root, StringComparison.Ordinal))
         {
-            context.Response.Redirect(context.Request.Path + "/");
+            // Redirect to the folder as found under the site, never to the path as asked: "//evil.example/%2e%2e/reports"
+            // would otherwise send the browser to another host.
+            context.Response.Redirect("/" + string.Concat(Path.GetRelativePath(root, file).Replace('\\', '/').Split('/').Select(s => Uri.EscapeDataString(s) + "/")));
             return;
         }
-        var found = file.StartsWith(root, StringComparison.Ordinal) && File.Exists(file);
-        var isHtml = !found || file.EndsWith(".html", StringComparison.OrdinalIgnoreCase);
+        var found = file is not null && file.StartsWith(root, StringComparison.Ordinal) && File.Exists(file);
+        var isHtml = !found || file!.EndsWith(".html", StringComparison.OrdinalIgnoreCase);
 
         if (isHtml && state.Failed)
         {
@@ -168,15 +171,24 @@ public sealed class PreviewServer : IAsyncDisposable
         context.Response.Headers.CacheControl = "no-store";
         if (isHtml)
         {
-            await WriteHtml(context, LiveReload.Inject(await File.ReadAllTextAsync(file), state.Version));
+            await WriteHtml(context, LiveReload.Inject(await File.ReadAllTextAsync(file!), state.Version));
             return;
         }
-        context.Response.ContentType = ContentType(file);
-        await context.Response.SendFileAsync(file);
+        context.Response.ContentType = ContentType(file!);
+        await context.Response.SendFileAsync(file!);
     }
+
+    /// <summary>
+    /// The policy every page of the preview is sent with, its error page too: scripts only from the site (the
+    /// pages' own meta tag says the same, and a header also covers what a meta tag cannot, such as framing).
+    /// Inline style is allowed for the error page's few rules; no inline script is.
+    /// </summary>
+    internal const string ContentSecurityPolicy =
+        "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
 
     private static Task WriteHtml(HttpContext context, string html)
     {
+        context.Response.Headers.ContentSecurityPolicy = ContentSecurityPolicy;
         context.Response.ContentType = "text/html; charset=utf-8";
         return context.Response.WriteAsync(html, Encoding.UTF8);
     }

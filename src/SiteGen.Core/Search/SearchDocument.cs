@@ -28,7 +28,7 @@ public sealed record SearchDocument(Report Report, string Title, string Meta, st
     /// </summary>
     public static string MetaOf(Report report) =>
         string.Join(MetaSeparator, new[] { report.Publisher, report.Region.Display, report.DocNumber, report.IndexNumber, report.DocType }
-            .Concat(report.Keywords).Where(s => !string.IsNullOrEmpty(s)).Select(s => s.ReplaceLineEndings(" ")));
+            .Concat(report.Keywords).Where(s => !string.IsNullOrEmpty(s)).Select(s => s!.ReplaceLineEndings(" ")));
 
     /// <summary>Between the meta field's items: white space, so it matches as a space does.</summary>
     public const char MetaSeparator = '\n';

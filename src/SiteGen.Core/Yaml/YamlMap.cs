@@ -86,12 +86,21 @@ public sealed partial class YamlMap
             return null;
         }
         var text = scalar.Value!.Trim();
+        if (Forbidden(value, key, text)) return null;
         if (required && text.Length == 0)
         {
             Error(value, $"field '{_prefix}{key}' must not be empty");
             return null;
         }
         return text.Length == 0 ? null : text;
+    }
+
+    /// <summary>A control character in a value (a YAML escape such as "\e" writes one the file-wide check cannot see) is an error.</summary>
+    private bool Forbidden(YamlNode node, string key, string text)
+    {
+        if (ControlCharacters.First(text) is not { } found) return false;
+        Error(node, $"field '{_prefix}{key}' holds control character U+{found.CodePoint:X4} (a YAML escape?); front matter text may not hold control characters");
+        return true;
     }
 
     public string? OneOf(string key, IReadOnlyCollection<string> allowed)
@@ -159,7 +168,7 @@ public sealed partial class YamlMap
                 var items = new List<string>();
                 foreach (var item in sequence.Children)
                 {
-                    if (item is YamlScalarNode { Value: { } s } && s.Trim().Length > 0) items.Add(s.Trim());
+                    if (item is YamlScalarNode { Value: { } s } && s.Trim().Length > 0) { if (!Forbidden(item, key, s)) items.Add(s.Trim()); }
                     else if (!IsNull(item)) Error(item, $"each item of '{_prefix}{key}' must be text, not a {Describe(item)}");
                 }
                 return items;

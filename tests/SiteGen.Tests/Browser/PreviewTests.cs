@@ -115,6 +115,45 @@ public sealed class PreviewTests(Chromium chromium) : IClassFixture<Chromium>, I
     }
 
     [Fact]
+    public async Task A_folder_redirect_stays_on_the_preview_and_a_nul_is_a_missing_page()
+    {
+        using var client = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false });
+        var origin = _server.Url.TrimEnd('/');
+
+        // Once answered "Location: //evil.example/%2e%2e/reports/", which a browser follows to another host.
+        var redirect = await client.GetAsync(origin + "//evil.example/%252e%252e/reports");
+        ((int)redirect.StatusCode).Should().BeInRange(301, 308);
+        redirect.Headers.Location!.OriginalString.Should().Be("/reports/");
+
+        (await client.GetAsync(origin + "/%2500")).StatusCode.Should().Be(System.Net.HttpStatusCode.NotFound);
+        (await client.GetAsync(origin + "/reports%5C..%5Cindex.html")).StatusCode.Should().Be(System.Net.HttpStatusCode.NotFound);
+    }
+
+    [Fact]
+    public async Task Pages_and_the_error_page_are_sent_with_a_content_security_policy_header()
+    {
+        using var client = new HttpClient();
+        foreach (var url in new[] { PageUrl, _server.Url + "no-such-page.html" })
+            (await client.GetAsync(url)).Headers.GetValues("Content-Security-Policy").Single().Should().Contain("script-src 'self'", url);
+
+        var original = File.ReadAllText(Path.Combine(_site.Root, Report));
+        Edit(text => text.Replace("year: 2021", "year: 二〇二一"));
+        var failed = await WaitFor(async () => await client.GetAsync(PageUrl) is { StatusCode: System.Net.HttpStatusCode.InternalServerError } r ? r : null);
+        failed.Headers.GetValues("Content-Security-Policy").Single().Should().Contain("script-src 'self'").And.Contain("frame-ancestors 'none'");
+        Edit(_ => original);
+    }
+
+    private static async Task<T> WaitFor<T>(Func<Task<T?>> probe) where T : class
+    {
+        for (var i = 0; i < 200; i++)
+        {
+            if (await probe() is { } found) return found;
+            await Task.Delay(100);
+        }
+        throw new TimeoutException("the preview never got there");
+    }
+
+    [Fact]
     public async Task A_busy_port_gets_a_clear_message()
     {
         var port = new Uri(_server.Url).Port;

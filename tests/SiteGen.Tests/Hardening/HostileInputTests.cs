@@ -38,6 +38,10 @@ public class HostileInputTests
         // 30,000 '[' overflowed the stack: the process died (exit 134).
         ("deep-nesting.md", Utf8("---\ntitle: x\nk: " + new string('[', 30_000) + "\n---\nx\n"), "content/reports/deep-nesting.md:3:35: invalid YAML: nested more than 32 levels deep"),
         ("complex-key.md", Utf8("---\ntitle: x\n? [a, b]\n: c\n---\nx\n"), "content/reports/complex-key.md:3:3: invalid YAML: a key must be plain text"),
+        // A YAML escape writes a control character the file-wide check cannot see; echoed raw, "\e[2J" clears the terminal.
+        ("yaml-escape.md", Utf8("---\ntitle: \"a\\e[2J\\a\"\n---\n"), "content/reports/yaml-escape.md:2:8: field 'title' holds control character U+001B"),
+        ("noncharacter.md", Utf8("---\ntitle: 甲\nkeywords: [\"\\uFFFE\"]\n---\n"), "content/reports/noncharacter.md:3:12: field 'keywords' holds control character U+FFFE"),
+        ("c1-control.md", Utf8("---\ntitle: 甲\n---\n正文\u009B2J。\n"), "content/reports/c1-control.md:4:3: control character U+009B"),
         ("fine-bom-crlf.md", [0xEF, 0xBB, 0xBF, .. Utf8("---\r\ntitle: 甲\r\n---\r\n正文\r\n")], ""),
         ("fine-no-body.md", Utf8("---\ntitle: 只有前置信息\n---"), ""),
     ];
@@ -65,6 +69,19 @@ public class HostileInputTests
         var problems = check.Error.Split('\n').Count(l => l.StartsWith("content/reports/"));
         problems.Should().Be(Corpus.Count(c => c.Expected.Length > 0), "fine files give no error, broken ones exactly one each");
         SiteFiles.Snapshot(site.Output).Should().Equal(before);
+    }
+
+    [Fact]
+    public void A_file_name_with_a_line_break_cannot_forge_a_line_of_output()
+    {
+        using var site = TestSite.CopyOfRepository();
+        File.WriteAllText(Path.Combine(site.Root, "content/reports", "x\nforged.md:1:1: ok.md"), "---\ntitle: 甲\nyear: 1\n---\n");
+
+        var check = SitegenProcess.Run("check", "--source", site.Root);
+
+        check.ExitCode.Should().Be(1);
+        check.Error.Split('\n').Should().NotContain(l => l.StartsWith("forged.md"))
+            .And.Contain(l => l.StartsWith("content/reports/x\\u000Aforged.md:1:1: ok.md:3:7: field 'year'"));
     }
 
     [Theory]
