@@ -49,6 +49,8 @@ public static class ContentLoader
             new EnumerationOptions { RecurseSubdirectories = true, AttributesToSkip = 0, IgnoreInaccessible = false })
         {
             ShouldIncludePredicate = (ref FileSystemEntry entry) => !entry.IsDirectory && entry.FileName.EndsWith(".md", StringComparison.Ordinal),
+            // A symbolic link to a folder is not followed: one to /tmp or to a parent walked for ever.
+            ShouldRecursePredicate = (ref FileSystemEntry entry) => (entry.Attributes & FileAttributes.ReparsePoint) == 0,
         };
         return files.OrderBy(f => f.Item1, StringComparer.Ordinal).ToList();
     }
@@ -64,7 +66,13 @@ public static class ContentLoader
                 $"the file is {size / 1048576.0:0.0} MB; a report may be at most {MaxReportBytes / 1048576} MB (is it several reports, or not a report?)"));
             return null;
         }
-        var text = TextFile.DecodeUtf8(File.ReadAllBytes(Path.Combine(sourceRoot, relativePath)));
+        var fullPath = Path.Combine(sourceRoot, relativePath);
+        if (ReportFileKind.Problem(fullPath) is { } problem)
+        {
+            diagnostics.Add(new Diagnostic(relativePath, 1, 1, problem));
+            return null;
+        }
+        var text = TextFile.DecodeUtf8(File.ReadAllBytes(fullPath));
         if (text is null)
         {
             diagnostics.Add(new Diagnostic(relativePath, 1, 1,

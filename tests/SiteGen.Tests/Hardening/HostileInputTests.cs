@@ -72,6 +72,28 @@ public class HostileInputTests
     }
 
     [Fact]
+    public void Pipes_broken_links_link_loops_and_names_that_are_not_utf8_are_named_not_hung_on()
+    {
+        using var site = TestSite.CopyOfRepository();
+        var reports = Path.Combine(site.Root, "content/reports");
+        System.Diagnostics.Process.Start(new System.Diagnostics.ProcessStartInfo("bash", ["-c", "mkfifo fifo.md && touch $'bad\\xff.md'"]) { WorkingDirectory = reports })!.WaitForExit();
+        File.CreateSymbolicLink(Path.Combine(reports, "dangling.md"), "nowhere.md");
+        File.CreateSymbolicLink(Path.Combine(reports, "loop-a.md"), "loop-b.md");
+        File.CreateSymbolicLink(Path.Combine(reports, "loop-b.md"), "loop-a.md");
+        Directory.CreateSymbolicLink(Path.Combine(reports, "up"), site.Root); // a folder link back up the tree
+
+        foreach (var command in new[] { "check", "build" })
+        {
+            var result = SitegenProcess.Run(command, "--source", site.Root);
+            result.ExitCode.Should().Be(1, command);
+            result.Error.Should().Contain("content/reports/fifo.md:1:1: not a regular file")
+                .And.Contain("content/reports/dangling.md:1:1: a symbolic link to 'nowhere.md', which does not exist")
+                .And.Contain("content/reports/loop-a.md:1:1: a symbolic link that leads round in a loop")
+                .And.Contain(":1:1: the file cannot be opened by its name (is the name not UTF-8?)");
+        }
+    }
+
+    [Fact]
     public void A_file_name_with_a_line_break_cannot_forge_a_line_of_output()
     {
         using var site = TestSite.CopyOfRepository();
