@@ -179,6 +179,7 @@ internal sealed record SiteInput(SiteConfig Config, TemplateSet Templates, IRead
         var config = SiteConfig.Load(sourceRoot, diagnostics);
         var templates = TemplateSet.Load(sourceRoot, diagnostics);
         var reports = ContentLoader.Load(sourceRoot, diagnostics, cache?.Reports);
+        diagnostics.AddRange(Archive.Problems(reports));
         diagnostics.ThrowIfAny();
         return new SiteInput(config, templates!, reports, Archive.Arrange(reports))
         {

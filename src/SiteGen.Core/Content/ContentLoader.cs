@@ -107,20 +107,11 @@ public static class ContentLoader
             var first = group.First();
             foreach (var duplicate in group.Skip(1))
             {
-                var line = SlugLine(duplicate);
+                var line = duplicate.LineOf("slug");
                 diagnostics.Add(new Diagnostic(duplicate.SourcePath, line.Line, line.Column,
                     $"duplicate slug '{duplicate.Slug}': {first.SourcePath} has it already; give one of them another 'slug:'"));
             }
         }
     }
 
-    /// <summary>Where the slug is written, or the top of the file when it comes from the file name.</summary>
-    private static (int Line, int Column) SlugLine(Report report)
-    {
-        var lines = report.SourceText.Split('\n');
-        for (var i = 1; i < lines.Length && i < report.BodyLine - 1; i++)
-            if (lines[i].StartsWith("slug:", StringComparison.Ordinal))
-                return (i + 1, 1);
-        return (1, 1);
-    }
 }

@@ -51,6 +51,18 @@ public sealed record Report
 
     /// <summary>The date a reader would call the report's date: published, else written.</summary>
     public DateOnly? Date => DatePublished ?? DateWritten;
+
+    /// <summary>Where front matter key <paramref name="key"/> is written (at any indentation), or the top of the file: for errors found after loading.</summary>
+    public (int Line, int Column) LineOf(string key)
+    {
+        var lines = SourceText.Split('\n');
+        for (var i = 1; i < lines.Length && i < BodyLine - 1; i++)
+        {
+            var trimmed = lines[i].TrimStart(' ');
+            if (trimmed.StartsWith(key + ":", StringComparison.Ordinal)) return (i + 1, lines[i].Length - trimmed.Length + 1);
+        }
+        return (1, 1);
+    }
 }
 
 public sealed record Region(string? Province, string? City, string? County, string? Code)

@@ -132,7 +132,8 @@ public static partial class ReportReader
     [GeneratedRegex(@"^(?=.{1,120}$)[a-z0-9]+(-[a-z0-9]+)*$")]
     private static partial Regex SlugPattern();
 
-    [GeneratedRegex(@"^\d{6}$")]
+    // [0-9], not \d: \d also matches full-width and other scripts' digits, which no folder name may hold.
+    [GeneratedRegex(@"^[0-9]{6}$")]
     private static partial Regex RegionCodePattern();
 
     [GeneratedRegex(@"^https?://[^\s]+$", RegexOptions.IgnoreCase)]

@@ -1,4 +1,5 @@
 using SiteGen.Content;
+using SiteGen.Diagnostics;
 
 namespace SiteGen.Site;
 
@@ -18,6 +19,9 @@ public sealed class Archive
     public required IReadOnlyList<Listing> Types { get; init; }
     public required IReadOnlyList<Listing> Publishers { get; init; }
     public required IReadOnlyDictionary<string, Listing> RegionOfReport { get; init; }
+
+    /// <summary>What no single report shows but would break the archive: one region code given to two places.</summary>
+    public static IEnumerable<Diagnostic> Problems(IReadOnlyList<Report> reports) => RegionTree.Conflicts(reports);
 
     public static Archive Arrange(IReadOnlyList<Report> reports)
     {

@@ -1,4 +1,5 @@
 using SiteGen.Content;
+using SiteGen.Diagnostics;
 
 namespace SiteGen.Site;
 
@@ -35,6 +36,31 @@ internal static class RegionTree
             }
         }
         return ToListings(root);
+    }
+
+    /// <summary>
+    /// Reports that give one code to different places: their listings would want one folder (the build refused it
+    /// with "two pages want the same output file", after check had said OK). One code, one place.
+    /// </summary>
+    public static IEnumerable<Diagnostic> Conflicts(IReadOnlyList<Report> reports)
+    {
+        var seen = new Dictionary<string, (string Name, Report Report)>(StringComparer.Ordinal);
+        foreach (var report in reports.Where(r => r.Region.Code is not null).OrderBy(r => r.SourcePath, StringComparer.Ordinal))
+        {
+            var names = report.Region.Names().ToList();
+            for (var level = 0; level < names.Count; level++)
+            {
+                var code = CodeAt(report.Region.Code, level, names.Count)!;
+                if (!seen.TryGetValue(code, out var first)) seen[code] = (names[level], report);
+                else if (first.Name != names[level])
+                {
+                    var (line, column) = report.LineOf("code");
+                    yield return new Diagnostic(report.SourcePath, line, column,
+                        $"region code {code} is '{first.Name}' in {first.Report.SourcePath} but '{names[level]}' here; one code is one place: correct the name or the code");
+                    break;
+                }
+            }
+        }
     }
 
     /// <summary>Maps each report's slug to the narrowest region listing that holds it.</summary>

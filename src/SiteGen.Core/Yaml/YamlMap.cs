@@ -250,7 +250,7 @@ public sealed partial class YamlMap
     // YamlDotNet appends its own "Line: x, Col: y" position, which would contradict ours.
     private static string Clean(string message) => YamlPosition().Replace(message, "").Trim();
 
-    [GeneratedRegex(@"^\d{4}-\d{2}-\d{2}$")]
+    [GeneratedRegex(@"^[0-9]{4}-[0-9]{2}-[0-9]{2}$")]
     private static partial Regex IsoDate();
 
     [GeneratedRegex(@"\(?Line: \d+, Col: \d+, Idx: \d+\)?( - \(?Line: \d+, Col: \d+, Idx: \d+\)?)?:?")]

@@ -42,6 +42,15 @@ public class HostileInputTests
         ("yaml-escape.md", Utf8("---\ntitle: \"a\\e[2J\\a\"\n---\n"), "content/reports/yaml-escape.md:2:8: field 'title' holds control character U+001B"),
         ("noncharacter.md", Utf8("---\ntitle: 甲\nkeywords: [\"\\uFFFE\"]\n---\n"), "content/reports/noncharacter.md:3:12: field 'keywords' holds control character U+FFFE"),
         ("c1-control.md", Utf8("---\ntitle: 甲\n---\n正文\u009B2J。\n"), "content/reports/c1-control.md:4:3: control character U+009B"),
+        // One code, two places: check said OK, build exit 2 ("two pages want the same output file").
+        ("code-a.md", Utf8("---\ntitle: 甲\nregion:\n  province: 新疆维吾尔自治区\n  city: 乌鲁木齐市\n  county: 天山区\n  code: \"650102\"\n---\n"), ""),
+        ("code-b.md", Utf8("---\ntitle: 乙\nregion:\n  province: 新疆维吾尔自治区\n  city: 乌鲁木齐市\n  county: 沙依巴克区\n  code: \"650102\"\n---\n"),
+            "content/reports/code-b.md:7:3: region code 650102 is '天山区' in content/reports/code-a.md but '沙依巴克区' here"),
+        ("code-c.md", Utf8("---\ntitle: 丙\nregion:\n  province: 新疆\n  code: \"650000\"\n---\n"),
+            "content/reports/code-c.md:5:3: region code 650000 is '新疆维吾尔自治区' in content/reports/code-a.md but '新疆' here"),
+        // Full-width digits passed \d and then made a folder name the build refused.
+        ("code-fullwidth.md", Utf8("---\ntitle: 丁\nregion:\n  province: 广东省\n  code: \"４４００００\"\n---\n"),
+            "content/reports/code-fullwidth.md:5:9: field 'region.code' is '４４００００'; a region code is the 6 digits"),
         ("fine-bom-crlf.md", [0xEF, 0xBB, 0xBF, .. Utf8("---\r\ntitle: 甲\r\n---\r\n正文\r\n")], ""),
         ("fine-no-body.md", Utf8("---\ntitle: 只有前置信息\n---"), ""),
     ];
