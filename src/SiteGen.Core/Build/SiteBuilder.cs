@@ -27,7 +27,8 @@ public static class SiteBuilder
         var input = SiteInput.Load(options.SourceRoot, cache);
         var observer = options.Observer;
 
-        using var output = StagedOutput.Begin(options.OutputPath, options.SourceRoot, cache?.ManifestFor(options.OutputPath));
+        using var output = StagedOutput.Begin(options.OutputPath, options.SourceRoot, BuildCache.ManifestFor(options.SourceRoot, options.OutputPath),
+            reuse: cache is not null);
         var zipPath = input.Config.OfflineZip && options.OfflineZip ? OfflineZip.PathFor(input.Config.ZipName) : null;
 
         var planner = new PagePlanner(input.Config, input.Archive, zipPath is not null, IndexFormat.Manifest, options.HostPath);

@@ -54,9 +54,14 @@ public sealed class BuildCache
 
     public ReportCache Reports { get; }
 
-    /// <summary>Where the manifest of one output folder lives: each output folder has its own.</summary>
-    public string ManifestFor(string outputPath) =>
-        Path.Combine(_root, "outputs", Fingerprint.Of(Path.GetFullPath(outputPath)) + ".tsv");
+    /// <summary>
+    /// Where the record of what made each file of one output folder lives: each output folder has its own. A build
+    /// without the cache writes it too, so that it always describes the site in that folder: left as the last cached
+    /// build wrote it, it made the next cached build trust files of a site that had been replaced (search/index.js
+    /// then named segment files that did not exist, for good).
+    /// </summary>
+    public static string ManifestFor(string sourceRoot, string outputPath) =>
+        Path.Combine(sourceRoot, FolderName, "outputs", Fingerprint.Of(Path.GetFullPath(outputPath)) + ".tsv");
 
     /// <summary>
     /// The fingerprint of everything every page depends on besides its own data: SiteGen itself, site.yml

@@ -30,18 +30,21 @@ public sealed class StagedOutput : IDisposable
 
     public string StagingPath { get; }
 
-    private StagedOutput(string target, string staging, string? manifestFile)
+    private StagedOutput(string target, string staging, string? manifestFile, bool reuse)
     {
         _target = target;
         StagingPath = staging;
         _manifestFile = manifestFile;
-        _previous = manifestFile is not null && Directory.Exists(target) ? OutputManifest.Load(manifestFile) : new OutputManifest();
-        if (manifestFile is not null) _staged = PreviousSite.Claim(target, staging);
+        reuse &= manifestFile is not null;
+        _previous = reuse && Directory.Exists(target) ? OutputManifest.Load(manifestFile!) : new OutputManifest();
+        if (reuse) _staged = PreviousSite.Claim(target, staging);
         else Directory.CreateDirectory(staging);
     }
 
-    /// <param name="manifestFile">Where the record of what made each file is kept; null builds everything afresh.</param>
-    public static StagedOutput Begin(string outputPath, string sourceRoot, string? manifestFile = null)
+    /// <param name="manifestFile">Where the record of what made each file is kept; null keeps none.</param>
+    /// <param name="reuse">Take files from the last build where their inputs are the same; false makes every file
+    /// afresh, and the record is still written, so that it describes the site this build leaves.</param>
+    public static StagedOutput Begin(string outputPath, string sourceRoot, string? manifestFile = null, bool reuse = true)
     {
         var target = Path.GetFullPath(outputPath).TrimEnd(Path.DirectorySeparatorChar);
         GuardTarget(target, Path.GetFullPath(sourceRoot));
@@ -49,7 +52,7 @@ public sealed class StagedOutput : IDisposable
         Directory.CreateDirectory(parent);
         RemoveLeftovers(parent, Path.GetFileName(target));
         var staging = Path.Combine(parent, "." + Path.GetFileName(target) + StagingMark + Environment.ProcessId);
-        return new StagedOutput(target, staging, manifestFile);
+        return new StagedOutput(target, staging, manifestFile, reuse);
     }
 
     public IReadOnlyCollection<string> Files
