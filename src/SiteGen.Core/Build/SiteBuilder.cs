@@ -75,10 +75,20 @@ public static class SiteBuilder
         foreach (var page in front) WritePage(page);
 
         var result = new BuildResult(input.Reports.Count, pages.Count + front.Count + input.Reports.Count, output.Files.Count, output.Bytes, zipBytes, TimeSpan.Zero)
-            { Reused = output.ReusedCount, Warnings = input.Config.ExampleAddressWarning() is { } warning ? [warning] : [] };
+            { Reused = output.ReusedCount, Warnings = Warnings(input.Config, cache, options.SourceRoot) };
         output.Commit();
         cache?.Prune(input.Reports.SelectMany(r => new[] { RenderedBodies.KeyOf(r), SearchIndexWriter.KeyOf(r) }).Concat(index.SegmentKeys).ToHashSet(StringComparer.Ordinal));
         return result with { Elapsed = clock.Elapsed };
+    }
+
+    private static List<Diagnostic> Warnings(SiteConfig config, BuildCache? cache, string sourceRoot)
+    {
+        var warnings = new List<Diagnostic>();
+        if (config.ExampleAddressWarning() is { } example) warnings.Add(example);
+        if (cache?.Damage.Files is [var first, ..] damaged)
+            warnings.Add(new Diagnostic(Path.GetRelativePath(sourceRoot, first).Replace('\\', '/'), 1, 1,
+                $"warning: {damaged.Count} damaged cache file(s) failed their checksum; they were deleted and their content made again"));
+        return warnings;
     }
 
     /// <summary>Validates everything a build reads, and renders every page in memory; writes nothing.</summary>

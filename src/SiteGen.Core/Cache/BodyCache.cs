@@ -7,11 +7,11 @@ namespace SiteGen.Cache;
 /// the file and of the SiteGen build that rendered it (<see cref="RenderedBodies.KeyOf"/>). A file that
 /// cannot be read is a miss.
 /// </summary>
-public sealed class BodyCache(string folder)
+public sealed class BodyCache(string folder, CacheDamage damage)
 {
     private const string Mark = "SGB1";
 
-    public RenderedBody? Get(string key) => CacheFile.Read(CacheFile.PathOf(folder, key), Mark, reader =>
+    public RenderedBody? Get(string key) => CacheFile.Read(CacheFile.PathOf(folder, key), Mark, damage, reader =>
     {
         var html = reader.ReadString();
         var plain = reader.ReadString();

@@ -18,10 +18,10 @@ public sealed class BuildCache
     public BuildCache(string sourceRoot)
     {
         _root = Path.Combine(sourceRoot, FolderName);
-        Bodies = new BodyCache(Path.Combine(_root, "bodies"));
-        Terms = new TermsCache(Path.Combine(_root, "terms"));
-        Segments = new SegmentCache(Path.Combine(_root, "segments"));
-        Reports = new ReportCache(Path.Combine(_root, "reports.bin"));
+        Bodies = new BodyCache(Path.Combine(_root, "bodies"), Damage);
+        Terms = new TermsCache(Path.Combine(_root, "terms"), Damage);
+        Segments = new SegmentCache(Path.Combine(_root, "segments"), Damage);
+        Reports = new ReportCache(Path.Combine(_root, "reports.bin"), Damage);
     }
 
     /// <summary>
@@ -45,6 +45,9 @@ public sealed class BuildCache
         }
         return deleted;
     }
+
+    /// <summary>Cache files this build found damaged: each was deleted, and what it held is made again.</summary>
+    public CacheDamage Damage { get; } = new();
 
     public BodyCache Bodies { get; }
 

@@ -1,3 +1,4 @@
+using System.IO.Hashing;
 using System.Runtime.InteropServices;
 using System.Text;
 
@@ -5,33 +6,49 @@ namespace SiteGen.Cache;
 
 /// <summary>
 /// One cached item on disk: written to a temporary file and renamed into place, framed by a mark at each
-/// end, so a file cut short or from another format reads as a miss, never as wrong data.
+/// end and checked by a 64-bit XxHash3 of its content. A file cut short, from another format or damaged
+/// (one flipped bit in a cached body once published 2018幵 for 2018年, for good) reads as a miss, never as
+/// wrong data; a damaged one is deleted and told to <see cref="CacheDamage"/>, and the build says so in one line.
 /// </summary>
 internal static class CacheFile
 {
-    public static T? Read<T>(string file, string mark, Func<BinaryReader, T> read) where T : class
+    public static T? Read<T>(string file, string mark, CacheDamage damage, Func<BinaryReader, T> read) where T : class
     {
         try
         {
-            using var reader = new BinaryReader(File.OpenRead(file), Encoding.UTF8);
-            if (reader.ReadString() != mark) return null;
-            var value = read(reader);
-            return reader.ReadString() == mark ? value : null;
+            var bytes = File.ReadAllBytes(file);
+            using var frame = new BinaryReader(new MemoryStream(bytes), Encoding.UTF8);
+            if (frame.ReadString() != mark) return null; // another format or SiteGen: a miss, not damage
+            var length = frame.ReadInt64();
+            var start = (int)frame.BaseStream.Position;
+            if (length < 0 || length > bytes.Length - start - sizeof(ulong)) return damage.Found<T>(file);
+            var content = bytes.AsSpan(start, (int)length);
+            frame.BaseStream.Position = start + length;
+            if (frame.ReadUInt64() != XxHash3.HashToUInt64(content) || frame.ReadString() != mark) return damage.Found<T>(file);
+            using var reader = new BinaryReader(new MemoryStream(bytes, start, (int)length, writable: false), Encoding.UTF8);
+            return read(reader);
         }
+        catch (FileNotFoundException) { return null; }
+        catch (DirectoryNotFoundException) { return null; }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or EndOfStreamException or FormatException or ArgumentException)
         {
-            return null;
+            return damage.Found<T>(file);
         }
     }
 
     public static void Write(string file, string mark, Action<BinaryWriter> write)
     {
         Directory.CreateDirectory(Path.GetDirectoryName(file)!);
+        using var content = new MemoryStream();
+        using (var writer = new BinaryWriter(content, Encoding.UTF8, leaveOpen: true)) write(writer);
+        var span = content.GetBuffer().AsSpan(0, (int)content.Length);
         var temporary = $"{file}.tmp-{Environment.ProcessId}-{Environment.CurrentManagedThreadId}";
         using (var writer = new BinaryWriter(File.Create(temporary), Encoding.UTF8))
         {
             writer.Write(mark);
-            write(writer);
+            writer.Write(content.Length);
+            writer.Write(span);
+            writer.Write(XxHash3.HashToUInt64(span));
             writer.Write(mark);
         }
         File.Move(temporary, file, overwrite: true);
@@ -58,5 +75,20 @@ internal static class CacheFile
         if (count < 0 || count > int.MaxValue / size) throw new FormatException("a cached array's length is out of range");
         var bytes = reader.ReadBytes(count * size);
         return bytes.Length == count * size ? bytes : throw new EndOfStreamException();
+    }
+}
+
+/// <summary>The damaged cache files one build found (and deleted), for its one-line notice.</summary>
+public sealed class CacheDamage
+{
+    private readonly System.Collections.Concurrent.ConcurrentQueue<string> _files = new();
+
+    public IReadOnlyList<string> Files => _files.ToArray();
+
+    internal T? Found<T>(string file) where T : class
+    {
+        try { File.Delete(file); } catch (IOException) { } catch (UnauthorizedAccessException) { }
+        _files.Enqueue(file);
+        return null;
     }
 }

@@ -13,7 +13,7 @@ namespace SiteGen.Cache;
 /// files modified shortly before the load began are not kept (git's "racily clean" rule). `--no-cache`
 /// reads everything.
 /// </remarks>
-public sealed class ReportCache(string file)
+public sealed class ReportCache(string file, CacheDamage damage)
 {
     private static readonly TimeSpan Racy = TimeSpan.FromSeconds(2);
     private Dictionary<string, Entry>? _last;
@@ -27,7 +27,7 @@ public sealed class ReportCache(string file)
 
     /// <summary>The report the file held last time, if it has not changed since.</summary>
     public Report? Get(string relativePath, Stamp stamp) =>
-        LazyInitializer.EnsureInitialized(ref _last, ref _loading, () => Load(file)).TryGetValue(relativePath, out var entry) && entry.Stamp == stamp
+        LazyInitializer.EnsureInitialized(ref _last, ref _loading, () => Load(file, damage)).TryGetValue(relativePath, out var entry) && entry.Stamp == stamp
             ? entry.Report : null;
 
     /// <summary>Keeps a report read from a file (or taken from here) for the next load; it must not hold its text.</summary>
@@ -55,9 +55,9 @@ public sealed class ReportCache(string file)
     // SiteGen's own version is part of the mark: another version may read files differently.
     private static string Mark => "SGR1 " + BuildCache.ProgramVersion;
 
-    private static Dictionary<string, Entry> Load(string file)
+    private static Dictionary<string, Entry> Load(string file, CacheDamage damage)
     {
-        var entries = CacheFile.Read(file, Mark, reader =>
+        var entries = CacheFile.Read(file, Mark, damage, reader =>
         {
             var read = new Dictionary<string, Entry>(StringComparer.Ordinal);
             for (var count = reader.ReadInt32(); count > 0; count--)

@@ -11,11 +11,11 @@ public sealed record SegmentRecord(int Documents, int Shards, int PositionShards
 /// Records of the search index segments earlier builds wrote, by the segment's fingerprint: with its record
 /// and its files from the last build, a segment whose documents have not changed is not made again.
 /// </summary>
-public sealed class SegmentCache(string folder)
+public sealed class SegmentCache(string folder, CacheDamage damage)
 {
     private const string Mark = "SGS3";
 
-    public SegmentRecord? Get(string key) => CacheFile.Read(CacheFile.PathOf(folder, key), Mark, reader =>
+    public SegmentRecord? Get(string key) => CacheFile.Read(CacheFile.PathOf(folder, key), Mark, damage, reader =>
     {
         var (documents, shards, positionShards) = (reader.ReadInt32(), reader.ReadInt32(), reader.ReadInt32());
         var chunks = new string[reader.ReadInt32()];

@@ -7,11 +7,11 @@ namespace SiteGen.Cache;
 /// and named by the fingerprint of the report they were made from (<see cref="SearchIndexWriter.KeyOf"/>):
 /// an edit to one report takes one document apart again.
 /// </summary>
-public sealed class TermsCache(string folder)
+public sealed class TermsCache(string folder, CacheDamage damage)
 {
     private const string Mark = "SGT3";
 
-    internal IndexedDocument? Get(string key) => CacheFile.Read(CacheFile.PathOf(folder, key), Mark, reader => new IndexedDocument(
+    internal IndexedDocument? Get(string key) => CacheFile.Read(CacheFile.PathOf(folder, key), Mark, damage, reader => new IndexedDocument(
         new DocumentTerms.Encoded(CacheFile.Longs(reader), CacheFile.Ints(reader), CacheFile.Bytes(reader, 1), CacheFile.Ints(reader), CacheFile.Bytes(reader, 1), CacheFile.Ints(reader)),
         new TextHead(reader.ReadString(), reader.ReadString(), reader.ReadBoolean())));
 

@@ -81,7 +81,7 @@ public class ReportCacheTests
         Load(site, cache).Single(r => r.SourcePath.EndsWith(Path.GetFileName(file))).Title.Should().StartWith("某");
     }
 
-    private static ReportCache CacheOf(TestSite site) => new(Path.Combine(site.Root, ".sitegen", "reports.bin"));
+    private static ReportCache CacheOf(TestSite site) => new(Path.Combine(site.Root, ".sitegen", "reports.bin"), new CacheDamage());
 
     private static IReadOnlyList<Report> Load(TestSite site, ReportCache? cache)
     {
