@@ -44,8 +44,13 @@ internal static class ImportCommand
             if (r.DocNumber is not null || r.IndexNumber is not null) Console.WriteLine($"  文号 {r.DocNumber ?? "-"}  索引号 {r.IndexNumber ?? "-"}");
             foreach (var warning in r.Warnings) Console.WriteLine($"  warning: {warning}");
         }
-        var failed = outcomes.Count(o => o.Failed);
-        Console.WriteLine($"{outcomes.Count} input(s), {outcomes.Count - failed} imported, {failed} failed.");
+        // A kept or unchanged file was not imported: only what was (or, in a dry run, would be) written counts.
+        var counts = outcomes.GroupBy(o => o.Status.Replace("dry-run: ", "")).ToDictionary(g => g.Key, g => g.Count());
+        int Count(string status) => counts.GetValueOrDefault(status);
+        var others = new[] { (Count("kept"), "kept (exists and differs; --force overwrites)"), (Count("unchanged"), "unchanged") }
+            .Where(o => o.Item1 > 0).Select(o => $", {o.Item1} {o.Item2}");
+        Console.WriteLine($"{outcomes.Count} input(s), {Count("written") + Count("overwritten")} imported, {Count(ImportOutcome.FailedStatus)} failed" +
+                          string.Concat(others) + ".");
     }
 
     private static void PrintJson(IReadOnlyList<ImportOutcome> outcomes)

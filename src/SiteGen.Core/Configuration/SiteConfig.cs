@@ -72,6 +72,13 @@ public sealed partial record SiteConfig
         var zip = map.Map("offline_zip");
         zip?.RejectUnknownKeys(["enabled", "name"]);
         var baseUrl = map.Matching("base_url", AbsoluteUrl(), "base_url is the hosted site's absolute address, e.g. https://example.org/reports/");
+        var zipName = zip?.Matching("name", ZipNamePattern(), "a zip name is ASCII letters, digits, '-' or '_'");
+        if (zipName is not null && ReportReader.IsReservedName(zipName))
+        {
+            // The zip's top folder: Windows cannot unpack a folder named CON or LPT1.
+            zip!.Error("name", $"field 'offline_zip.name' is '{zipName}', a name Windows reserves; choose another");
+            zipName = null;
+        }
 
         return new SiteConfig
         {
@@ -85,7 +92,7 @@ public sealed partial record SiteConfig
             FeedSize = map.Integer("feed_size", 1, 10000) ?? 50,
             Listings = map.Has("listings") ? listings.Where(ListingKinds.Contains).Distinct().ToList() : ListingKinds,
             OfflineZip = zip?.Boolean("enabled") ?? true,
-            ZipName = zip?.Matching("name", ZipNamePattern(), "a zip name is ASCII letters, digits, '-' or '_'") ?? "site",
+            ZipName = zipName ?? "site",
         };
     }
 

@@ -87,6 +87,8 @@ public static partial class ReportReader
     }
 
     // Device names Windows will not create as files, whatever the extension: a zip holding one fails to unpack there.
+    internal static bool IsReservedName(string name) => ReservedNames.Contains(name.ToLowerInvariant());
+
     private static readonly HashSet<string> ReservedNames =
         ["con", "prn", "aux", "nul", .. Enumerable.Range(1, 9).SelectMany(n => new[] { $"com{n}", $"lpt{n}" })];
 

@@ -1,3 +1,5 @@
+using SiteGen.Content;
+
 namespace SiteGen.Import;
 
 public sealed record ImportOptions(string OutputFolder, bool DryRun = false, bool Force = false);
@@ -53,6 +55,10 @@ public static class ImportBatch
             return new ImportOutcome(prepared.Source, output, report, ImportOutcome.FailedStatus, $"another input in this batch also becomes {output}");
 
         var content = ReportFile.Write(report, prepared.Source);
+        var bytes = System.Text.Encoding.UTF8.GetByteCount(content);
+        if (bytes > ContentLoader.MaxReportBytes)
+            return new ImportOutcome(prepared.Source, output, report, ImportOutcome.FailedStatus,
+                $"it would be a {bytes / 1048576.0:0.0} MB report, and a report may be at most {ContentLoader.MaxReportBytes / 1048576} MB (several reports in one file, or not a report?)");
         var status = Status(output, content, options);
         if (status is "written" or "overwritten" && !options.DryRun)
         {

@@ -44,11 +44,25 @@ public class ImportCommandTests : IDisposable
 
         var again = SitegenProcess.Run("import", seed, "--out", Out);
         again.Output.Should().Contain("[kept]").And.Contain("--force");
+        again.Output.Should().Contain("1 input(s), 0 imported, 0 failed, 1 kept (exists and differs; --force overwrites).");
         File.ReadAllText(written).Should().Be(edited);
 
         var forced = SitegenProcess.Run("import", seed, "--out", Out, "--force");
         forced.Output.Should().Contain("[overwritten]");
         File.ReadAllText(written).Should().NotContain("编辑补充");
+    }
+
+    [Fact]
+    public void A_page_that_would_make_a_report_build_refuses_is_refused_at_import()
+    {
+        var input = Path.Combine(_folder, "huge.txt");
+        File.WriteAllText(input, "某县2021年法治政府建设年度报告\n" + string.Concat(Enumerable.Repeat("依法行政工作取得成效。", 200_000)));
+
+        var result = SitegenProcess.Run("import", input, "--out", Out);
+
+        result.ExitCode.Should().Be(1);
+        result.Error.Should().Contain("MB report, and a report may be at most 5 MB");
+        Directory.Exists(Out).Should().BeFalse("nothing is written that build would refuse");
     }
 
     [Fact]

@@ -45,6 +45,7 @@ public class SiteConfigTests
     [InlineData("title: 库\nbase_url: https://e.org/\npage_size: 0", 3, "from 1 to 1000")]
     [InlineData("title: 库\nbase_url: https://e.org/\nlistings: [year, tag]", 3, "unknown listing 'tag'")]
     [InlineData("title: 库\nbase_url: https://e.org/\noffline_zip:\n  name: 离线", 4, "a zip name is ASCII")]
+    [InlineData("title: 库\nbase_url: https://e.org/\noffline_zip:\n  name: CON", 4, "'CON', a name Windows reserves")]
     public void Problems_name_the_line_and_field(string yaml, int line, string message)
     {
         var (_, problems) = Load(yaml);
