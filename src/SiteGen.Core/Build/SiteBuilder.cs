@@ -100,9 +100,22 @@ public static class SiteBuilder
             .Concat(planner.PlanOfflineCopies())
             .Concat(planner.PlanFront(new Download(OfflineZip.PathFor(input.Config.ZipName), SizeText(0))))
             .Concat(input.Archive.Newest.Select(r => planner.PlanReport(r, input.Bodies.Lazily(r)))).ToList();
-        Work.ForEach(pages, page => input.Templates.RenderPage(page.Kind, page.Model));
+        var broken = new DiagnosticBag();
+        Work.ForEach(pages, page =>
+        {
+            try { input.Templates.RenderPage(page.Kind, page.Model); }
+            catch (SiteGenException e) when (InReports(e))
+            {
+                broken.AddRange(e.Diagnostics); // every report whose body cannot be rendered, as build names them
+            }
+        });
+        broken.ThrowIfAny();
         return input.Reports.Count;
     }
+
+    /// <summary>Whether every problem is in a report's file (its body), not in a template every page shares: then the other pages are still tried.</summary>
+    private static bool InReports(SiteGenException e) =>
+        e.Diagnostics.All(d => d.File.StartsWith(ContentLoader.ReportsFolder + "/", StringComparison.Ordinal));
 
     /// <summary>A page depends on the site (SiteGen, site.yml, templates) and on what its template sees.</summary>
     private static string PageKey(string siteKey, PlannedPage page) =>
@@ -124,12 +137,24 @@ public static class SiteBuilder
 
         var entries = input.Archive.Newest.Select(r => new SearchIndexWriter.Entry(r, SearchIndexWriter.KeyOf(r))).ToList();
         var index = new SearchIndexWriter(new IndexOutput(output), entries, cache?.Segments, cache?.Terms, layout);
+        var broken = new DiagnosticBag();
         Work.InOrder(entries.Select((entry, id) => (entry.Report, id)), item =>
         {
             var body = input.Bodies.Lazily(item.Report);
-            writePage(planner.PlanReport(item.Report, body));
+            try
+            {
+                writePage(planner.PlanReport(item.Report, body));
+            }
+            catch (SiteGenException e) when (InReports(e))
+            {
+                // A body Markdig cannot take fails the build, but the other reports are still tried: every such
+                // report is named in one run, not one a run.
+                broken.AddRange(e.Diagnostics);
+                return null;
+            }
             return index.Prepare(item.id, () => SearchDocument.From(item.Report, body.Value));
-        }, index.Add);
+        }, prepared => { if (prepared is not null && !broken.HasErrors) index.Add(prepared); });
+        broken.ThrowIfAny();
         index.Finish();
         return index;
     }

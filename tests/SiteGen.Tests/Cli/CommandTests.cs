@@ -50,12 +50,14 @@ public class CommandTests
     {
         using var site = TestSite.CopyOfRepository();
         site.AddReport("deep", "title: 深", new string('>', 10_000) + " 引文\n");
+        site.AddReport("deeper", "title: 更深", new string('>', 20_000) + " 引文\n");
 
         foreach (var command in new[] { "check", "build" })
         {
             var result = SitegenProcess.Run(command, "--source", site.Root);
             result.ExitCode.Should().Be(1, command);
-            result.Error.Should().Contain("content/reports/deep.md:4:1: the Markdown body cannot be rendered", command);
+            result.Error.Should().Contain("content/reports/deep.md:4:1: the Markdown body cannot be rendered", command)
+                .And.Contain("content/reports/deeper.md:4:1: the Markdown body cannot be rendered", "every such report in one run");
         }
     }
 
