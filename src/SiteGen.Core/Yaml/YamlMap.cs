@@ -31,6 +31,13 @@ public sealed partial class YamlMap
     /// <summary>Parses YAML text whose first line is line <paramref name="lineOffset"/>+1 of the file.</summary>
     public static YamlMap? Parse(string yaml, string file, int lineOffset, DiagnosticBag diagnostics)
     {
+        if (LineSeparator(yaml) is { } separator)
+        {
+            // YAML counts NEL, U+2028 and U+2029 as line breaks and every line after one would be misnumbered.
+            diagnostics.Add(new Diagnostic(file, separator.Line + lineOffset, separator.Column,
+                $"line separator U+{separator.Code:X4} in front matter; use an ordinary line break, or delete it"));
+            return null;
+        }
         var stream = new YamlStream();
         try
         {
@@ -52,6 +59,14 @@ public sealed partial class YamlMap
         diagnostics.Add(new Diagnostic(file, (int)root.Start.Line + lineOffset, (int)root.Start.Column,
             "expected a mapping of 'key: value' lines"));
         return null;
+    }
+
+    private static (int Line, int Column, int Code)? LineSeparator(string yaml)
+    {
+        var at = yaml.AsSpan().IndexOfAny('\u0085', '\u2028', '\u2029');
+        if (at < 0) return null;
+        var lineStart = at == 0 ? 0 : yaml.LastIndexOf('\n', at - 1) + 1;
+        return (yaml.AsSpan(0, at).Count('\n') + 1, at - lineStart + 1, yaml[at]);
     }
 
     public string File => _file;

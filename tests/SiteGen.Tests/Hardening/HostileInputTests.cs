@@ -51,6 +51,8 @@ public class HostileInputTests
         // Full-width digits passed \d and then made a folder name the build refused.
         ("code-fullwidth.md", Utf8("---\ntitle: 丁\nregion:\n  province: 广东省\n  code: \"４４００００\"\n---\n"),
             "content/reports/code-fullwidth.md:5:9: field 'region.code' is '４４００００'; a region code is the 6 digits"),
+        // YAML takes U+2028 for a line break: every line after it was misnumbered.
+        ("line-separator.md", Utf8("---\ntitle: 甲\u2028乙\nyear: 19\n---\n"), "content/reports/line-separator.md:2:9: line separator U+2028 in front matter"),
         ("fine-bom-crlf.md", [0xEF, 0xBB, 0xBF, .. Utf8("---\r\ntitle: 甲\r\n---\r\n正文\r\n")], ""),
         ("fine-no-body.md", Utf8("---\ntitle: 只有前置信息\n---"), ""),
     ];

@@ -47,4 +47,20 @@ public class TextDecoderTests
         decoded.Text.Should().BeNull();
         decoded.Error.Should().Contain(reason);
     }
+
+    private const string Traditional = "某縣2021年法治政府建設年度報告\n一、主要工作\n今年以來，本縣堅持依法行政，推進法治政府建設，取得明顯成效。現將有關情況報告如下。\n";
+
+    [Fact]
+    public void Big5_is_refused_with_a_reason_not_read_as_mojibake()
+    {
+        var decoded = TextDecoder.Decode(Encoding.GetEncoding(950).GetBytes(Traditional));
+        decoded.Text.Should().BeNull();
+        decoded.Error.Should().Contain("Big5");
+    }
+
+    [Fact]
+    public void Traditional_characters_saved_as_gb18030_are_still_gb18030()
+    {
+        TextDecoder.Decode(Encoding.GetEncoding("GB18030").GetBytes(Traditional)).Text.Should().Be(Traditional);
+    }
 }
