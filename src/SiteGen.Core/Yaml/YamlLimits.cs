@@ -23,7 +23,7 @@ internal static class YamlLimits
         var sizes = new Dictionary<string, long>(StringComparer.Ordinal);
         var open = new Stack<Collection>();
         long nodes = 0;
-        while (parser.MoveNext())
+        while (Next(parser, open))
         {
             var current = parser.Current!;
             if (current is NodeEvent or AnchorAlias)
@@ -37,7 +37,7 @@ internal static class YamlLimits
                     if (open.Count >= MaxDepth)
                         throw new YamlException(current.Start, current.End, $"nested more than {MaxDepth} levels deep");
                     var anchor = ((NodeEvent)current).Anchor;
-                    open.Push(new Collection(anchor.IsEmpty ? null : anchor.Value, nodes, current is MappingStart));
+                    open.Push(new Collection(anchor.IsEmpty ? null : anchor.Value, nodes, current is MappingStart, current.Start));
                 }
                 else if (current is Scalar { Anchor.IsEmpty: false } scalar) sizes[scalar.Anchor.Value] = 1;
             }
@@ -48,9 +48,27 @@ internal static class YamlLimits
         }
     }
 
-    /// <summary>An open mapping or sequence: the anchor it defines, the node count when it opened, and (a mapping) whether a key comes next.</summary>
-    private sealed class Collection(string? anchor, long startCount, bool isMapping)
+    /// <summary>
+    /// The next event. YamlDotNet's parser throws InvalidOperationException, not a YamlException, when the text
+    /// ends inside a flow collection ("title: [a, b" followed by other lines in site.yml): exit 2 with no place.
+    /// </summary>
+    private static bool Next(Parser parser, Stack<Collection> open)
     {
+        try
+        {
+            return parser.MoveNext();
+        }
+        catch (InvalidOperationException)
+        {
+            var start = open.TryPeek(out var unclosed) ? unclosed.Start : Mark.Empty;
+            throw new YamlException(start, start, "this list or mapping is never closed (a ] or } is missing)");
+        }
+    }
+
+    /// <summary>An open mapping or sequence: the anchor it defines, the node count when it opened, whether it is a mapping, and where it opens.</summary>
+    private sealed class Collection(string? anchor, long startCount, bool isMapping, Mark start)
+    {
+        public Mark Start { get; } = start;
         public string? Anchor { get; } = anchor;
         public long StartCount { get; } = startCount;
         public bool IsMapping { get; } = isMapping;

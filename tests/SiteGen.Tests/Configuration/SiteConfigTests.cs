@@ -46,6 +46,7 @@ public class SiteConfigTests
     [InlineData("title: 库\nbase_url: https://e.org/\nlistings: [year, tag]", 3, "unknown listing 'tag'")]
     [InlineData("title: 库\nbase_url: https://e.org/\noffline_zip:\n  name: 离线", 4, "a zip name is ASCII")]
     [InlineData("title: 库\nbase_url: https://e.org/\noffline_zip:\n  name: CON", 4, "'CON', a name Windows reserves")]
+    [InlineData("title: [a, b\nbase_url: https://e.org/", 1, "this list or mapping is never closed")]
     public void Problems_name_the_line_and_field(string yaml, int line, string message)
     {
         var (_, problems) = Load(yaml);
