@@ -12,6 +12,8 @@ namespace SiteGen.Cache;
 /// </summary>
 internal static class CacheFile
 {
+    // The frame: mark, content, content length (int64), XxHash3 of the content (uint64), mark. Length and hash
+    // follow the content so that it is hashed as it is written, never held whole in memory a second time.
     public static T? Read<T>(string file, string mark, CacheDamage damage, Func<BinaryReader, T> read) where T : class
     {
         try
@@ -19,13 +21,16 @@ internal static class CacheFile
             var bytes = File.ReadAllBytes(file);
             using var frame = new BinaryReader(new MemoryStream(bytes), Encoding.UTF8);
             if (frame.ReadString() != mark) return null; // another format or SiteGen: a miss, not damage
-            var length = frame.ReadInt64();
             var start = (int)frame.BaseStream.Position;
-            if (length < 0 || length > bytes.Length - start - sizeof(ulong)) return damage.Found<T>(file);
-            var content = bytes.AsSpan(start, (int)length);
-            frame.BaseStream.Position = start + length;
-            if (frame.ReadUInt64() != XxHash3.HashToUInt64(content) || frame.ReadString() != mark) return damage.Found<T>(file);
-            using var reader = new BinaryReader(new MemoryStream(bytes, start, (int)length, writable: false), Encoding.UTF8);
+            // The trailer: length, hash, and the mark again (one length byte: marks are short).
+            var markBytes = Encoding.UTF8.GetBytes(mark);
+            var end = bytes.Length - 2 * sizeof(long) - 1 - markBytes.Length;
+            if (end < start || bytes[end + 2 * sizeof(long)] != markBytes.Length || !bytes.AsSpan(end + 2 * sizeof(long) + 1).SequenceEqual(markBytes))
+                return damage.Found<T>(file);
+            var content = bytes.AsSpan(start, end - start);
+            if (BitConverter.ToInt64(bytes, end) != content.Length || BitConverter.ToUInt64(bytes, end + sizeof(long)) != XxHash3.HashToUInt64(content))
+                return damage.Found<T>(file);
+            using var reader = new BinaryReader(new MemoryStream(bytes, start, content.Length, writable: false), Encoding.UTF8);
             return read(reader);
         }
         catch (FileNotFoundException) { return null; }
@@ -39,19 +44,45 @@ internal static class CacheFile
     public static void Write(string file, string mark, Action<BinaryWriter> write)
     {
         Directory.CreateDirectory(Path.GetDirectoryName(file)!);
-        using var content = new MemoryStream();
-        using (var writer = new BinaryWriter(content, Encoding.UTF8, leaveOpen: true)) write(writer);
-        var span = content.GetBuffer().AsSpan(0, (int)content.Length);
         var temporary = $"{file}.tmp-{Environment.ProcessId}-{Environment.CurrentManagedThreadId}";
-        using (var writer = new BinaryWriter(File.Create(temporary), Encoding.UTF8))
+        using (var stream = File.Create(temporary))
+        using (var frame = new BinaryWriter(stream, Encoding.UTF8))
         {
-            writer.Write(mark);
-            writer.Write(content.Length);
-            writer.Write(span);
-            writer.Write(XxHash3.HashToUInt64(span));
-            writer.Write(mark);
+            frame.Write(mark);
+            var hashing = new HashingStream(stream);
+            using (var content = new BinaryWriter(hashing, Encoding.UTF8, leaveOpen: true)) write(content);
+            frame.Write(hashing.Length);
+            frame.Write(hashing.Hash.GetCurrentHashAsUInt64());
+            frame.Write(mark);
         }
         File.Move(temporary, file, overwrite: true);
+    }
+
+    /// <summary>Passes writes on to the file, hashing and counting them.</summary>
+    private sealed class HashingStream(Stream inner) : Stream
+    {
+        public XxHash3 Hash { get; } = new();
+        public override long Length => _length;
+        private long _length;
+
+        public override void Write(byte[] buffer, int offset, int count) => Write(buffer.AsSpan(offset, count));
+
+        public override void Write(ReadOnlySpan<byte> buffer)
+        {
+            Hash.Append(buffer);
+            _length += buffer.Length;
+            inner.Write(buffer);
+        }
+
+        public override void WriteByte(byte value) => Write([value]);
+        public override void Flush() => inner.Flush();
+        public override bool CanRead => false;
+        public override bool CanSeek => false;
+        public override bool CanWrite => true;
+        public override long Position { get => _length; set => throw new NotSupportedException(); }
+        public override int Read(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+        public override void SetLength(long value) => throw new NotSupportedException();
     }
 
     /// <summary>Items spread over 256 folders by the first two characters of their key.</summary>
