@@ -68,22 +68,17 @@ public static partial class ReportReader
     /// <summary>Control characters (pasted from Word or a broken scrape) would corrupt pages, feed and index: each is named.</summary>
     private static bool ControlCharacters(string text, string file, DiagnosticBag diagnostics)
     {
-        int line = 1, column = 1, found = 0;
-        for (var i = 0; i < text.Length; i++)
+        var found = Diagnostics.ControlCharacters.Find(text).Take(5).ToList();
+        foreach (var (index, _, code) in found)
         {
-            var c = text[i];
-            var pair = char.IsHighSurrogate(c) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1]);
-            var code = pair ? char.ConvertToUtf32(c, text[i + 1]) : c;
-            if ((char.IsSurrogate(c) && !pair) || Diagnostics.ControlCharacters.IsForbidden(code))
-            {
-                if (found++ < 5)
-                    diagnostics.Add(new Diagnostic(file, line, column, $"control character U+{code:X4} in the text; delete it (it is invisible in most editors)"));
-            }
-            if (pair) i++;
-            if (c == '\n') { line++; column = 1; }
-            else column++;
+            var lineStart = index == 0 ? 0 : text.LastIndexOf('\n', index - 1) + 1;
+            var before = text.AsSpan(lineStart, index - lineStart);
+            // Columns count characters: a surrogate pair is one.
+            var column = before.Length - before.ToString().Count(char.IsLowSurrogate) + 1;
+            diagnostics.Add(new Diagnostic(file, text.AsSpan(0, index).Count('\n') + 1, column,
+                $"control character U+{code:X4} in the text; delete it (it is invisible in most editors)"));
         }
-        return found > 0;
+        return found.Count > 0;
     }
 
     // Device names Windows will not create as files, whatever the extension: a zip holding one fails to unpack there.
