@@ -38,7 +38,7 @@
     var box = document.createElement("div"), status = document.createElement("p");
     box.className = "find-bar";
     box.setAttribute("role", "region");
-    box.setAttribute("aria-label", "查找结果");
+    box.setAttribute("aria-label", "查找“" + query + "”的结果");
     status.setAttribute("role", "status");
     status.style.margin = "0";
     box.appendChild(status);
@@ -51,7 +51,8 @@
       return b;
     }
     function say() {
-      status.textContent = count ? "“" + query + "”：第 " + (current + 1) + " 处，共 " + count + " 处" : "正文中没有找到“" + query + "”";
+      // Short enough to share one line with its buttons on a phone; the query is in the bar's name.
+      status.textContent = count ? "第 " + (current + 1) + " 处，共 " + count + " 处" : "正文中没有找到“" + query + "”";
     }
     function go(i) {
       if (!count) return;
