@@ -21,11 +21,16 @@ internal static partial class SearchCommand
         var site = new Option<DirectoryInfo>("--site") { Description = "The built site", DefaultValueFactory = _ => new DirectoryInfo("_site") };
         var limit = new Option<int>("--limit") { Description = "How many results", DefaultValueFactory = _ => 10 };
         var json = new Option<bool>("--json") { Description = "Print the same object the browser API returns" };
-        var command = new Command("search", "Search a built site's index (the same files the browser reads)") { query, site, limit, json };
+        var counts = new Option<Counting>("--counts")
+        {
+            Description = "auto: exact counts when they read few more files, else estimated (约); exact: always exact; estimate: only what the page needs",
+            DefaultValueFactory = _ => Counting.Auto,
+        };
+        var command = new Command("search", "Search a built site's index (the same files the browser reads)") { query, site, limit, json, counts };
         command.SetAction(parse => CommandSupport.Run(() =>
         {
             var index = SearchIndexReader.Open(parse.GetValue(site)!.FullName);
-            var result = new QueryEngine(index).Search(parse.GetValue(query)!, pageSize: Math.Max(1, parse.GetValue(limit)));
+            var result = new QueryEngine(index).Search(parse.GetValue(query)!, pageSize: Math.Max(1, parse.GetValue(limit)), counting: parse.GetValue(counts));
             if (parse.GetValue(json)) Console.WriteLine(JsonSerializer.Serialize(result, Json));
             else Print(result);
             return 0;

@@ -11,13 +11,15 @@
   var chipsBox = document.getElementById("search-chips"), pagesBox = document.getElementById("search-pages");
   var main = document.getElementById("search-main"), empty = document.getElementById("search-empty");
   var tools = document.getElementById("search-tools"), sortSelect = document.getElementById("search-sort");
+  var exactButton = document.getElementById("search-exact");
   var FACETS = [["year", "年度"], ["province", "省份"], ["type", "类型"]];
   var NEARBY = 2; // page buttons on each side of the current one, as the listings have
   var wide = window.matchMedia ? window.matchMedia("(min-width: 48.01rem)") : { matches: true };
   var state = read(), timer = null, run = 0, refocus = null;
 
   function read() {
-    var p = new URLSearchParams(location.search), s = { q: p.get("q") || "", sort: p.get("sort") || "relevance", page: +p.get("page") || 1, filters: {} };
+    var p = new URLSearchParams(location.search), s = { q: p.get("q") || "", sort: p.get("sort") || "relevance", page: +p.get("page") || 1, filters: {},
+      counts: p.get("counts") === "exact" ? "exact" : "auto" };
     FACETS.forEach(function (f) { if (p.get(f[0])) s.filters[f[0]] = p.get(f[0]); });
     return s;
   }
@@ -27,6 +29,7 @@
     FACETS.forEach(function (f) { if (state.filters[f[0]]) p.set(f[0], state.filters[f[0]]); });
     if (state.sort !== "relevance") p.set("sort", state.sort);
     if (state.page > 1) p.set("page", state.page);
+    if (state.counts === "exact") p.set("counts", "exact");
     var url = location.pathname + (p.toString() ? "?" + p : "");
     try { history[push ? "pushState" : "replaceState"](null, "", url); } catch (e) { /* some browsers refuse on file:// */ }
   }
@@ -48,7 +51,7 @@
     var mine = ++run;
     if (!state.q.trim() && !Object.keys(state.filters).length) { render(null); return; }
     status.textContent = "正在搜索…";
-    window.SiteGenSearch.search(state.q, { filters: state.filters, sort: state.sort, page: state.page })
+    window.SiteGenSearch.search(state.q, { filters: state.filters, sort: state.sort, page: state.page, counts: state.counts })
       .then(function (r) { if (mine === run) render(r); })
       .catch(function (e) { if (mine === run) status.textContent = "搜索出错：" + e.message; });
   }
@@ -59,9 +62,11 @@
     empty.hidden = !r || r.total > 0;
     filtersBox.hidden = !r || !r.total;
     pagesBox.hidden = true;
+    exactButton.hidden = !r || !r.estimated;
     renderChips();
     if (!r) { status.textContent = ""; return; }
-    // A common phrase is checked only in the reports the page shows: the rest are then counted roughly.
+    // A common phrase is checked only in the reports the page shows: when counting the rest would read many more
+    // files, they are estimated (约), and 精确统计 counts them.
     var about = r.estimated ? "约" : "";
     if (!r.total) status.textContent = "没有找到包含“" + state.q + "”的报告" + (Object.keys(state.filters).length ? "（已按所选条件筛选）" : "") + "。";
     else if (!r.exact) status.textContent = "没有找到“" + state.q + "”的完全匹配，以下是包含“" + r.words.join("”“") + "”的结果，共" + about + " " + r.total + " 条。";
@@ -168,9 +173,14 @@
   document.querySelector(".filters-jump").addEventListener("click", function () { filtersBox.open = true; });
   input.addEventListener("input", function () {
     clearTimeout(timer);
-    timer = setTimeout(function () { state.q = input.value; state.page = 1; search(false); }, 200);
+    timer = setTimeout(function () { state.q = input.value; state.page = 1; state.counts = "auto"; search(false); }, 200);
   });
-  form.addEventListener("submit", function (e) { e.preventDefault(); clearTimeout(timer); state.q = input.value; state.page = 1; search(true); });
+  form.addEventListener("submit", function (e) {
+    e.preventDefault(); clearTimeout(timer);
+    if (input.value !== state.q) state.counts = "auto";
+    state.q = input.value; state.page = 1; search(true);
+  });
+  exactButton.addEventListener("click", function () { state.counts = "exact"; search(true); });
   sortSelect.addEventListener("change", function () { state.sort = sortSelect.value; state.page = 1; search(true); });
   window.addEventListener("popstate", function () { state = read(); input.value = state.q; sortSelect.value = state.sort; search(false); });
   search(false);

@@ -30,14 +30,16 @@ internal sealed class DocumentTerms
     /// </summary>
     public sealed record Encoded(long[] Keys, int[] Starts, byte[] Bytes, int[] PositionStarts, byte[] Positions, int[] Lengths);
 
-    // A unit is its code point; a pair sets bit 62 and packs both (code points fit in 21 bits).
-    public static long Pair(int first, int second) => (1L << 62) | ((long)first << 21) | (uint)second;
+    // A unit is its code point; a pair sets bit 62 and packs both (code points fit in 21 bits), and bit 61 when
+    // punctuation stands between them (a broken pair, written with a space between: IndexFormat.PartTerms).
+    public static long Pair(int first, int second, bool broken) =>
+        (1L << 62) | (broken ? 1L << 61 : 0) | ((long)first << 21) | (uint)second;
 
     public static bool IsPair(long key) => (key & (1L << 62)) != 0;
 
     public static string Text(long key) => !IsPair(key)
         ? char.ConvertFromUtf32((int)key)
-        : char.ConvertFromUtf32((int)((key >> 21) & 0x1FFFFF)) + char.ConvertFromUtf32((int)(key & 0x1FFFFF));
+        : char.ConvertFromUtf32((int)((key >> 21) & 0x1FFFFF)) + ((key & (1L << 61)) != 0 ? " " : "") + char.ConvertFromUtf32((int)(key & 0x1FFFFF));
 
     public Encoded Encode(string[] fields)
     {
@@ -52,8 +54,9 @@ internal sealed class DocumentTerms
             lengths[field] = Bm25.StoredLength(units.Length);
             for (var p = 0; p < units.Length; p++)
             {
-                Note(units[p], field, p);
-                if (p + 1 < units.Length) Note(Pair(units[p], units[p + 1]), field, p);
+                var unit = units[p] & ~TextUnits.BreakBefore;
+                Note(unit, field, p);
+                if (p + 1 < units.Length) Note(Pair(unit, units[p + 1] & ~TextUnits.BreakBefore, (units[p + 1] & TextUnits.BreakBefore) != 0), field, p);
             }
         }
 

@@ -92,6 +92,37 @@ internal sealed class Evaluation
         }
     }
 
+    /// <summary>
+    /// How many more files counting every match exactly would read (<see cref="Complete"/>): per segment not read
+    /// that may hold a match, its columns and its shards of the query's terms; the position files of the
+    /// candidates not yet checked, whether or not an earlier query has read them (so the answer does not depend on
+    /// what was asked before). The position shards of segments not read are not counted: they are known only once
+    /// the segment is.
+    /// </summary>
+    public int CountingCost()
+    {
+        var files = new HashSet<string>(StringComparer.Ordinal);
+        for (var s = 0; s < _read.Length; s++)
+        {
+            if (_read[s] || !_viable[s]) continue;
+            var info = _index.Segments[s];
+            files.Add(IndexFormat.ColumnsName(info.Generation));
+            foreach (var term in _parts.Concat(_excludes.Where(e => e.DocumentsIn(s) > 0)).SelectMany(p => p.Terms))
+                if (info.Shards > 0) files.Add(IndexFormat.ShardName(IndexFormat.Shard, IndexFormat.ShardOf(term, info.Shards), info.Generation));
+        }
+        foreach (var doc in _candidates.Where(d => !_checked.ContainsKey(d)))
+            foreach (var part in _parts.Concat(_excludes)) files.UnionWith(part.PositionFiles(doc));
+        return files.Count;
+    }
+
+    /// <summary>Reads every segment that may hold a match and checks every candidate: totals and facets are then exact.</summary>
+    public void Complete()
+    {
+        for (var s = 0; s < _read.Length; s++)
+            if (!_read[s] && _viable[s]) Read(s);
+        foreach (var doc in _candidates.Where(d => !_checked.ContainsKey(d)).ToList()) Check(doc);
+    }
+
     /// <summary>The first <paramref name="need"/> candidates that pass and have not failed a check: checked ones by score, the others by bound.</summary>
     private List<(int Doc, double Key)> Rank(Filters filters, int need, bool byDate)
     {

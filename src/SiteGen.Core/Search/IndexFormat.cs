@@ -7,7 +7,7 @@ namespace SiteGen.Search;
 /// <summary>The pieces of the index format (see FORMAT.md) that writer and reader share.</summary>
 public static class IndexFormat
 {
-    public const int Version = 9;
+    public const int Version = 10;
 
     /// <summary>Characters of the body in a document's head file, which makes most snippets without the whole text.</summary>
     public const int HeadLength = 1000;
@@ -26,6 +26,20 @@ public static class IndexFormat
             hash *= 16777619u;
         }
         return hash;
+    }
+
+    /// <summary>
+    /// The terms a query part reads, pair by pair: a part of one unit is that unit; otherwise each pair of
+    /// neighbouring units is its tight term (the two units: side by side in the text) and, where the query has
+    /// a break between them, also its broken term (the two units with a space between: punctuation between them
+    /// in the text).
+    /// </summary>
+    public static string[][] PartTerms(IReadOnlyList<Unit> units)
+    {
+        if (units.Count == 1) return [[units[0].Text]];
+        return Enumerable.Range(0, units.Count - 1).Select(i => units[i + 1].Break
+            ? new[] { units[i].Text + units[i + 1].Text, units[i].Text + " " + units[i + 1].Text }
+            : [units[i].Text + units[i + 1].Text]).ToArray();
     }
 
     public static int ShardOf(string term, int shardCount) => (int)(Hash(term) % (uint)shardCount);
@@ -100,6 +114,9 @@ public static class IndexFormat
     /// every position of 政府 in the archive.
     /// </summary>
     public const int ChunkPositions = 2048;
+
+    /// <summary>Files a query reads beyond its page to count exactly without being asked: about 250 KB of chunks and shards.</summary>
+    public const int CountingBudget = 64;
 
     /// <summary>
     /// How a pair's documents in a segment are cut into chunks, from each one's positions and score before idf

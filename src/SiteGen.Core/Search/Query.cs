@@ -2,8 +2,14 @@ using System.Text.RegularExpressions;
 
 namespace SiteGen.Search;
 
-/// <summary>One part of a query: its text and the units a match must show in a row.</summary>
-public sealed record QueryPart(string Text, IReadOnlyList<string> Units, bool Quoted);
+/// <summary>One part of a query: its text and the units a match must show in a row (with the query's breaks).</summary>
+public sealed record QueryPart(string Text, IReadOnlyList<Unit> Units, bool Quoted)
+{
+    public static QueryPart Of(string text, bool quoted) => new(text, TextUnits.Split(text), quoted);
+
+    /// <summary>The units as one string, a space where the query has a break: parts with one key ask the same.</summary>
+    public string Key => string.Concat(Units.Select(u => u.Break ? " " + u.Text : u.Text));
+}
 
 /// <summary>
 /// A parsed query: parts that must all appear (spaces separate them), "…" phrases, -exclusions and
@@ -54,11 +60,11 @@ public sealed partial record Query(IReadOnlyList<QueryPart> Parts, IReadOnlyList
                     continue;
                 }
             }
-            var units = TextUnits.Split(part).Select(u => u.Text).ToList();
+            var asked = QueryPart.Of(part, quoted);
             var list = negative ? excludes : parts;
             // A part without units (punctuation only) asks nothing; a repeated part asks nothing new.
-            if (units.Count == 0 || list.Any(p => p.Units.SequenceEqual(units))) continue;
-            list.Add(new QueryPart(part, units, quoted));
+            if (asked.Units.Count == 0 || list.Any(p => p.Key == asked.Key)) continue;
+            list.Add(asked);
         }
         return new Query(parts, excludes, filters);
     }

@@ -8,6 +8,13 @@ public sealed record SearchHit(
 
 public sealed record FacetValue(string Value, int Count);
 
+/// <summary>
+/// How a query counts its matches beyond its page: <see cref="Auto"/> exactly when that reads at most
+/// the manifest's <c>countingBudget</c> more files, else estimated; <see cref="Exact"/> always exactly (the
+/// search page's 精确统计); <see cref="Estimate"/> never more than the page needs.
+/// </summary>
+public enum Counting { Auto, Exact, Estimate }
+
 /// <param name="Estimated">Whether <paramref name="Total"/> and the facets' counts are estimates: a common phrase is checked only in as many reports as the page needs.</param>
 public sealed record SearchResult(
     string Query, int Total, bool Estimated, bool Exact, int Page, int PageSize, IReadOnlyList<string> Words,
@@ -22,7 +29,8 @@ public sealed partial class QueryEngine(SearchIndexReader index)
 {
     private const int SnippetWidth = 60;
 
-    public SearchResult Search(string query, IReadOnlyDictionary<string, string>? filters = null, string sort = "relevance", int page = 1, int pageSize = 10)
+    public SearchResult Search(string query, IReadOnlyDictionary<string, string>? filters = null, string sort = "relevance", int page = 1, int pageSize = 10,
+        Counting counting = Counting.Auto)
     {
         var parsed = Query.Parse(query);
         var allFilters = new Dictionary<string, string>(parsed.Filters);
@@ -41,8 +49,8 @@ public sealed partial class QueryEngine(SearchIndexReader index)
         if (top.Count == 0 && parsed.Parts.Any(p => !p.Quoted && p.Units.Count > 1) && !evaluation.Possible)
         {
             var split = parsed.Parts.SelectMany(p => p.Quoted ? [p.Text] : WordSegmenter.Words(p.Text))
-                .Select(w => new QueryPart(w, TextUnits.Split(w).Select(u => u.Text).ToList(), false))
-                .DistinctBy(p => string.Concat(p.Units)).ToList();
+                .Select(w => QueryPart.Of(w, false))
+                .DistinctBy(p => p.Key).ToList();
             if (split.Count > parsed.Parts.Count)
             {
                 exact = false;
@@ -52,6 +60,7 @@ public sealed partial class QueryEngine(SearchIndexReader index)
             }
         }
 
+        if (counting == Counting.Exact || (counting == Counting.Auto && evaluation.CountingCost() <= index.CountingBudget)) evaluation.Complete();
         var (total, estimated) = evaluation.Estimate(evaluation.Candidates.Where(d => filtered.Passes(d)), evaluation.Unread(filtered));
         var facets = new Dictionary<string, IReadOnlyList<FacetValue>>
         {
@@ -128,13 +137,13 @@ public sealed partial class QueryEngine(SearchIndexReader index)
         var earliest = int.MaxValue;
         foreach (var part in used)
             for (var k = Math.Min(part.Units.Count - 1, units.Count); k >= 1; k--)
-                if (Enumerable.Range(0, k).All(i => units[units.Count - k + i].Text == part.Units[i]))
+                if (TextUnits.Matches(units, units.Count - k, part.Units.Take(k).ToList()))
                     earliest = Math.Min(earliest, units[units.Count - k].Start);
         return earliest;
     }
 
     /// <summary>Character ranges of every occurrence of every part in a text, merged where they touch.</summary>
-    private static List<(int Start, int End)> Ranges(string text, IReadOnlyList<QueryPart> used)
+    public static List<(int Start, int End)> Ranges(string text, IReadOnlyList<QueryPart> used)
     {
         var units = TextUnits.Split(text);
         var found = new List<(int Start, int End)>();
@@ -142,11 +151,7 @@ public sealed partial class QueryEngine(SearchIndexReader index)
         {
             var n = part.Units.Count;
             for (var i = 0; i + n <= units.Count; i++)
-            {
-                var k = 0;
-                while (k < n && units[i + k].Text == part.Units[k]) k++;
-                if (k == n) found.Add((units[i].Start, units[i + n - 1].End));
-            }
+                if (TextUnits.Matches(units, i, part.Units)) found.Add((units[i].Start, units[i + n - 1].End));
         }
         found.Sort((a, b) => a.Start != b.Start ? a.Start.CompareTo(b.Start) : b.End.CompareTo(a.End));
         var merged = new List<(int Start, int End)>();

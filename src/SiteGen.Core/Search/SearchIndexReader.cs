@@ -11,6 +11,21 @@ public sealed record IndexedDoc(int Id, int? Year, string? Province, string? Typ
 public sealed record TermStats(int[] DocCounts, int[] Bounds)
 {
     public int Documents => DocCounts.Sum();
+
+    /// <summary>
+    /// The entry of a pair matched by either of its terms: documents and bounds added up, which counts a document
+    /// with both twice but never too few, and bounds it (BM25's gain from a count is concave, so the score of a sum
+    /// of counts is at most the sum of their scores).
+    /// </summary>
+    public static TermStats Sum(IEnumerable<TermStats> terms)
+    {
+        var all = terms.ToList();
+        if (all.Count == 1) return all[0];
+        var segments = all[0].DocCounts.Length;
+        return new TermStats(
+            Enumerable.Range(0, segments).Select(s => all.Sum(t => t.DocCounts[s])).ToArray(),
+            Enumerable.Range(0, segments).Select(s => all.Sum(t => t.Bounds[s])).ToArray());
+    }
 }
 
 /// <summary>A run of documents with files of its own (see <see cref="IndexSegments"/>), and how many of them have each year, province and type.</summary>
@@ -44,6 +59,9 @@ public sealed class SearchIndexReader
     public int SegmentCount => Segments.Count;
     /// <summary>How many documents the index holds: ids 0…Count−1, newest first.</summary>
     public int Count { get; }
+
+    /// <summary>Files a query reads beyond its page to count exactly without being asked (<see cref="SearchLayout.CountingBudget"/>).</summary>
+    public int CountingBudget { get; }
     public double[] Weights { get; }
     public double[] AverageLength { get; }
     /// <summary>The index files read so far, as the browser would download them.</summary>
@@ -62,6 +80,7 @@ public sealed class SearchIndexReader
         Weights = manifest["weights"]!.AsArray().Select(w => w!.GetValue<double>()).ToArray();
         AverageLength = manifest["avgLength"]!.AsArray().Select(w => w!.GetValue<double>()).ToArray();
         _chunkPositions = manifest["chunkPositions"]!.GetValue<int>();
+        CountingBudget = manifest["countingBudget"]!.GetValue<int>();
         _values = manifest["values"]!.AsObject();
         _filterValuesFile = manifest["filterValues"]!.GetValue<string>();
         Count = manifest["count"]!.GetValue<int>();

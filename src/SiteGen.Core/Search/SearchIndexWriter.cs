@@ -215,6 +215,7 @@ internal sealed class SearchIndexWriter
                 s.Range.Start, s.Range.Count, _files[i]!.Shards, _files[i]!.PositionShards, s.Generation, SegmentCounts(s.Range))).ToArray()),
             ["dictionary"] = new JsonArray(dictionaryShards, dictionaryKey[..10]),
             ["chunkPositions"] = _layout.ChunkPositions,
+            ["countingBudget"] = _layout.CountingBudget,
             ["values"] = _columns.Values(filterOnly: false),
             ["filterValues"] = filterFile,
         };

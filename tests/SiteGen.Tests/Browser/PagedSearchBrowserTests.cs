@@ -12,25 +12,25 @@ public sealed class PagedSearchBrowserTests(Chromium chromium, ArchiveSearchSite
     {
         // Pages of one leave most candidates unchecked: totals and facets are then estimates, which must agree too.
         var queries = site.RandomQueries(120, seed: 11).Concat(["法治政府", "依法行政 -行政执法", "政府 -依法行政", "行政执法 year:2017"]).ToArray();
-        var options = new[] { (Sort: "relevance", Page: 1), (Sort: "relevance", Page: 2), (Sort: "date", Page: 2) };
+        var options = new[] { (Sort: "relevance", Page: 1, Counts: "estimate"), (Sort: "relevance", Page: 2, Counts: "estimate"), (Sort: "date", Page: 2, Counts: "estimate"), (Sort: "relevance", Page: 1, Counts: "auto") };
         var watched = await chromium.OpenAsync();
         await watched.Page.GotoAsync(site.FileUrl("search.html"));
         var browser = await watched.Page.EvaluateAsync<string[]>(@"async ([queries, options]) => {
             const out = [];
-            for (const q of queries) for (const [sort, page] of options) {
-              const r = await SiteGenSearch.search(q, { pageSize: 1, sort, page });
+            for (const q of queries) for (const [sort, page, counts] of options) {
+              const r = await SiteGenSearch.search(q, { pageSize: 1, sort, page, counts });
               out.push(JSON.stringify([r.total, r.estimated, r.results.map(x => [x.slug, x.score, x.snippet]), ['year', 'province', 'type'].map(k => (r.facets[k] || []).map(f => [f.value, f.count]))]));
             }
             return out;
-          }", new object[] { queries, options.Select(o => new object[] { o.Sort, o.Page }).ToArray() });
+          }", new object[] { queries, options.Select(o => new object[] { o.Sort, o.Page, o.Counts }).ToArray() });
 
         var differences = new List<string>();
         var i = 0;
         foreach (var q in queries)
         {
-            foreach (var (sort, page) in options)
+            foreach (var (sort, page, counts) in options)
             {
-                var cli = site.Engine.Search(q, sort: sort, page: page, pageSize: 1);
+                var cli = site.Engine.Search(q, sort: sort, page: page, pageSize: 1, counting: counts == "auto" ? SiteGen.Search.Counting.Auto : SiteGen.Search.Counting.Estimate);
                 var expected = JsonSerializer.Serialize(new object[]
                 {
                     cli.Total, cli.Estimated, cli.Results.Select(x => new object[] { x.Slug, x.Score, x.Snippet }),
@@ -46,15 +46,25 @@ public sealed class PagedSearchBrowserTests(Chromium chromium, ArchiveSearchSite
     }
 
     [Fact]
-    public async Task The_search_page_says_when_a_count_is_an_estimate()
+    public async Task The_search_page_says_when_a_count_is_an_estimate_and_counts_exactly_on_request()
     {
+        // A phrase whose page of ten leaves more than the site's budget (16 files) to count exactly.
+        var query = new[] { "法治政府", "法治政府建设", "依法行政", "行政执法" }.First(q => site.Engine.Search(q).Estimated);
         var watched = await chromium.OpenAsync();
-        await watched.Page.GotoAsync(site.FileUrl("search.html") + "?q=" + Uri.EscapeDataString("法治政府"));
-        var exhaustive = site.Engine.Search("法治政府", pageSize: 1000);
-        await Microsoft.Playwright.Assertions.Expect(watched.Page.Locator("#search-status")).ToContainTextAsync($"找到约 {site.Engine.Search("法治政府").Total} 份报告");
+        await watched.Page.GotoAsync(site.FileUrl("search.html") + "?q=" + Uri.EscapeDataString(query));
+        var exhaustive = site.Engine.Search(query, pageSize: 1000);
+        var status = watched.Page.Locator("#search-status");
+        await Microsoft.Playwright.Assertions.Expect(status).ToContainTextAsync($"找到约 {site.Engine.Search(query).Total} 份报告");
         await Microsoft.Playwright.Assertions.Expect(watched.Page.Locator("#search-results li")).ToHaveCountAsync(10);
         (await watched.Page.Locator("#search-results .report-title").AllTextContentsAsync())
             .Should().Equal(exhaustive.Results.Take(10).Select(r => r.Title));
+
+        await watched.Page.GetByRole(Microsoft.Playwright.AriaRole.Button, new() { Name = "精确统计" }).ClickAsync();
+        await Microsoft.Playwright.Assertions.Expect(status).ToContainTextAsync($"找到 {exhaustive.Total} 份报告");
+        await Microsoft.Playwright.Assertions.Expect(watched.Page.Locator("#search-exact")).ToBeHiddenAsync();
+        watched.Page.Url.Should().Contain("counts=exact", "a shared link keeps the exact counts");
+        var year = exhaustive.Facets["year"][0];
+        await Microsoft.Playwright.Assertions.Expect(watched.Page.Locator($"[data-facet=\"year:{year.Value}\"] .count")).ToHaveTextAsync(year.Count.ToString());
         watched.Errors.Should().BeEmpty();
     }
 }

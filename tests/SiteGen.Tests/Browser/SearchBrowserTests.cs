@@ -15,21 +15,35 @@ public sealed class SearchBrowserTests(Chromium chromium, SearchSite site) : ICl
         await watched.Page.GotoAsync(site.FileUrl("search.html"));
         var inputs = TokenizerVectors.All.Select(v => v.Input).ToArray();
         var actual = await watched.Page.EvaluateAsync<JsonElement>(
-            "inputs => inputs.map(t => ({ n: SiteGenSearch.normalize(t), u: SiteGenSearch.units(t).map(x => [x.t, x.s, x.e]) }))", inputs);
+            "inputs => inputs.map(t => ({ n: SiteGenSearch.normalize(t), u: SiteGenSearch.units(t).map(x => [x.t, x.s, x.e, x.b]) }))", inputs);
         var i = 0;
         foreach (var vector in TokenizerVectors.All)
         {
             var got = actual[i++];
             got.GetProperty("n").GetString().Should().Be(vector.Normalized, vector.Input);
-            got.GetProperty("u").EnumerateArray().Select(u => (u[0].GetString()!, u[1].GetInt32(), u[2].GetInt32()))
+            got.GetProperty("u").EnumerateArray().Select(u => (u[0].GetString()!, u[1].GetInt32(), u[2].GetInt32(), u[3].GetBoolean()))
                 .Should().Equal(vector.Units, vector.Input);
         }
     }
 
     [Fact]
+    public async Task The_javascript_engine_matches_across_punctuation_only_where_the_query_has_some()
+    {
+        var watched = await chromium.OpenAsync();
+        await watched.Page.GotoAsync(site.FileUrl("search.html"));
+        var actual = await watched.Page.EvaluateAsync<JsonElement>(
+            "cases => cases.map(c => SiteGenSearch.ranges(c[0], c[1]))", MatchingVectors.All.Select(v => new[] { v.Text, v.Query }).ToArray());
+        var i = 0;
+        foreach (var vector in MatchingVectors.All)
+            actual[i++].EnumerateArray().Select(r => (r[0].GetInt32(), r[1].GetInt32())).Should().Equal(vector.Ranges, $"{vector.Query} in {vector.Text}");
+    }
+
+    [Fact]
     public async Task The_browser_finds_exactly_what_the_command_line_finds_in_the_same_order()
     {
-        var queries = site.RandomQueries(400, seed: 2026).Concat(["高要区 2021", "行政复议 -坡头区", "法治 year:2021", "法治 region:山东", "报告 publisher:人民政府", "region:广东 type:年度报告", "法治政府建设推进会", "\"放管服\""])
+        var queries = site.RandomQueries(400, seed: 2026)
+            .Concat(site.PunctuatedQueries(40, seed: 18).SelectMany(q => new[] { q.AsWritten, q.Without, q.Other }))
+            .Concat(["高要区 2021", "行政复议 -坡头区", "法治 year:2021", "法治 region:山东", "报告 publisher:人民政府", "region:广东 type:年度报告", "法治政府建设推进会", "\"放管服\""])
             // Queries that must not hurt: only punctuation, regex characters, unbalanced quotes, 10,000 characters.
             .Concat(["〔〕《》，。！", ".*+?^${}()|[]\\", "\"行政复议", "\"\"\"", "- -- -\"", "year: type:", "\u2028\u00A0\r\v行政复议\u2029", string.Concat(Enumerable.Repeat("行政复议", 2500))])
             .ToArray();

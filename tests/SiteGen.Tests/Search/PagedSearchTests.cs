@@ -50,7 +50,7 @@ public class PagedSearchTests(ArchiveSearchSite site) : IClassFixture<ArchiveSea
         var everything = SearchIndexReader.Open(site.Output);
         var exhaustive = new QueryEngine(everything).Search("法治政府", pageSize: 1000);
         var firstOnly = SearchIndexReader.Open(site.Output);
-        var first = new QueryEngine(firstOnly).Search("法治政府", pageSize: 1);
+        var first = new QueryEngine(firstOnly).Search("法治政府", pageSize: 1, counting: Counting.Estimate);
 
         exhaustive.Estimated.Should().BeFalse();
         exhaustive.Total.Should().Be(site.Containing("法治政府").Count);
@@ -67,7 +67,7 @@ public class PagedSearchTests(ArchiveSearchSite site) : IClassFixture<ArchiveSea
         var everything = SearchIndexReader.Open(site.Output);
         var exhaustive = new QueryEngine(everything).Search("政府", pageSize: 1000);
         var firstOnly = SearchIndexReader.Open(site.Output);
-        var first = new QueryEngine(firstOnly).Search("政府", pageSize: 1);
+        var first = new QueryEngine(firstOnly).Search("政府", pageSize: 1, counting: Counting.Estimate);
 
         first.Results.Single().Slug.Should().Be(exhaustive.Results[0].Slug);
         first.Estimated.Should().BeTrue("the segments not read are estimated from the dictionary");
@@ -75,6 +75,33 @@ public class PagedSearchTests(ArchiveSearchSite site) : IClassFixture<ArchiveSea
         int Segments(SearchIndexReader reader) => reader.FilesRead.Count(f => f.StartsWith("m-"));
         Segments(everything).Should().Be(everything.SegmentCount);
         Segments(firstOnly).Should().BeLessThan(Segments(everything) / 2);
+    }
+
+    [Fact]
+    public void Counts_are_exact_when_that_reads_few_more_files_and_on_request_otherwise()
+    {
+        // 政府 is in nearly every report: its page of one reads one segment, exact counting every other segment's
+        // columns and shard; 法治政府 must also read every report's chunks.
+        foreach (var query in new[] { "政府", "法治政府" })
+        {
+            var exhaustive = new QueryEngine(SearchIndexReader.Open(site.Output)).Search(query, pageSize: 1000, counting: Counting.Exact);
+            exhaustive.Total.Should().Be(site.Containing(query).Count);
+            var estimating = SearchIndexReader.Open(site.Output);
+            var estimate = new QueryEngine(estimating).Search(query, pageSize: 1, counting: Counting.Estimate);
+            var counting = SearchIndexReader.Open(site.Output);
+            var exact = new QueryEngine(counting).Search(query, pageSize: 1, counting: Counting.Exact);
+            var auto = new QueryEngine(SearchIndexReader.Open(site.Output)).Search(query, pageSize: 1);
+
+            estimate.Estimated.Should().BeTrue(query);
+            (exact.Total, exact.Estimated).Should().Be((exhaustive.Total, false), query);
+            exact.Facets.Should().BeEquivalentTo(exhaustive.Facets, query);
+            exact.Results.Single().Slug.Should().Be(exhaustive.Results[0].Slug);
+            var more = counting.FilesRead.Count - estimating.FilesRead.Count;
+            var cheap = more <= estimating.CountingBudget;
+            cheap.Should().Be(query == "政府", $"{query}: {more} more files");
+            if (cheap) (auto.Total, auto.Estimated).Should().Be((exhaustive.Total, false), query);
+            else (auto.Total, auto.Estimated).Should().Be((estimate.Total, true), query);
+        }
     }
 
     [Fact]

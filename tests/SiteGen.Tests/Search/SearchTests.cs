@@ -23,6 +23,31 @@ public class SearchTests(SearchSite site) : IClassFixture<SearchSite>
         queries.Select(q => site.Containing(q).Count).Distinct().Should().HaveCountGreaterThan(3, "the sample covers rare and common text");
     }
 
+    [Fact]
+    public void Punctuation_is_a_break_a_query_crosses_only_where_it_has_punctuation_itself()
+    {
+        var queries = site.PunctuatedQueries(60, seed: 18);
+        queries.Should().HaveCountGreaterThan(40);
+        var wrong = new List<string>();
+        var fewer = 0;
+        foreach (var (asWritten, without, other) in queries)
+        {
+            foreach (var q in new[] { asWritten, without, other })
+            {
+                // Without an exact match the engine searches the query's words instead, and says so.
+                var got = site.Engine.Search(q, pageSize: 1000);
+                var found = got.Exact ? got.Results.Select(r => r.Slug).ToHashSet() : [];
+                var want = site.Containing(q);
+                if (!found.SetEquals(want) || (got.Exact && got.Total != want.Count) || got.Estimated)
+                    wrong.Add($"{q}: got {got.Total} {string.Join(",", got.Results.Select(r => r.Slug))}, want {string.Join(",", want)}");
+            }
+            site.Containing(other).Should().BeEquivalentTo(site.Containing(asWritten), $"{other} differs from {asWritten} only in which punctuation");
+            if (site.Containing(without).Count < site.ContainingAcrossPunctuation(without).Count) fewer++;
+        }
+        wrong.Should().BeEmpty();
+        fewer.Should().BeGreaterThan(queries.Count / 2, "most of these queries found, before, reports where their units stand apart");
+    }
+
     [Theory]
     [InlineData("安经开〔2018〕7号", "370784-2017-status-report-b59c6d")]
     [InlineData("安经开〔2018〕 7号", "370784-2017-status-report-b59c6d")]
@@ -34,6 +59,17 @@ public class SearchTests(SearchSite site) : IClassFixture<SearchSite>
         result.Exact.Should().BeTrue();
         result.Results.Select(r => r.Slug).Should().Equal(slug);
         result.Results[0].Snippet.Should().Contain("<mark>");
+    }
+
+    [Fact]
+    public void A_small_archive_counts_a_common_phrase_exactly_on_a_page_of_one()
+    {
+        foreach (var query in new[] { "政府", "法治政府", "依法行政 -行政执法" })
+        {
+            var result = site.Engine.Search(query, pageSize: 1);
+            result.Estimated.Should().BeFalse(query);
+            result.Total.Should().Be(site.Engine.Search(query, pageSize: 1000).Total, query);
+        }
     }
 
     [Fact]

@@ -13,8 +13,17 @@ public class TokenizerTests
         foreach (var vector in TokenizerVectors.All)
         {
             TextUnits.Normalize(vector.Input).Should().Be(vector.Normalized, vector.Input);
-            TextUnits.Split(vector.Input).Select(u => (u.Text, u.Start, u.End)).Should().Equal(vector.Units, vector.Input);
+            TextUnits.Split(vector.Input).Select(u => (u.Text, u.Start, u.End, u.Break)).Should().Equal(vector.Units, vector.Input);
         }
+    }
+
+    [Fact]
+    public void The_csharp_engine_matches_across_punctuation_only_where_the_query_has_some()
+    {
+        MatchingVectors.All.Should().HaveCountGreaterThan(20);
+        MatchingVectors.All.Where(v => v.Ranges.Count == 0).Should().NotBeEmpty("some cases are punctuation a match must not cross");
+        foreach (var vector in MatchingVectors.All)
+            QueryEngine.Ranges(vector.Text, Query.Parse(vector.Query).Parts).Should().Equal(vector.Ranges, $"{vector.Query} in {vector.Text}");
     }
 
     [Fact]

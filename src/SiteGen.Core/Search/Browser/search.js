@@ -1,7 +1,8 @@
 /* SiteGen search runtime. A classic script: no modules, no fetch, no workers, so it works from file://.
    Index files are classic scripts too; each hands its data to SiteGenSearch.manifest/shard/head/text and kin.
-   API: SiteGenSearch.search(query, {filters, sort, page, pageSize}) -> Promise<{total, estimated, exact, results, facets}>;
-   filters: {year, type, province, region, publisher}; sort: "relevance" (default) or "date"; pageSize: 10 by default.
+   API: SiteGenSearch.search(query, {filters, sort, page, pageSize, counts}) -> Promise<{total, estimated, exact, results, facets}>;
+   filters: {year, type, province, region, publisher}; sort: "relevance" (default) or "date"; pageSize: 10 by default;
+   counts: "auto" (exact when that reads few more files, else estimated), "exact" or "estimate".
    The query engine mirrors src/SiteGen.Core/Search/QueryEngine.cs; FORMAT.md describes both. */
 (function () {
   "use strict";
@@ -10,7 +11,8 @@
   var manifest = null, base = "", shards = {}, heads = {}, texts = {}, waiting = {};
 
   /* ---- tokenizer: the same as TextUnits.cs, held to it by tests/vectors/tokenizer.json ---- */
-  var UNIT = /[\p{L}\p{N}]/u;
+  /* Letters and digits are units; punctuation and symbols are breaks between them; anything else is nothing. */
+  var UNIT = /[\p{L}\p{N}]/u, BREAK = /[\p{P}\p{S}]/u;
   function normalizeChar(ch) {
     var cp = ch.codePointAt(0);
     if (cp >= 0xFF01 && cp <= 0xFF5E) cp -= 0xFEE0;
@@ -28,15 +30,16 @@
     for (var i = 0; at(i); i++);
     return at.list;
   }
-  /* A text's units taken apart only as far as asked: at(i) is unit i, or null past the end. */
+  /* A text's units taken apart only as far as asked: at(i) is unit i ({t, s, e, b}: b when a break stands before it), or null past the end. */
   function unitReader(text) {
-    var list = [], chars = text[Symbol.iterator](), index = 0, done = false;
+    var list = [], chars = text[Symbol.iterator](), index = 0, done = false, broken = false;
     function at(i) {
       while (list.length <= i && !done) {
         var step = chars.next();
         if (step.done) { done = true; break; }
         var ch = step.value, n = normalizeChar(ch);
-        if (UNIT.test(n)) list.push({ t: n, s: index, e: index + ch.length });
+        if (UNIT.test(n)) { list.push({ t: n, s: index, e: index + ch.length, b: broken && list.length > 0 }); broken = false; }
+        else if (BREAK.test(n)) broken = true;
         index += ch.length;
       }
       return i < list.length ? list[i] : null;
@@ -86,7 +89,7 @@
     var path = indexPath();
     base = path.slice(0, path.lastIndexOf("/") + 1);
     return load(path, "manifest").then(function (m) {
-      if (m.version !== 9 || m.tokenizer !== "sitegen-char-1") throw new Error("unsupported index " + m.version + " " + m.tokenizer);
+      if (m.version !== 10 || m.tokenizer !== "sitegen-char-2") throw new Error("unsupported index " + m.version + " " + m.tokenizer);
       manifest = m;
       return m;
     });
@@ -298,15 +301,35 @@
           continue;
         }
       }
-      var u = units(text).map(function (x) { return x.t; }), list = negative ? parsed.excludes : parsed.parts;
+      var p = part(text, quoted), list = negative ? parsed.excludes : parsed.parts;
       // A part without units (punctuation only) asks nothing; a repeated part asks nothing new.
-      if (u.length === 0 || list.some(function (p) { return p.units.join("") === u.join(""); })) continue;
-      list.push({ text: text, units: u, quoted: quoted });
+      if (p.units.length === 0 || list.some(function (q) { return q.key === p.key; })) continue;
+      list.push(p);
     }
     return parsed;
   }
   api.parse = parse;
-
+  /* A query part (QueryPart.cs): its units, whether a break stands before each, and its key (a space for each break). */
+  function part(text, quoted) {
+    var u = units(text);
+    return { text: text, quoted: quoted, units: u.map(function (x) { return x.t; }), breaks: u.map(function (x) { return x.b; }),
+      key: u.map(function (x) { return (x.b ? " " : "") + x.t; }).join("") };
+  }
+  /* Whether the text's units from i on match the part's: the same units, and no break in the text where the query has none (TextUnits.Matches). */
+  function matchesFrom(at, i, p, n) {
+    for (var k = 0; k < n; k++) {
+      var u = at(i + k);
+      if (!u || u.t !== p.units[k] || (k > 0 && u.b && !p.breaks[k])) return false;
+    }
+    return true;
+  }
+  /* The terms a part reads, pair by pair: its tight pair and, where the query has a break, its broken one too (IndexFormat.PartTerms). */
+  function partTerms(p) {
+    var u = p.units, out = [];
+    if (u.length === 1) return [[u[0]]];
+    for (var i = 0; i < u.length - 1; i++) out.push(p.breaks[i + 1] ? [u[i] + u[i + 1], u[i] + " " + u[i + 1]] : [u[i] + u[i + 1]]);
+    return out;
+  }
   /* ---- matching: where a part's units stand in a row, per document and field ---- */
   /* The pairs that pin down a run of n units: every other pair, and the last one (QueryEngine.CoveringPairs). */
   function coveringPairs(n) {
@@ -319,29 +342,29 @@
      pair of its units in one field, each with a bound on its count per field (exact for one or two units), and the
      covering pairs whose positions count it exactly in the documents a query checks. */
   function matcher(part) {
-    var u = part.units, terms = [];
-    if (u.length <= 2) terms.push(u.join(""));
-    else for (var i = 0; i < u.length - 1; i++) terms.push(u[i] + u[i + 1]);
-    return Promise.all(terms.map(termStats)).then(function (st) {
+    var slots = partTerms(part);
+    return Promise.all(slots.map(function (terms) { return Promise.all(terms.map(termStats)).then(sumStats); })).then(function (st) {
       function least(f) { return Math.min.apply(null, st.map(f)); }
       var m = {
-        documents: least(function (x) { return x.documents; }),
+        documents: Math.min(manifest.count, least(function (x) { return x.documents; })),
         documentsIn: function (s) { return least(function (x) { return x.docCounts[s]; }); },
         boundIn: function (s) { return least(function (x) { return x.bounds[s]; }); },
-        bounds: new Map(), covering: {}, offsets: u.length > 2 ? coveringPairs(u.length) : [], exact: new Map()
+        bounds: new Map(), covering: {}, offsets: part.units.length > 2 ? coveringPairs(part.units.length) : [], exact: new Map(),
+        terms: [].concat.apply([], slots)
       };
       /* Reads the part's counts in a segment; resolves to the segment's candidates, in id order. */
       m.read = function (s) {
-        return Promise.all(terms.map(function (t) { return postings(t, s); })).then(function (pairs) {
+        return Promise.all(slots.map(function (terms) { return Promise.all(terms.map(function (t) { return postings(t, s); })); })).then(function (pairs) {
           if (m.offsets.length) m.covering[s] = m.offsets.map(function (o) { return pairs[o]; });
-          var rarest = pairs.reduce(function (a, b) { return a.postings.length <= b.postings.length ? a : b; }), found = [];
-          rarest.postings.forEach(function (posting) {
-            var bound = posting.counts.slice();
-            pairs.forEach(function (pair) {
-              var other = find(pair, posting.doc);
-              for (var f = 0; f < 3; f++) bound[f] = other ? Math.min(bound[f], other.counts[f]) : 0;
+          var counts = pairs.map(pairCounts), found = [];
+          var rarest = counts.reduce(function (a, b) { return a.size <= b.size ? a : b; });
+          Array.from(rarest.keys()).sort(function (a, b) { return a - b; }).forEach(function (doc) {
+            var bound = rarest.get(doc).slice();
+            counts.forEach(function (pair) {
+              var other = pair.get(doc);
+              for (var f = 0; f < 3; f++) bound[f] = other ? Math.min(bound[f], other[f]) : 0;
             });
-            if (bound[0] || bound[1] || bound[2]) { m.bounds.set(posting.doc, bound); found.push(posting.doc); }
+            if (bound[0] || bound[1] || bound[2]) { m.bounds.set(doc, bound); found.push(doc); }
           });
           return found;
         });
@@ -349,10 +372,41 @@
       return m;
     });
   }
+  /* A pair matched by either of its terms: documents and bounds added up (TermStats.Sum says why that bounds it). */
+  function sumStats(st) {
+    if (st.length === 1) return st[0];
+    var n = manifest.segments.length, sum = { docCounts: new Array(n).fill(0), bounds: new Array(n).fill(0), documents: 0 };
+    st.forEach(function (x) {
+      for (var s = 0; s < n; s++) { sum.docCounts[s] += x.docCounts[s]; sum.bounds[s] += x.bounds[s]; }
+      sum.documents += x.documents;
+    });
+    return sum;
+  }
+  /* A pair's count per field in each document that has it: the sum over its terms' lists. */
+  function pairCounts(lists) {
+    var sums = new Map();
+    lists.forEach(function (list) {
+      list.postings.forEach(function (p) {
+        var sum = sums.get(p.doc);
+        if (!sum) sums.set(p.doc, sum = [0, 0, 0]);
+        for (var f = 0; f < 3; f++) sum[f] += p.counts[f];
+      });
+    });
+    return sums;
+  }
   function coveringOf(m, doc) { return m.covering[segmentOf(doc)]; }
   function needsPositions(m, doc) { return m.offsets.length > 0 && m.bounds.has(doc); }
   function needsChunk(m, doc) {
-    return needsPositions(m, doc) && coveringOf(m, doc).some(function (pair) { return pair.groups[find(pair, doc).group].chunk >= 0; });
+    return needsPositions(m, doc) && coveringOf(m, doc).some(function (pair) {
+      return pair.some(function (list) { var p = find(list, doc); return p && list.groups[p.group].chunk >= 0; });
+    });
+  }
+  /* The files counting the part in the document reads, read before or not (PartMatcher.PositionFiles). */
+  function positionFiles(m, doc, out) {
+    if (!needsPositions(m, doc)) return;
+    coveringOf(m, doc).forEach(function (pair) {
+      pair.forEach(function (list) { var p = find(list, doc); if (p) out.add(list.groups[p.group].file); });
+    });
   }
   /* Reads, in one batch, the positions counting the matchers in these documents need. */
   function loadPositions(matchers, docs) {
@@ -361,12 +415,24 @@
       matchers.forEach(function (m) {
         if (!needsPositions(m, doc)) return;
         coveringOf(m, doc).forEach(function (pair) {
-          var posting = find(pair, doc);
-          if (!posting.fields) wanted.set(pair.groups[posting.group], pair);
+          pair.forEach(function (list) {
+            var posting = find(list, doc);
+            if (posting && !posting.fields) wanted.set(list.groups[posting.group], list);
+          });
         });
       });
     });
     return Promise.all(Array.from(wanted.entries()).map(function (w) { return loadGroup(w[1], w[0]); }));
+  }
+  /* Where a pair (any of its terms) starts in each field of the document, as sets. */
+  function pairPositions(pair, doc) {
+    var fields = [new Set(), new Set(), new Set()];
+    pair.forEach(function (list) {
+      var posting = find(list, doc);
+      if (!posting) return;
+      for (var f = 0; f < 3; f++) if (posting.fields[f]) posting.fields[f].forEach(function (p) { fields[f].add(p); });
+    });
+    return fields;
   }
   /* How often the part's units stand in a row in each field of the document (its positions loaded). */
   function count(m, doc) {
@@ -374,12 +440,11 @@
     if (!bound) return [0, 0, 0];
     if (!m.offsets.length) return bound;
     if (m.exact.has(doc)) return m.exact.get(doc);
-    var positions = coveringOf(m, doc).map(function (pair) { return find(pair, doc).fields; }), fields = [0, 0, 0];
+    var positions = coveringOf(m, doc).map(function (pair) { return pairPositions(pair, doc); }), fields = [0, 0, 0];
     for (var f = 0; f < 3; f++) {
-      if (positions.some(function (p) { return !p[f]; })) continue;
-      var later = positions.slice(1).map(function (p) { return new Set(p[f]); });
+      if (positions.some(function (p) { return !p[f].size; })) continue;
       positions[0][f].forEach(function (p) {
-        for (var k = 0; k < later.length; k++) if (!later[k].has(p + m.offsets[k + 1])) return;
+        for (var k = 1; k < positions.length; k++) if (!positions[k][f].has(p + m.offsets[k])) return;
         fields[f]++;
       });
     }
@@ -561,6 +626,29 @@
           }
           return round();
         },
+        /* How many more files counting every match exactly would read (Evaluation.CountingCost). */
+        countingCost: function () {
+          var files = new Set();
+          for (var s = 0; s < n; s++) {
+            if (read[s] || !viable[s]) continue;
+            var segment = manifest.segments[s];
+            files.add("m-" + segment[4]);
+            positive.concat(negative.filter(function (m) { return m.documentsIn(s) > 0; })).forEach(function (m) {
+              m.terms.forEach(function (t) { if (segment[2]) files.add(shardName("shard", segment[2], segment, t)); });
+            });
+          }
+          candidates.forEach(function (d) { if (!checked.has(d)) all.forEach(function (m) { positionFiles(m, d, files); }); });
+          return files.size;
+        },
+        /* Reads every segment that may hold a match and checks every candidate: totals and facets are then exact. */
+        complete: function () {
+          var unread = [];
+          for (var s = 0; s < n; s++) if (!read[s] && viable[s]) unread.push(s);
+          return Promise.all(unread.map(readSegment)).then(function () {
+            var open = candidates.filter(function (d) { return !checked.has(d); });
+            return loadPositions(all, open).then(function () { open.forEach(check); });
+          });
+        },
         /* Whether any document matches, with no filters: reads and checks until one does or none can. */
         possible: function () { return ev.top({}, 1, false).then(function (t) { return t.length > 0; }); },
         /* The matches expected in the segments not read that hold every part (Evaluation.Unread). */
@@ -653,10 +741,10 @@
             var split = [], seen = {};
             parsed.parts.forEach(function (p) {
               (p.quoted ? [p.text] : words(p.text)).forEach(function (w) {
-                var u = units(w).map(function (x) { return x.t; });
-                if (seen[u.join("")]) return;
-                seen[u.join("")] = true;
-                split.push({ text: w, units: u, quoted: false });
+                var p = part(w, false);
+                if (seen[p.key]) return;
+                seen[p.key] = true;
+                split.push(p);
               });
             });
             if (split.length <= parsed.parts.length) return finish(ev, top, parsed.parts, true);
@@ -668,6 +756,10 @@
       });
 
       function finish(ev, top, used, exact) {
+        var counting = options.counts === "exact" || (options.counts !== "estimate" && ev.countingCost() <= manifest.countingBudget);
+        return (counting ? ev.complete() : Promise.resolve()).then(function () { return finished(ev, top, used, exact); });
+      }
+      function finished(ev, top, used, exact) {
         var pool = ev.candidates().filter(function (d) { return passes(d, filters); });
         var total = ev.estimate(pool, ev.unread(filters));
         var facets = {
@@ -706,9 +798,8 @@
   /* The ranges of the parts that occur from unit i. */
   function matchesAt(at, i, used, out) {
     used.forEach(function (part) {
-      var n = part.units.length, k = 0;
-      while (k < n && at(i + k) && at(i + k).t === part.units[k]) k++;
-      if (k === n) out.push([at(i).s, at(i + n - 1).e]);
+      var n = part.units.length;
+      if (matchesFrom(at, i, part, n)) out.push([at(i).s, at(i + n - 1).e]);
     });
   }
   /* Ranges in order, overlapping ones made one. */
@@ -765,13 +856,12 @@
     return (from > 0 ? "…" : "") + highlight(body, marks, from, to) + "…";
   }
   function cutMatchStart(text, used) {
-    var u = units(text), earliest = Infinity;
+    var at = unitReader(text), earliest = Infinity;
+    for (var i = 0; at(i); i++);
+    var u = at.list;
     used.forEach(function (part) {
-      for (var k = Math.min(part.units.length - 1, u.length); k >= 1; k--) {
-        var cut = true;
-        for (var i = 0; i < k && cut; i++) cut = u[u.length - k + i].t === part.units[i];
-        if (cut) earliest = Math.min(earliest, u[u.length - k].s);
-      }
+      for (var k = Math.min(part.units.length - 1, u.length); k >= 1; k--)
+        if (matchesFrom(at, u.length - k, part, k)) earliest = Math.min(earliest, u[u.length - k].s);
     });
     return earliest;
   }
