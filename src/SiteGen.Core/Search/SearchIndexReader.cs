@@ -162,7 +162,7 @@ public sealed class SearchIndexReader
     {
         if (_display.TryGetValue(doc, out var known)) return known;
         var segment = Segments[SegmentOf(doc)];
-        var d = JsonNode.Parse(LoadNamed(IndexFormat.HeadName(doc - segment.Start, segment.Generation), "head"))!.AsArray();
+        var d = JsonNode.Parse(LoadPacked(IndexFormat.HeadName(doc - segment.Start, segment.Generation), IndexFormat.Head))!.AsArray();
         return _display[doc] = new DocDisplay(d[0]!.GetValue<string>(), d[1]!.GetValue<string>(), d[2]!.GetValue<string>(),
             d[3]?.GetValue<string>(), d[4]!.GetValue<string>(), d[5]?.GetValue<string>(), d[6]?.GetValue<string>(),
             new TextHead(d[7]!.GetValue<string>(), d[8]!.GetValue<string>(), d[9]!.GetValue<bool>()));
@@ -225,7 +225,7 @@ public sealed class SearchIndexReader
     /// <summary>The three field texts of a document, for snippets.</summary>
     public string[] Texts(int doc)
     {
-        return JsonSerializer.Deserialize<string[]>(LoadNamed(Display(doc).TextFile, "text"))!;
+        return JsonSerializer.Deserialize<string[]>(LoadPacked(Display(doc).TextFile, IndexFormat.Text))!;
     }
 
     private (byte[] Bytes, int Start, int End)? Entry(string kind, int count, IndexSegment segment, string term) =>
@@ -252,7 +252,8 @@ public sealed class SearchIndexReader
         if (_shards.TryGetValue(file, out var terms)) return terms;
         terms = new Dictionary<string, (byte[], int, int)>(StringComparer.Ordinal);
         var args = LoadNamed(file, kind);
-        var bytes = Convert.FromBase64String(args[(args.IndexOf('"') + 1)..args.LastIndexOf('"')]);
+        var base64 = args[(args.IndexOf('"') + 1)..args.LastIndexOf('"')];
+        var bytes = IndexFormat.IsPacked(kind) ? IndexFormat.Unpacked(base64) : Convert.FromBase64String(base64);
         var at = 0;
         var count = IndexFormat.ReadVarint(bytes, ref at);
         for (var t = 0; t < count; t++)
@@ -313,6 +314,13 @@ public sealed class SearchIndexReader
         var name = $"\"{file[..^3]}\",";
         if (!args.StartsWith(name, StringComparison.Ordinal)) throw new InvalidDataException($"{file} does not name itself");
         return args[name.Length..];
+    }
+
+    /// <summary>The packed UTF-8 text (JSON) of a file whose callback names the file first.</summary>
+    private string LoadPacked(string file, string callback)
+    {
+        var args = LoadNamed(file, callback);
+        return Encoding.UTF8.GetString(IndexFormat.Unpacked(args[(args.IndexOf('"') + 1)..args.LastIndexOf('"')]));
     }
 
     /// <summary>The argument text of a script "SiteGenSearch.name(ARGS);".</summary>

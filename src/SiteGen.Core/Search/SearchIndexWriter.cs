@@ -126,13 +126,13 @@ internal sealed class SearchIndexWriter
         SearchDocument? made = null;
         SearchDocument Document() => made ??= document();
         if (!_output.TryReuse([$"{IndexFormat.Folder}/{text}"], entry.Key))
-            _output.Write($"{IndexFormat.Folder}/{text}", IndexFormat.NamedScript("text", text, JsonSerializer.Serialize(Document().FieldTexts, Json)), entry.Key);
+            _output.Write($"{IndexFormat.Folder}/{text}", IndexFormat.NamedScript(IndexFormat.Text, text, IndexFormat.Packed(JsonSerializer.Serialize(Document().FieldTexts, Json))), entry.Key);
         var segment = _segments[_segmentOf[id]];
         if (segment.Reused is not null) return new Prepared(id, null);
         var indexed = Index(entry.Key, Document);
         // A segment's heads are made, and reused, with it: their names follow from its generation.
         var head = IndexFormat.HeadName(id - segment.Range.Start, segment.Generation);
-        _output.Write($"{IndexFormat.Folder}/{head}", IndexFormat.NamedScript("head", head, Display(entry, indexed.Head).ToJsonString(Json)), segment.Key);
+        _output.Write($"{IndexFormat.Folder}/{head}", IndexFormat.NamedScript(IndexFormat.Head, head, IndexFormat.Packed(Display(entry, indexed.Head).ToJsonString(Json))), segment.Key);
         return new Prepared(id, indexed.Terms);
     }
 

@@ -215,7 +215,8 @@ internal sealed class SegmentWriter(int chunkPositions, double[] typicalLengths)
     // Files are encoded and written on every core: a rebuild after one edit remakes its segment's 12,000 files.
     private static void WriteScript(string kind, string name, IEnumerable<(string Term, int DocCount, ReadOnlyMemory<byte> Data)> terms,
         Action<string, string> write) =>
-        write($"{IndexFormat.Folder}/{name}", IndexFormat.NamedScript(kind, name, $"\"{Convert.ToBase64String(EncodeShard(terms))}\""));
+        write($"{IndexFormat.Folder}/{name}", IndexFormat.NamedScript(kind, name,
+            IndexFormat.IsPacked(kind) ? IndexFormat.Packed(EncodeShard(terms)) : $"\"{Convert.ToBase64String(EncodeShard(terms))}\""));
 
     /// <summary>Terms in ordinal order, each with its document count and data: the layout of shards and chunks alike.</summary>
     private static byte[] EncodeShard(IEnumerable<(string Term, int DocCount, ReadOnlyMemory<byte> Data)> terms)

@@ -46,7 +46,7 @@ internal static class TermDictionary
                     previous = segment;
                 }
             }
-            write($"{IndexFormat.Folder}/{name}", IndexFormat.NamedScript(IndexFormat.Dictionary, name, $"\"{Convert.ToBase64String(bytes.ToArray())}\""));
+            write($"{IndexFormat.Folder}/{name}", IndexFormat.NamedScript(IndexFormat.Dictionary, name, IndexFormat.Packed(bytes.ToArray())));
         });
         return count;
     }

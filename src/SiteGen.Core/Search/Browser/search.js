@@ -145,9 +145,15 @@
     for (var i = 0; i < raw.length; i++) bytes[i] = raw.charCodeAt(i);
     return bytes;
   }
+  /* Packed data (IndexFormat.Packed): raw DEFLATE in base64, inflated by the browser itself. */
+  function unpack(b64) {
+    var stream = new Blob([bytesOf(b64)]).stream().pipeThrough(new DecompressionStream("deflate-raw"));
+    return new Response(stream).arrayBuffer().then(function (buffer) { return new Uint8Array(buffer); });
+  }
+  function unpackJson(b64) { return unpack(b64).then(function (bytes) { return JSON.parse(new TextDecoder().decode(bytes)); }); }
   /* Terms in ordinal order, each followed by data whose extent `entry` reads (SearchIndexReader.Terms). */
-  function decodeTerms(b64, entry) {
-    var bytes = bytesOf(b64), at = { i: 0 }, count = varint(bytes, at), terms = new Map(), decoder = new TextDecoder();
+  function decodeTerms(bytes, entry) {
+    var at = { i: 0 }, count = varint(bytes, at), terms = new Map(), decoder = new TextDecoder();
     for (var t = 0; t < count; t++) {
       var len = varint(bytes, at), term = decoder.decode(bytes.subarray(at.i, at.i + len));
       at.i += len;
@@ -155,16 +161,16 @@
     }
     return terms;
   }
-  function decodeShard(b64) {
-    return decodeTerms(b64, function (bytes, at) {
+  function decodeShard(bytes) {
+    return decodeTerms(bytes, function (bytes, at) {
       var df = varint(bytes, at), size = varint(bytes, at), e = { df: df, bytes: bytes, start: at.i, end: at.i + size };
       at.i += size;
       return e;
     });
   }
   /* A dictionary shard: per term, per segment that has it, [segment, documents, stored bound]. */
-  function decodeDictionary(b64) {
-    return decodeTerms(b64, function (bytes, at) {
+  function decodeDictionary(bytes) {
+    return decodeTerms(bytes, function (bytes, at) {
       var n = varint(bytes, at), list = [], segment = 0;
       for (var k = 0; k < n; k++) { segment += varint(bytes, at); list.push([segment, varint(bytes, at), varint(bytes, at)]); }
       return list;
@@ -192,12 +198,14 @@
     }
     return fields;
   }
-  /* Any file laid out as a shard: s<k>-, p<k>- (a segment's position shard) or c<hash>-<chunk>- (IndexFormat.cs). */
+  /* Any file laid out as a shard: s<k>- (packed counts), p<k>- (a segment's position shard) or c<hash>-<chunk>- (IndexFormat.cs). */
   function shardFile(key) {
-    if (shards[key]) return Promise.resolve(shards[key]);
-    return load(base + key + ".js", key).then(function (data) {
-      return (shards[key] = shards[key] || decodeShard(data));
-    });
+    if (!shards[key]) {
+      shards[key] = load(base + key + ".js", key).then(function (data) {
+        return (key[0] === "s" ? unpack(data) : bytesOf(data));
+      }).then(decodeShard).catch(function (e) { delete shards[key]; throw e; });
+    }
+    return shards[key];
   }
   /* A segment's shard of a term: s<k>-<generation> (counts) or p<k>-<generation> (positions). */
   function shardName(kind, count, segment, term) { return kind[0] + (fnv(term) % count) + "-" + segment[4]; }
@@ -229,8 +237,11 @@
         return (stats[term] = { docCounts: [n], bounds: [0], documents: n });
       });
     }
-    var loaded = !d[0] ? Promise.resolve(new Map()) : dictionaries[file] ? Promise.resolve(dictionaries[file]) :
-      load(base + file + ".js", file).then(function (data) { return (dictionaries[file] = dictionaries[file] || decodeDictionary(data)); });
+    if (d[0] && !dictionaries[file]) {
+      dictionaries[file] = load(base + file + ".js", file).then(unpack).then(decodeDictionary)
+        .catch(function (e) { delete dictionaries[file]; throw e; });
+    }
+    var loaded = d[0] ? dictionaries[file] : Promise.resolve(new Map());
     return loaded.then(function (terms) {
       var n = manifest.segments.length, st = { docCounts: new Array(n).fill(0), bounds: new Array(n).fill(0), documents: 0 };
       (terms.get(term) || []).forEach(function (e) { st.docCounts[e[0]] = e[1]; st.bounds[e[0]] = e[2]; st.documents += e[1]; });
@@ -780,11 +791,11 @@
   function loadDisplay(doc) {
     if (heads[doc]) return Promise.resolve(heads[doc]);
     var segment = manifest.segments[segmentOf(doc)], file = "h" + (doc - segment[0]) + "-" + segment[4];
-    return load(base + file + ".js", file).then(function (row) { return (heads[doc] = row); });
+    return load(base + file + ".js", file).then(unpackJson).then(function (row) { return (heads[doc] = row); });
   }
   function loadText(doc, file) {
     if (texts[doc]) return Promise.resolve(texts[doc]);
-    return load(base + file, stem(file)).then(function (t) { return (texts[doc] = t); });
+    return load(base + file, stem(file)).then(unpackJson).then(function (t) { return (texts[doc] = t); });
   }
   function escapeHtml(s) {
     return s.replace(/[&<>"']/g, function (c) { return { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" }[c]; });
