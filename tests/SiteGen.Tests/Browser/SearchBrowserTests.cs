@@ -27,6 +27,26 @@ public sealed class SearchBrowserTests(Chromium chromium, SearchSite site) : ICl
     }
 
     [Fact]
+    public async Task The_javascript_engine_meets_every_shared_format_vector()
+    {
+        var watched = await chromium.OpenAsync();
+        await watched.Page.GotoAsync(site.FileUrl("search.html"));
+        var actual = System.Text.Json.Nodes.JsonNode.Parse(await watched.Page.EvaluateAsync<string>(@"text => {
+            const v = JSON.parse(text), c = SiteGenSearch.contract;
+            const parts = list => list.map(p => ({ text: p.text, key: p.key, quoted: p.quoted }));
+            return JSON.stringify({
+              fnv: v.fnv.map(x => c.fnv(x.term)),
+              varint: v.varint.map(x => c.varint(x.bytes)),
+              lengths: v.lengths.map(x => c.length(x.code)),
+              scores: v.scores.map(x => c.round4(c.bm25(x.weight, c.idf(x.documents, x.df), x.count, x.length, x.typical))),
+              chunks: v.chunks.map(x => c.chunks(x.positions, x.scores, x.chunkPositions)),
+              queries: v.queries.map(x => { const q = SiteGenSearch.parse(x.query); return { parts: parts(q.parts), excludes: parts(q.excludes), filters: q.filters }; })
+            }); }", FormatVectors.All.ToJsonString()))!.AsObject();
+        foreach (var (name, answers) in FormatVectors.Expected())
+            actual[name]!.ToJsonString().Should().Be(answers!.ToJsonString(), name);
+    }
+
+    [Fact]
     public async Task The_javascript_engine_matches_across_punctuation_only_where_the_query_has_some()
     {
         var watched = await chromium.OpenAsync();

@@ -211,16 +211,16 @@
   function shardName(kind, count, segment, term) { return kind[0] + (fnv(term) % count) + "-" + segment[4]; }
   /* How a pair's documents in a segment are cut into chunks, or null when its positions stay in the position shard
      (IndexFormat.Chunks): best score first, ties by lower id, a chunk closing once it holds chunkPositions. */
-  function chunks(positions, score) {
+  function chunks(positions, score, chunkPositions) {
     var total = positions.reduce(function (a, b) { return a + b; }, 0);
-    if (total <= manifest.chunkPositions) return null;
+    if (total <= chunkPositions) return null;
     var order = positions.map(function (_, i) { return i; }), scores = order.map(score);
     order.sort(function (a, b) { return scores[b] - scores[a] || a - b; });
     var chunkOf = [], chunk = 0, held = 0;
     order.forEach(function (i) {
       chunkOf[i] = chunk;
       held += positions[i];
-      if (held >= manifest.chunkPositions) { chunk++; held = 0; }
+      if (held >= chunkPositions) { chunk++; held = 0; }
     });
     return { order: order, chunkOf: chunkOf };
   }
@@ -262,7 +262,7 @@
       var chunked = positions.reduce(function (a, b) { return a + b; }, 0) > manifest.chunkPositions;
       // A chunked pair's order needs its documents' lengths: the segment's columns, which reading it loads anyway.
       return (chunked ? loadColumns(s) : Promise.resolve()).then(function () {
-        var layout = chunks(positions, function (i) { var p = list.postings[i]; return beforeIdf(p.counts, docOf(p.doc).len); });
+        var layout = chunks(positions, function (i) { var p = list.postings[i]; return beforeIdf(p.counts, docOf(p.doc).len); }, manifest.chunkPositions);
         (layout ? layout.order : positions.map(function (_, i) { return i; })).forEach(function (i) {
           var chunk = layout ? layout.chunkOf[i] : -1, last = list.groups[list.groups.length - 1];
           if (!last || last.chunk !== chunk) {
@@ -320,6 +320,12 @@
     return parsed;
   }
   api.parse = parse;
+  /* The algorithms C# shares with this file, for tests/vectors/format.json. */
+  api.contract = {
+    fnv: fnv, length: function (code) { return LENGTHS[code]; }, round4: round4, idf: idfOf, bm25: bm25,
+    varint: function (bytes) { return varint(Uint8Array.from(bytes), { i: 0 }); },
+    chunks: function (positions, scores, chunkPositions) { return chunks(positions, function (i) { return scores[i]; }, chunkPositions); }
+  };
   /* A query part (QueryPart.cs): its units, whether a break stands before each, and its key (a space for each break). */
   function part(text, quoted) {
     var u = units(text);
@@ -490,13 +496,15 @@
     return share;
   }
 
-  function idf(df) { var n = manifest.count; return Math.log(1 + (n - df + 0.5) / (df + 0.5)); }
+  function idf(df) { return idfOf(manifest.count, df); }
+  function idfOf(n, df) { return Math.log(1 + (n - df + 0.5) / (df + 0.5)); }
 
   function round4(x) { return Math.floor(x * 10000 + 0.5) / 10000; }
   /* One field's share of a part's score (Bm25.Field: the same operations in the same order, so the same doubles). */
-  function field(f, partIdf, tf, len) {
-    var norm = K1 * (1 - B + B * len / (manifest.avgLength[f] || 1));
-    return manifest.weights[f] * partIdf * tf * (K1 + 1) / (tf + norm);
+  function field(f, partIdf, tf, len) { return bm25(manifest.weights[f], partIdf, tf, len, manifest.avgLength[f]); }
+  function bm25(weight, partIdf, tf, len, typical) {
+    var norm = K1 * (1 - B + B * len / (typical || 1));
+    return weight * partIdf * tf * (K1 + 1) / (tf + norm);
   }
   /* BM25 with field weights over each part's count per field (Bm25.cs). */
   function score(doc, counts, idfs) {

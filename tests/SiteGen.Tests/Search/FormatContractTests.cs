@@ -1,0 +1,71 @@
+using System.Text.Json.Nodes;
+using FluentAssertions;
+using SiteGen.Search;
+using SiteGen.Tests.Support;
+
+namespace SiteGen.Tests.Search;
+
+/// <summary>The C# side of tests/vectors/format.json; SearchBrowserTests holds search.js to the same file.</summary>
+public class FormatContractTests
+{
+    [Fact]
+    public void The_csharp_engine_meets_every_shared_format_vector()
+    {
+        var actual = Answers();
+        var expected = FormatVectors.Expected();
+        foreach (var (name, answers) in expected)
+            actual[name]!.ToJsonString().Should().Be(answers!.ToJsonString(), name);
+    }
+
+    [Fact]
+    public void Varints_are_written_as_the_vectors_spell_them()
+    {
+        foreach (var c in FormatVectors.Cases("varint"))
+        {
+            var bytes = new byte[5];
+            var length = IndexFormat.WriteVarint(bytes, c!["value"]!.GetValue<int>());
+            bytes[..length].Should().Equal(c["bytes"]!.AsArray().Select(b => (byte)b!.GetValue<int>()), c["value"]!.ToString());
+        }
+    }
+
+    private static JsonObject Answers() => new()
+    {
+        ["fnv"] = Map("fnv", c => JsonValue.Create(IndexFormat.Hash(c["term"]!.GetValue<string>()))),
+        ["varint"] = Map("varint", c =>
+        {
+            var at = 0;
+            return JsonValue.Create(IndexFormat.ReadVarint(c["bytes"]!.AsArray().Select(b => (byte)b!.GetValue<int>()).ToArray(), ref at));
+        }),
+        ["lengths"] = Map("lengths", c => JsonValue.Create(Bm25.CodedLength(c["code"]!.GetValue<int>()))),
+        ["scores"] = Map("scores", c => JsonValue.Create(Bm25.Round(Bm25.Field(c["weight"]!.GetValue<double>(),
+            Bm25.Idf(c["documents"]!.GetValue<int>(), c["df"]!.GetValue<int>()), c["count"]!.GetValue<int>(), c["length"]!.GetValue<int>(), c["typical"]!.GetValue<double>())))),
+        ["chunks"] = Map("chunks", c =>
+        {
+            var scores = c["scores"]!.AsArray().Select(s => s!.GetValue<double>()).ToArray();
+            var layout = IndexFormat.Chunks(c["positions"]!.AsArray().Select(p => p!.GetValue<int>()).ToList(), i => scores[i], c["chunkPositions"]!.GetValue<int>());
+            return layout is null ? null : new JsonObject
+            {
+                ["order"] = new JsonArray(layout.Order.Select(i => (JsonNode?)JsonValue.Create(i)).ToArray()),
+                ["chunkOf"] = new JsonArray(layout.ChunkOf.Select(i => (JsonNode?)JsonValue.Create(i)).ToArray()),
+            };
+        }),
+        ["queries"] = Map("queries", c =>
+        {
+            var query = Query.Parse(c["query"]!.GetValue<string>());
+            JsonArray Parts(IEnumerable<QueryPart> parts) => new(parts.Select(p => (JsonNode?)new JsonObject
+            {
+                ["text"] = p.Text, ["key"] = p.Key, ["quoted"] = p.Quoted,
+            }).ToArray());
+            var filters = new JsonObject();
+            foreach (var (key, value) in query.Filters.OrderBy(f => FilterOrder(c, f.Key))) filters[key] = value;
+            return new JsonObject { ["parts"] = Parts(query.Parts), ["excludes"] = Parts(query.Excludes), ["filters"] = filters };
+        }),
+    };
+
+    /// <summary>Filters in the vector's own order: the comparison is of JSON text.</summary>
+    private static int FilterOrder(JsonNode vector, string key) =>
+        vector["filters"]!.AsObject().Select(f => f.Key).ToList().IndexOf(key);
+
+    private static JsonArray Map(string name, Func<JsonNode, JsonNode?> answer) =>
+        new(FormatVectors.Cases(name).Select(c => answer(c!)).ToArray());
+}

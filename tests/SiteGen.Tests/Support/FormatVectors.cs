@@ -1,0 +1,28 @@
+using System.Text.Json.Nodes;
+
+namespace SiteGen.Tests.Support;
+
+/// <summary>
+/// tests/vectors/format.json: the algorithms both engines implement (hashes, varints, length codes, scores,
+/// chunk order, query parsing), each case with the answer both must give, computed independently.
+/// </summary>
+public static class FormatVectors
+{
+    public static JsonObject All { get; } = JsonNode.Parse(File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "vectors", "format.json")))!.AsObject();
+
+    public static JsonArray Cases(string name) => All[name]!.AsArray();
+
+    /// <summary>The answers alone, in the shape the engines' own answers are put in, so one comparison serves both.</summary>
+    public static JsonObject Expected() => new()
+    {
+        ["fnv"] = new JsonArray(Cases("fnv").Select(c => (JsonNode?)JsonValue.Create(c!["hash"]!.GetValue<uint>())).ToArray()),
+        ["varint"] = new JsonArray(Cases("varint").Select(c => (JsonNode?)JsonValue.Create(c!["value"]!.GetValue<int>())).ToArray()),
+        ["lengths"] = new JsonArray(Cases("lengths").Select(c => (JsonNode?)JsonValue.Create(c!["length"]!.GetValue<int>())).ToArray()),
+        ["scores"] = new JsonArray(Cases("scores").Select(c => (JsonNode?)JsonValue.Create(c!["score"]!.GetValue<double>())).ToArray()),
+        ["chunks"] = new JsonArray(Cases("chunks").Select(c => c!["layout"]?.DeepClone()).ToArray()),
+        ["queries"] = new JsonArray(Cases("queries").Select(c => (JsonNode?)new JsonObject
+        {
+            ["parts"] = c!["parts"]!.DeepClone(), ["excludes"] = c["excludes"]!.DeepClone(), ["filters"] = c["filters"]!.DeepClone(),
+        }).ToArray()),
+    };
+}
