@@ -2,7 +2,9 @@ using System.CommandLine;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.RegularExpressions;
-using SiteGen.Search;
+using SiteGen.Search.Format;
+using SiteGen.Search.Reader;
+using SiteGen.Search.Writer;
 
 namespace SiteGen.Cli;
 

@@ -1,6 +1,8 @@
 using System.Diagnostics;
 using SiteGen.Build;
-using SiteGen.Search;
+using SiteGen.Search.Format;
+using SiteGen.Search.Reader;
+using SiteGen.Search.Writer;
 
 namespace SiteGen.Benchmarks;
 

@@ -3,7 +3,9 @@ using System.IO.Compression;
 using System.Text;
 using Microsoft.Playwright;
 using SiteGen.Build;
-using SiteGen.Search;
+using SiteGen.Search.Format;
+using SiteGen.Search.Reader;
+using SiteGen.Search.Writer;
 
 namespace SiteGen.Benchmarks;
 

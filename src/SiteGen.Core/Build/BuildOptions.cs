@@ -1,3 +1,5 @@
+using SiteGen.Search.Format;
+
 namespace SiteGen.Build;
 
 public sealed record BuildOptions(string SourceRoot, string OutputPath)
@@ -14,8 +16,8 @@ public sealed record BuildOptions(string SourceRoot, string OutputPath)
     /// <summary>Where the site is served from, for the links of 404.html, which a host shows at any depth; by default base_url's path.</summary>
     public string? HostPath { get; init; }
 
-    /// <summary>Documents per segment of the search index, about (see <see cref="Search.IndexSegments.Target"/>).</summary>
-    public Search.SearchLayout SearchLayout { get; init; } = Search.SearchLayout.Default;
+    /// <summary>Documents per segment of the search index, about (see <see cref="IndexSegments.Target"/>).</summary>
+    public SearchLayout SearchLayout { get; init; } = SearchLayout.Default;
 }
 
 public interface IBuildObserver

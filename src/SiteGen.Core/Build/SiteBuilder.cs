@@ -8,8 +8,10 @@ using SiteGen.Diagnostics;
 using SiteGen.Feeds;
 using SiteGen.Output;
 using SiteGen.Rendering;
-using SiteGen.Search;
+using SiteGen.Search.Reader;
 using SiteGen.Site;
+using SiteGen.Search.Format;
+using SiteGen.Search.Writer;
 
 namespace SiteGen.Build;
 

@@ -1,4 +1,6 @@
-using SiteGen.Search;
+using SiteGen.Search.Format;
+using SiteGen.Search.Reader;
+using SiteGen.Search.Writer;
 
 namespace SiteGen.Cache;
 

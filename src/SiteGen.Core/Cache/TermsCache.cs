@@ -1,4 +1,6 @@
-using SiteGen.Search;
+using SiteGen.Search.Reader;
+using SiteGen.Search.Writer;
+using SiteGen.Search.Format;
 
 namespace SiteGen.Cache;
 

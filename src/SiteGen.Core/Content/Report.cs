@@ -1,3 +1,5 @@
+using SiteGen.Search.Format;
+
 namespace SiteGen.Content;
 
 /// <summary>One report of the archive: its front matter, made typed, and its Markdown body.</summary>
@@ -25,10 +27,10 @@ public sealed record Report
     /// <summary>Where in <see cref="SourceText"/> the body starts.</summary>
     public int BodyStart { get; init; }
     /// <summary>
-    /// Searchable characters in the Markdown body (see <see cref="Search.TextUnits"/>): what the index's
+    /// Searchable characters in the Markdown body (see <see cref="Search.Format.TextUnits"/>): what the index's
     /// typical body length is averaged from before any body is rendered. Counted when asked for, unless the reader or cache knew it.
     /// </summary>
-    public int BodyUnits { get => _bodyUnits ??= Search.TextUnits.Count(SourceText.AsSpan(BodyStart)); init => _bodyUnits = value; }
+    public int BodyUnits { get => _bodyUnits ??= Search.Format.TextUnits.Count(SourceText.AsSpan(BodyStart)); init => _bodyUnits = value; }
     private int? _bodyUnits;
 
     /// <summary>The line of the file on which <see cref="Body"/> starts.</summary>

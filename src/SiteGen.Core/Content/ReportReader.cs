@@ -3,6 +3,7 @@ using System.Text;
 using System.Text.RegularExpressions;
 using SiteGen.Diagnostics;
 using SiteGen.Yaml;
+using SiteGen.Search.Format;
 
 namespace SiteGen.Content;
 
@@ -56,7 +57,7 @@ public static partial class ReportReader
             Warnings = map.TextList("warnings"),
             BodyStart = parts.BodyStart,
             BodyLine = parts.BodyLine,
-            BodyUnits = Search.TextUnits.Count(normalized.AsSpan(parts.BodyStart)),
+            BodyUnits = Search.Format.TextUnits.Count(normalized.AsSpan(parts.BodyStart)),
             SourceText = normalized,
             SourceKey = Cache.Fingerprint.Of(normalized),
         };

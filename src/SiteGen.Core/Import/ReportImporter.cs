@@ -2,6 +2,7 @@ using System.Text.RegularExpressions;
 using SiteGen.Diagnostics;
 using SiteGen.Content;
 using SiteGen.Import.Divisions;
+using SiteGen.Search.Reader;
 
 namespace SiteGen.Import;
 
@@ -123,7 +124,7 @@ public static partial class ReportImporter
     {
         if (value is null) return [];
         var listed = value.Split([' ', '　', ',', '，', '、', ';', '；'], StringSplitOptions.RemoveEmptyEntries);
-        return listed.Length == 1 && listed[0].Length > 6 ? Search.WordSegmenter.Words(listed[0]).Distinct().ToList() : listed;
+        return listed.Length == 1 && listed[0].Length > 6 ? Search.Reader.WordSegmenter.Words(listed[0]).Distinct().ToList() : listed;
     }
 
     private static bool SameText(string a, string b) => Despace(a) == Despace(b);

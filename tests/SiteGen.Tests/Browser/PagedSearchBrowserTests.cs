@@ -30,7 +30,7 @@ public sealed class PagedSearchBrowserTests(Chromium chromium, ArchiveSearchSite
         {
             foreach (var (sort, page, counts) in options)
             {
-                var cli = site.Engine.Search(q, sort: sort, page: page, pageSize: 1, counting: counts == "auto" ? SiteGen.Search.Counting.Auto : SiteGen.Search.Counting.Estimate);
+                var cli = site.Engine.Search(q, sort: sort, page: page, pageSize: 1, counting: counts == "auto" ? SiteGen.Search.Reader.Counting.Auto : SiteGen.Search.Reader.Counting.Estimate);
                 var expected = JsonSerializer.Serialize(new object[]
                 {
                     cli.Total, cli.Estimated, cli.Results.Select(x => new object[] { x.Slug, x.Score, x.Snippet }),

@@ -156,7 +156,7 @@ public class IncrementalBuildTests
         // Build; edit; build --no-cache; build; undo the edit; build: search/index.js named segment files that did
         // not exist, and every later build kept it so (issue 19, item 1).
         using var site = TestSite.CopyOfRepository();
-        site.SearchLayout = new SiteGen.Search.SearchLayout(SegmentSize: 2, ChunkPositions: 8);
+        site.SearchLayout = new SiteGen.Search.Format.SearchLayout(SegmentSize: 2, ChunkPositions: 8);
         site.Build();
         var original = File.ReadAllText(Path.Combine(site.Root, Report));
         Edit(site, Report, text => text + "\n为测试而追加的一行。\n");
@@ -166,7 +166,7 @@ public class IncrementalBuildTests
         site.Build();
 
         SiteFiles.Snapshot(site.Output).Should().Equal(site.ColdBuildSnapshot());
-        var engine = new SiteGen.Search.QueryEngine(SiteGen.Search.SearchIndexReader.Open(site.Output));
+        var engine = new SiteGen.Search.Reader.QueryEngine(SiteGen.Search.Reader.SearchIndexReader.Open(site.Output));
         engine.Search("高要区").Results.Should().NotBeEmpty();
     }
 
@@ -249,28 +249,28 @@ public class SearchSegmentTests
     [Fact]
     public void Adding_a_report_leaves_the_other_segments_as_they_were()
     {
-        var slugs = Enumerable.Range(0, 5 * SiteGen.Search.IndexSegments.Target).Select(i => $"{110000 + i}-2020-annual-report-{i:x6}").ToList();
+        var slugs = Enumerable.Range(0, 5 * SiteGen.Search.Format.IndexSegments.Target).Select(i => $"{110000 + i}-2020-annual-report-{i:x6}").ToList();
         var before = Segments(slugs);
         slugs.Insert(slugs.Count / 2, "440111-2022-annual-report-aaaaaa");
         var after = Segments(slugs);
 
         before.Except(after).Should().HaveCountLessThanOrEqualTo(2, "the new report joins one segment (and may end it early)");
         after.Count.Should().BeInRange(3, 12, "segments hold about a fifth of the documents");
-        after.Take(after.Count - 1).Should().OnlyContain(s => s.Split(' ').Length >= SiteGen.Search.IndexSegments.Target / 2 && s.Split(' ').Length <= 2 * SiteGen.Search.IndexSegments.Target);
+        after.Take(after.Count - 1).Should().OnlyContain(s => s.Split(' ').Length >= SiteGen.Search.Format.IndexSegments.Target / 2 && s.Split(' ').Length <= 2 * SiteGen.Search.Format.IndexSegments.Target);
     }
 
     /// <summary>The repository's site built with a segment for each report, and its shard files.</summary>
     private static TestSite BuiltInSegmentsOfOne(out HashSet<string> shardFiles)
     {
         var site = TestSite.CopyOfRepository();
-        site.SearchLayout = new SiteGen.Search.SearchLayout(SegmentSize: 2, ChunkPositions: 8);
+        site.SearchLayout = new SiteGen.Search.Format.SearchLayout(SegmentSize: 2, ChunkPositions: 8);
         site.Build();
         shardFiles = ShardFiles(site);
         return site;
     }
 
     private static List<string> Segments(List<string> slugs) =>
-        SiteGen.Search.IndexSegments.Plan(slugs).Select(s => string.Join(' ', slugs.Skip(s.Start).Take(s.Count))).ToList();
+        SiteGen.Search.Format.IndexSegments.Plan(slugs).Select(s => string.Join(' ', slugs.Skip(s.Start).Take(s.Count))).ToList();
 
     private static HashSet<string> ShardFiles(TestSite site) =>
         Directory.GetFiles(Path.Combine(site.Output, "search"))

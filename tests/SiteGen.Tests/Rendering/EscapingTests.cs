@@ -1,6 +1,8 @@
 using AngleSharp.Html.Parser;
 using FluentAssertions;
-using SiteGen.Search;
+using SiteGen.Search.Format;
+using SiteGen.Search.Reader;
+using SiteGen.Search.Writer;
 using SiteGen.Tests.Support;
 
 namespace SiteGen.Tests.Rendering;

@@ -1,6 +1,8 @@
 using System.Text.Json.Nodes;
 using FluentAssertions;
-using SiteGen.Search;
+using SiteGen.Search.Format;
+using SiteGen.Search.Reader;
+using SiteGen.Search.Writer;
 using SiteGen.Tests.Support;
 
 namespace SiteGen.Tests.Search;

@@ -1,5 +1,7 @@
 using FluentAssertions;
-using SiteGen.Search;
+using SiteGen.Search.Format;
+using SiteGen.Search.Reader;
+using SiteGen.Search.Writer;
 using SiteGen.Tests.Support;
 
 namespace SiteGen.Tests.Search;

@@ -107,7 +107,7 @@ public class SearchTests(SearchSite site) : IClassFixture<SearchSite>
     public void Facets_count_the_results_by_year_province_and_type()
     {
         var result = site.Engine.Search("行政复议", pageSize: 100);
-        result.Facets["province"].Should().Equal(new SiteGen.Search.FacetValue("广东省", 2), new SiteGen.Search.FacetValue("山东省", 1));
+        result.Facets["province"].Should().Equal(new SiteGen.Search.Reader.FacetValue("广东省", 2), new SiteGen.Search.Reader.FacetValue("山东省", 1));
         result.Facets["year"].Sum(f => f.Count).Should().Be(3);
         var filtered = site.Engine.Search("行政复议", new Dictionary<string, string> { ["province"] = "山东省" });
         filtered.Total.Should().Be(1);

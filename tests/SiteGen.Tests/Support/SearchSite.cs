@@ -1,6 +1,8 @@
 using System.Text;
 using System.Text.RegularExpressions;
-using SiteGen.Search;
+using SiteGen.Search.Format;
+using SiteGen.Search.Reader;
+using SiteGen.Search.Writer;
 
 namespace SiteGen.Tests.Support;
 

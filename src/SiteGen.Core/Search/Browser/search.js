@@ -3,7 +3,7 @@
    API: SiteGenSearch.search(query, {filters, sort, page, pageSize, counts}) -> Promise<{total, estimated, exact, results, facets}>;
    filters: {year, type, province, region, publisher}; sort: "relevance" (default) or "date"; pageSize: 10 by default;
    counts: "auto" (exact when that reads few more files, else estimated), "exact" or "estimate".
-   The query engine mirrors src/SiteGen.Core/Search/QueryEngine.cs; FORMAT.md describes both. */
+   The query engine mirrors src/SiteGen.Core/Search/Reader/QueryEngine.cs; Search/Format/FORMAT.md describes both. */
 (function () {
   "use strict";
   var api = window.SiteGenSearch = window.SiteGenSearch || {};

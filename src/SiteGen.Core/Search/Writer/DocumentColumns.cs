@@ -1,7 +1,8 @@
 using System.Text.Json.Nodes;
 using SiteGen.Content;
+using SiteGen.Search.Format;
 
-namespace SiteGen.Search;
+namespace SiteGen.Search.Writer;
 
 /// <summary>
 /// The facts documents are scored, filtered and counted by, one column each, with each column's distinct

@@ -1,4 +1,6 @@
-namespace SiteGen.Search;
+using SiteGen.Search.Format;
+
+namespace SiteGen.Search.Writer;
 
 /// <summary>
 /// What the term dictionary keeps of one segment: each term (as <see cref="DocumentTerms"/> keys it), how

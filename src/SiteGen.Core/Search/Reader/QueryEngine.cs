@@ -1,6 +1,7 @@
 using System.Text.RegularExpressions;
+using SiteGen.Search.Format;
 
-namespace SiteGen.Search;
+namespace SiteGen.Search.Reader;
 
 public sealed record SearchHit(
     string Slug, string Url, string Title, string? Date, int? Year, string Type, string? Publisher, string? Region,
@@ -101,7 +102,7 @@ public sealed partial class QueryEngine(SearchIndexReader index)
     /// </summary>
     private static string MetaSnippet(string meta, IReadOnlyList<QueryPart> used)
     {
-        var matched = meta.Split(SearchDocument.MetaSeparator).Where(item => Ranges(item, used).Count > 0).ToList();
+        var matched = meta.Split(IndexFormat.MetaSeparator).Where(item => Ranges(item, used).Count > 0).ToList();
         return Snippet(matched.Count > 0 ? string.Join(" · ", matched) : meta, used);
     }
 

@@ -1,4 +1,6 @@
-namespace SiteGen.Search;
+using SiteGen.Search.Format;
+
+namespace SiteGen.Search.Reader;
 
 /// <summary>A document that matches: its score, and whether a part occurs in its body (which its snippet needs).</summary>
 internal sealed record Scored(int Doc, double Score, bool InBody);

@@ -1,4 +1,6 @@
-namespace SiteGen.Search;
+using SiteGen.Search.Format;
+
+namespace SiteGen.Search.Reader;
 
 /// <summary>A term in a document: how often in each field and, once read, where (pairs of units only).</summary>
 public sealed class TermPosting(int doc, int[] counts)

@@ -1,8 +1,9 @@
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using SiteGen.Search.Format;
 
-namespace SiteGen.Search;
+namespace SiteGen.Search.Reader;
 
 /// <summary>What a segment's columns file holds of a document: enough to score, filter and count it.</summary>
 public sealed record IndexedDoc(int Id, int? Year, string? Province, string? Type, int[] Length);
@@ -33,9 +34,6 @@ internal sealed record IndexSegment(int Start, int Count, int Shards, int Positi
 
 /// <summary>What a result shows of a document, read from its head file only when it is shown.</summary>
 public sealed record DocDisplay(string Slug, string Url, string Title, string? Date, string TextFile, string? Region, string? Publisher, TextHead Head);
-
-/// <summary>The start of a document's text, enough for most snippets: the meta field and the body's first characters.</summary>
-public sealed record TextHead(string Meta, string Body, bool Truncated);
 
 /// <summary>
 /// Reads a built site's search index — the very files the browser loads — for <c>sitegen search</c>.

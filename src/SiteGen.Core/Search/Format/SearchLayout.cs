@@ -1,4 +1,4 @@
-namespace SiteGen.Search;
+namespace SiteGen.Search.Format;
 
 /// <summary>
 /// How the index is cut into files: documents per segment (about; see <see cref="IndexSegments"/>) and

@@ -1,4 +1,4 @@
-namespace SiteGen.Search;
+namespace SiteGen.Search.Format;
 
 /// <summary>A run of documents whose postings are written, and reused, together: ids Start…Start+Count−1.</summary>
 public readonly record struct SegmentRange(int Start, int Count)

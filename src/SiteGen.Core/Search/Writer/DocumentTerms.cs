@@ -1,8 +1,9 @@
 using System.Buffers;
 using System.Numerics;
 using System.Runtime.InteropServices;
+using SiteGen.Search.Format;
 
-namespace SiteGen.Search;
+namespace SiteGen.Search.Writer;
 
 /// <summary>
 /// One document's terms, each with the document's part of its postings already encoded (field mask,

@@ -5,8 +5,9 @@ using System.Text.Json.Nodes;
 using SiteGen.Cache;
 using SiteGen.Content;
 using SiteGen.Site;
+using SiteGen.Search.Format;
 
-namespace SiteGen.Search;
+namespace SiteGen.Search.Writer;
 
 /// <summary>Where the index writer puts its files, and finds the ones the last build made.</summary>
 internal interface IIndexOutput

@@ -1,7 +1,8 @@
 using SiteGen.Content;
 using SiteGen.Rendering;
+using SiteGen.Search.Format;
 
-namespace SiteGen.Search;
+namespace SiteGen.Search.Writer;
 
 /// <summary>A report as the search index sees it: three fields of plain text and the facts results show.</summary>
 public sealed record SearchDocument(Report Report, string Title, string Meta, string Body)
@@ -27,11 +28,8 @@ public sealed record SearchDocument(Report Report, string Title, string Meta, st
     /// the item a query matched (a 文号, say) rather than all of them.
     /// </summary>
     public static string MetaOf(Report report) =>
-        string.Join(MetaSeparator, new[] { report.Publisher, report.Region.Display, report.DocNumber, report.IndexNumber, report.DocType }
+        string.Join(IndexFormat.MetaSeparator, new[] { report.Publisher, report.Region.Display, report.DocNumber, report.IndexNumber, report.DocType }
             .Concat(report.Keywords).Where(s => !string.IsNullOrEmpty(s)).Select(s => s!.ReplaceLineEndings(" ")));
-
-    /// <summary>Between the meta field's items: white space, so it matches as a space does.</summary>
-    public const char MetaSeparator = '\n';
 }
 
 /// <summary>What the index makes of a document, kept between builds: its terms, and the head of its text.</summary>

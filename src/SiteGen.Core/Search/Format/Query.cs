@@ -1,6 +1,6 @@
 using System.Text.RegularExpressions;
 
-namespace SiteGen.Search;
+namespace SiteGen.Search.Format;
 
 /// <summary>One part of a query: its text and the units a match must show in a row (with the query's breaks).</summary>
 public sealed record QueryPart(string Text, IReadOnlyList<Unit> Units, bool Quoted)

@@ -1,4 +1,6 @@
-namespace SiteGen.Search;
+using SiteGen.Search.Format;
+
+namespace SiteGen.Search.Reader;
 
 /// <summary>
 /// A query's filters (year:, type:, province, region:, publisher:): which documents pass, and, for segments

@@ -1,4 +1,6 @@
-namespace SiteGen.Search;
+using SiteGen.Search.Format;
+
+namespace SiteGen.Search.Reader;
 
 /// <summary>
 /// One part of a query, read from the index segment by segment. The dictionary says, before any segment is

@@ -1,4 +1,4 @@
-namespace SiteGen.Search;
+namespace SiteGen.Search.Format;
 
 /// <summary>
 /// The score both readers give (search.js mirrors it), and the bounds the writer stores so that a query

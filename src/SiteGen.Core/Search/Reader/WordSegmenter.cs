@@ -1,7 +1,8 @@
 using System.Runtime.InteropServices;
 using System.Text;
+using SiteGen.Search.Format;
 
-namespace SiteGen.Search;
+namespace SiteGen.Search.Reader;
 
 /// <summary>
 /// Chinese word segmentation by the system ICU library — the engine .NET loads on Linux and browsers

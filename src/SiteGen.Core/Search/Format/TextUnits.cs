@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text;
 
-namespace SiteGen.Search;
+namespace SiteGen.Search.Format;
 
 /// <summary>
 /// One searchable character of a text, with where it stands in the original string, and whether punctuation

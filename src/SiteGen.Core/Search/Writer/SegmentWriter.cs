@@ -1,8 +1,9 @@
 using System.Buffers;
 using System.Runtime.InteropServices;
 using System.Text;
+using SiteGen.Search.Format;
 
-namespace SiteGen.Search;
+namespace SiteGen.Search.Writer;
 
 /// <summary>
 /// The postings of one segment: every term of its documents, with ids counted from the segment's start,

@@ -3,7 +3,7 @@ using System.Security.Cryptography;
 using System.IO.Compression;
 using System.Text;
 
-namespace SiteGen.Search;
+namespace SiteGen.Search.Format;
 
 /// <summary>The pieces of the index format (see FORMAT.md) that writer and reader share.</summary>
 public static class IndexFormat
@@ -16,6 +16,9 @@ public static class IndexFormat
     public const string Global = "SiteGenSearch";
     public static readonly string[] Fields = ["title", "meta", "body"];
     public static readonly double[] Weights = [3.0, 2.0, 1.0];
+
+    /// <summary>Between the meta field's items (one a line): white space, so it matches as a space does.</summary>
+    public const char MetaSeparator = '\n';
 
     /// <summary>FNV-1a over UTF-16 code units: simple enough to be computed the same in JavaScript.</summary>
     public static uint Hash(string term)

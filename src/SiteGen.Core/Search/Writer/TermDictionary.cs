@@ -1,6 +1,7 @@
 using System.Text;
+using SiteGen.Search.Format;
 
-namespace SiteGen.Search;
+namespace SiteGen.Search.Writer;
 
 /// <summary>
 /// Writes the term dictionary: for every term, the segments that have it, with its document count and best
