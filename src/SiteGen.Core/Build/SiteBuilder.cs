@@ -134,8 +134,7 @@ public static class SiteBuilder
     /// </summary>
     private static SearchIndexWriter WriteReportsAndIndex(SiteInput input, PagePlanner planner, Action<PlannedPage> writePage, StagedOutput output, BuildCache? cache, SearchLayout layout)
     {
-        using (var runtime = typeof(SearchIndexWriter).Assembly.GetManifestResourceStream("search.js")!)
-            output.Write(SitePaths.SearchRuntime, stream => runtime.CopyTo(stream));
+        output.Write(SitePaths.SearchRuntime, stream => stream.Write(SearchRuntime.Bytes));
 
         var entries = input.Archive.Newest.Select(r => new SearchIndexWriter.Entry(r, SearchIndexWriter.KeyOf(r))).ToList();
         var index = new SearchIndexWriter(new IndexOutput(output), entries, cache?.Segments, cache?.Terms, layout);

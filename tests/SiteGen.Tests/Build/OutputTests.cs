@@ -22,6 +22,23 @@ public class OutputTests
     }
 
     [Fact]
+    public void The_search_runtime_ships_minified()
+    {
+        using var site = TestSite.CopyOfRepository();
+        site.Build();
+        var source = File.ReadAllBytes(Path.Combine(TestSite.RepoRoot, "src", "SiteGen.Core", "Search", "Browser", "search.js"));
+        var shipped = File.ReadAllBytes(Path.Combine(site.Output, "assets", "search.js"));
+        Gzipped(shipped).Should().BeLessThan(Gzipped(source) * 2 / 3, "every cold search page downloads it");
+    }
+
+    private static long Gzipped(byte[] bytes)
+    {
+        using var buffer = new MemoryStream();
+        using (var gzip = new GZipStream(buffer, CompressionLevel.SmallestSize, leaveOpen: true)) gzip.Write(bytes);
+        return buffer.Length;
+    }
+
+    [Fact]
     public void A_build_that_fails_on_bad_input_leaves_the_previous_site_untouched()
     {
         using var site = TestSite.CopyOfRepository();
