@@ -37,7 +37,8 @@ public static partial class ReportImporter
         }
         var paragraphs = body.Where(l => l.Length > 0 && !SameText(l, title.Text)).ToList();
 
-        var publisher = signature?.Publisher ?? LabelledPublisher(page) ?? FooterPublisher(page, warnings);
+        // The order of evidence: who signed it, who the title says issues it, the page's labelled fields; last the site's host.
+        var publisher = signature?.Publisher ?? TitleIssuer(title.Text) ?? LabelledPublisher(page) ?? FooterPublisher(page, warnings);
         var region = regions.Resolve(title.Text, publisher, string.Join("\n", paragraphs));
         if (region.Warning is not null) warnings.Add(region.Warning);
 
@@ -78,10 +79,10 @@ public static partial class ReportImporter
         var best = (Text: (string?)null, Parts: (IReadOnlyList<string>)[], Score: int.MinValue);
         for (var i = 0; i < lines.Count; i++)
         {
-            Consider(Despace(lines[i]), [lines[i]]);
+            Consider(TitleChrome.Strip(Despace(lines[i])), [lines[i]]);
             // A title split over two lines: the first has no document word, the second ends with one.
             if (i + 1 < lines.Count && lines[i].Length <= 40 && !TitleWord().IsMatch(lines[i]) && TitleWord().IsMatch(lines[i + 1]))
-                Consider(Despace(lines[i] + lines[i + 1]), [lines[i], lines[i + 1]]);
+                Consider(TitleChrome.Strip(Despace(lines[i] + lines[i + 1])), [lines[i], lines[i + 1]]);
         }
         if (best.Text is not null) return new TitleFound(best.Text, best.Parts);
 
@@ -108,6 +109,20 @@ public static partial class ReportImporter
     private static IEnumerable<string> TrailingNotes(IReadOnlyList<string> body, Signature signature) =>
         body.Skip(signature.FirstLine).Where(l => l.Length > 0 && !SignatureFinder.IsIssuer(l) && !DateText.IsDateLine(l)
             && SignatureFinder.Find([l]) is null);
+
+    /// <summary>
+    /// The issuer a title names before what it issues: 广东省人民政府关于…的报告 → 广东省人民政府; joint issuers
+    /// written one after another (中共海南省委海南省人民政府关于…) are split apart.
+    /// </summary>
+    internal static string? TitleIssuer(string title)
+    {
+        var match = IssuerInTitle().Match(title);
+        if (!match.Success || !SignatureFinder.IsIssuer(match.Groups["issuer"].Value, shortest: 3)) return null;
+        return string.Join(" ", SignatureFinder.Split(match.Groups["issuer"].Value));
+    }
+
+    [GeneratedRegex(@"^(?<issuer>[^\s，。：:]{3,40}?)(?:关于|印发|(?:19|20)\d{2}\s*年|[〇零○一二]{4}年)")]
+    private static partial Regex IssuerInTitle();
 
     private static string? LabelledPublisher(RawPage page) =>
         page.Value(Field.Publisher) ?? (page.Value(Field.Source) is { } source && SignatureFinder.IsIssuer(source) ? source : null);

@@ -48,10 +48,11 @@ public static partial class SignatureFinder
     }
 
     /// <summary>A line that names an organisation and nothing else.</summary>
-    public static bool IsIssuer(string line)
+    /// <param name="shortest">A signature line needs four characters to be told from text; a title's issuer, before 关于, three (司法部).</param>
+    public static bool IsIssuer(string line, int shortest = 4)
     {
         var text = line.Trim();
-        return text.Length is >= 4 and <= 80 && !SentencePunctuation().IsMatch(text) && OrganisationEnd().IsMatch(text);
+        return text.Length >= shortest && text.Length <= 80 && !SentencePunctuation().IsMatch(text) && OrganisationEnd().IsMatch(text);
     }
 
     /// <summary>Splits issuers written one after another without separators (jointly issued documents).</summary>
@@ -72,7 +73,7 @@ public static partial class SignatureFinder
         return -1;
     }
 
-    private const string Suffix = "(?:办公室|办公厅|委员会|管委会|人民政府|政府|司法局|局|厅|委|院|中心|办事处|党政办|领导小组|工作组|公司|所|站)";
+    private const string Suffix = "(?:办公室|办公厅|委员会|管委会|人民政府|政府办|政府|司法局|局|厅|委|院|部|中心|办事处|党政办|领导小组|工作组|公司|所|站)";
 
     [GeneratedRegex("^.{2,60}?" + Suffix + "$")]
     private static partial Regex OrganisationEnd();

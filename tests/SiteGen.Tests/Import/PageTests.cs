@@ -190,4 +190,74 @@ public class PageTests
         report.DocType.Should().Be("通知");
         report.Level.Should().Be("部门");
     }
+
+    [Theory]
+    [InlineData("• 文件有效性:平远县人民政府关于2021年度法治政府建设情况的报告")]
+    [InlineData("有效性平远县人民政府关于2021年度法治政府建设情况的报告")]
+    [InlineData("- 发布时间: 2022-01-20\n- 标题: [平府〔2022〕3号]平远县人民政府关于2021年度法治政府建设情况的报告")]
+    [InlineData("[平府〔2022〕3号]平远县人民政府关于2021年度法治政府建设情况的报告")]
+    [InlineData("[ 发布日期 ] 2022-01-20平远县人民政府关于2021年度法治政府建设情况的报告")]
+    [InlineData("政府信息公开平远县人民政府关于2021年度法治政府建设情况的报告")]
+    [InlineData("平远县人民政府关于2021年度法治政府建设情况的报告 (2022-01-20)")]
+    [InlineData("平远县梅州市平远县人民政府关于2021年度法治政府建设情况的报告")]
+    public void Chrome_glued_to_the_title_line_is_taken_off(string line)
+    {
+        var report = Import($"""
+            {line}
+            {Body}
+            """);
+        report.Title.Should().EndWith("平远县人民政府关于2021年度法治政府建设情况的报告").And.NotContain("有效").And.NotContain("2022-01-20")
+            .And.NotContain("公开").And.NotContain("标题");
+        report.Title.Should().NotStartWith("平远县梅州市").And.NotContain("平府");
+    }
+
+    [Fact]
+    public void Two_issuers_named_one_after_the_other_at_the_start_of_a_title_stay_in_it()
+    {
+        var report = Import($"""
+            梅州市人民政府梅州市中级人民法院印发关于完善府院联动机制的意见的通知
+            {Body}
+            """);
+        report.Title.Should().Be("梅州市人民政府梅州市中级人民法院印发关于完善府院联动机制的意见的通知");
+        report.Publisher.Should().Be("梅州市人民政府 梅州市中级人民法院");
+    }
+
+    [Theory]
+    [InlineData("平远县人民政府关于2021年度法治政府建设情况的报告", "平远县人民政府")]
+    [InlineData("中共平远县委平远县人民政府关于2021年度法治政府建设情况的报告", "中共平远县委 平远县人民政府")]
+    [InlineData("平远县司法局2021年度法治政府建设年度报告", "平远县司法局")]
+    [InlineData("司法部2021年法治政府建设年度报告", "司法部")]
+    public void Without_a_signature_the_publisher_is_the_issuer_the_title_names(string title, string publisher)
+    {
+        var report = Import($"""
+            首页 > 政务公开
+            {title}
+            发布时间：2022-01-20　来源：本网
+            {Body}
+            """);
+        report.Publisher.Should().Be(publisher);
+    }
+
+    [Fact]
+    public void The_signature_outranks_the_issuer_the_title_names()
+    {
+        var report = Import($"""
+            平远县人民政府关于2021年度法治政府建设情况的报告
+            {Body}
+            平远县人民政府办公室
+            2022年1月18日
+            """);
+        report.Publisher.Should().Be("平远县人民政府办公室");
+    }
+
+    [Fact]
+    public void A_title_that_names_only_a_place_gives_no_publisher()
+    {
+        var report = Import($"""
+            平远县2021年法治政府建设年度报告
+            发布时间：2022-01-20　来源：本网
+            {Body}
+            """);
+        report.Publisher.Should().BeNull("a place is not an issuing body, and 本网 names none");
+    }
 }
