@@ -6,15 +6,34 @@ namespace SiteGen.Import;
 /// <summary>Document type, year covered and issuer level, read from the title and the issuer.</summary>
 public static partial class Classification
 {
-    public static string DocType(string title)
+    /// <summary>
+    /// The type by the title's wording (the contract in the README): a notice that issues 工作要点 is 工作要点;
+    /// 情况报告/情况汇报/落实情况/工作情况 is 情况报告, even 年度…情况报告; a yearly 法治政府建设(年度/工作)报告 is
+    /// 年度报告. Without a title, how the body names itself (现将…情况报告如下) decides.
+    /// </summary>
+    public static string DocType(string? title, string bodyOpening = "")
     {
-        if (title.Contains("印发") && title.EndsWith("通知", StringComparison.Ordinal)) return "通知";
-        if (title.Contains("年度报告")) return "年度报告";
+        if (title is null) return StatusInBody().IsMatch(bodyOpening) ? "情况报告" : bodyOpening.Contains("年度报告") ? "年度报告" : "其他";
+        title = Simplified(title);
+        if (title.Contains("印发") && title.EndsWith("通知", StringComparison.Ordinal))
+            return title.Contains("工作要点") || title.Contains("工作安排") ? "工作要点" : "通知";
         if (StatusReport().IsMatch(title)) return "情况报告";
+        if (title.Contains("年度报告") || YearlyReport().IsMatch(title)) return "年度报告";
         if (title.Contains("工作要点") || title.Contains("工作安排")) return "工作要点";
         if (title.Contains("工作总结")) return "工作总结";
         if (title.EndsWith("通知", StringComparison.Ordinal)) return "通知";
         return "其他";
+    }
+
+    /// <summary>Traditional characters that the titles of these documents use, as simplified (北京市…建設年度情況報告).</summary>
+    private static string Simplified(string text)
+    {
+        const string traditional = "報況設彙點總結關於發會議實與務區縣鎮書條標準規劃體進優續調";
+        const string simplified = "报况设汇点总结关于发会议实与务区县镇书条标准规划体进优续调";
+        var chars = text.ToCharArray();
+        for (var i = 0; i < chars.Length; i++)
+            if (traditional.IndexOf(chars[i]) is var at and >= 0) chars[i] = simplified[at];
+        return new string(chars);
     }
 
     /// <summary>The year a document covers: from its title, else from its opening words.</summary>
@@ -40,8 +59,15 @@ public static partial class Classification
         return "部门";
     }
 
-    [GeneratedRegex("情况报告|情况的报告|工作情况|情况汇报|工作报告")]
+    [GeneratedRegex("情况.{0,16}报告|情况汇报|落实情况|工作情况")]
     private static partial Regex StatusReport();
+
+    // 法治政府建设工作报告, 法治政府建设报告, 法治政府建设的报告, 依法行政工作报告: the year's work reported.
+    [GeneratedRegex("(法治政府建设|依法行政)(工作)?(的)?报告$")]
+    private static partial Regex YearlyReport();
+
+    [GeneratedRegex("现将.{0,40}?情况(报告|汇报)如下")]
+    private static partial Regex StatusInBody();
 
     [GeneratedRegex(@"(?:19|20)\d{2}\s*[-—–~至到]\s*(?:19|20)\d{2}")]
     private static partial Regex YearRange();

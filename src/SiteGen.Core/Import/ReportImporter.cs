@@ -51,7 +51,7 @@ public static partial class ReportImporter
         return new ImportedReport
         {
             Title = title.Text,
-            DocType = Classification.DocType(title.Text),
+            DocType = Classification.DocType(title.Missing ? null : title.Text, string.Join("\n", paragraphs.Take(3))),
             Publisher = publisher,
             Region = region.Region,
             // Jointly issued documents take the level of the first (leading) issuer.
@@ -69,7 +69,7 @@ public static partial class ReportImporter
         };
     }
 
-    private sealed record TitleFound(string Text, IReadOnlyList<string> Parts);
+    private sealed record TitleFound(string Text, IReadOnlyList<string> Parts, bool Missing = false);
 
     private static TitleFound FindTitle(RawPage page, List<string> warnings)
     {
@@ -87,7 +87,7 @@ public static partial class ReportImporter
         if (best.Text is not null) return new TitleFound(best.Text, best.Parts);
 
         warnings.Add("未找到标题，请编辑补上。");
-        return new TitleFound("（无标题）", []);
+        return new TitleFound("（无标题）", [], Missing: true);
 
         void Consider(string text, IReadOnlyList<string> parts)
         {

@@ -187,7 +187,7 @@ public class PageTests
         var report = Import($"关于印发平远县2022年依法行政工作要点的通知\n{Body}\n平远县人民政府办公室        2022年3月1日印发");
         report.Publisher.Should().Be("平远县人民政府办公室");
         report.DateWritten.Should().Be(new DateOnly(2022, 3, 1));
-        report.DocType.Should().Be("通知");
+        report.DocType.Should().Be("工作要点", "a notice that issues 工作要点 is filed as them");
         report.Level.Should().Be("部门");
     }
 

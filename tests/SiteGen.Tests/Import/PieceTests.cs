@@ -97,10 +97,24 @@ public class PieceTests
     [InlineData("某区2022年依法行政工作要点", "工作要点")]
     [InlineData("某镇2019年法治政府建设工作安排", "工作要点")]
     [InlineData("某县2018年依法行政工作总结", "工作总结")]
-    [InlineData("坡头区人民政府办公室关于印发坡头区2017年依法行政工作要点的通知", "通知")]
+    [InlineData("坡头区人民政府办公室关于印发坡头区2017年依法行政工作要点的通知", "工作要点")]
+    [InlineData("某市人民政府关于印发《某市法治政府建设实施方案》的通知", "通知")]
+    [InlineData("某县2021年度法治政府建设情况报告", "情况报告")]
+    [InlineData("某市2020年法治政府建設年度情況報告", "情况报告")]
+    [InlineData("某区人民政府关于2020年度法治政府建设情况及2021年度工作安排的报告", "情况报告")]
+    [InlineData("某县2023年度法治政府建设工作报告", "年度报告")]
+    [InlineData("某区2024年度法治政府建设报告", "年度报告")]
+    [InlineData("某街道办事处关于2022年法治政府建设的报告", "年度报告")]
     [InlineData("某市法治政府建设示范创建实施方案", "其他")]
     public void Document_type_follows_the_title(string title, string docType) =>
         Classification.DocType(title).Should().Be(docType);
+
+    [Theory]
+    [InlineData("2024年,县政府扎实推进法治政府建设,现将2024年度法治政府建设情况报告如下。", "情况报告")]
+    [InlineData("现将这一年的工作情况汇报如下。", "情况报告")]
+    [InlineData("2024年,县政府扎实推进法治政府建设。", "其他")]
+    public void Without_a_title_the_type_is_how_the_body_names_itself(string opening, string docType) =>
+        Classification.DocType(null, opening).Should().Be(docType);
 
     [Theory]
     [InlineData("某市2020年度法治政府建设年度报告", "", 2020)]
