@@ -25,11 +25,12 @@ public static partial class LabelledFields
         (Field.IndexNumber, ["索引号", "索取号", "信息索引"]),
         (Field.Publisher, ["发布机构", "发文机关", "制发机构", "发布单位", "发布部门", "发文单位", "成文单位", "发布机关"]),
         (Field.DateWritten, ["成文日期", "成文时间"]),
-        (Field.DatePublished, ["发布日期", "发布时间", "发文日期", "公开日期", "印发日期", "发文时间", "公开时间"]),
+        // A bare 时间/日期 on a metadata line (时间 : 2021-03-31 15:31:55 来源 : 本网) is the page's publication date.
+        (Field.DatePublished, ["发布日期", "发布时间", "发文日期", "公开日期", "印发日期", "发文时间", "公开时间", "时间", "日期"]),
         (Field.DocNumber, ["发文字号", "文号"]),
         (Field.Keywords, ["主题词", "关键词", "关键字"]),
         (Field.Abstract, ["内容概述", "内容摘要", "摘要"]),
-        (Field.Source, ["信息来源", "来源"]),
+        (Field.Source, ["信息来源", "稿件来源", "文章来源", "来源"]),
         (Field.Ignored, ["主题分类", "组配分类", "体裁分类", "公文种类", "公文类别", "分类", "有效性", "效力状态", "时效性",
             "访问量", "浏览量", "浏览次数", "阅读次数", "点击数", "点击量", "访问次数", "编辑", "责任编辑", "作者",
             "字号", "字体", "公开方式", "公开范围", "公开形式", "生成日期", "所属机构"]),
@@ -40,6 +41,7 @@ public static partial class LabelledFields
 
     public static IReadOnlyList<LabelledValue> Find(string line)
     {
+        line = Unbracketed(line);
         var matches = LabelPattern().Matches(line).Where(m => IsLabelAt(line, m)).ToList();
         var found = new List<LabelledValue>();
         for (var i = 0; i < matches.Count; i++)
@@ -54,18 +56,34 @@ public static partial class LabelledFields
     }
 
     /// <summary>True when the line is nothing but labelled pairs (so it is metadata, not report text).</summary>
-    public static bool IsMetadataLine(string line, IReadOnlyList<LabelledValue> found) =>
-        found.Count > 0 && LabelPattern().Match(line) is { Success: true } first && line[..first.Index].Trim().Trim('|', '｜').Length == 0;
+    public static bool IsMetadataLine(string line, IReadOnlyList<LabelledValue> found)
+    {
+        line = Unbracketed(line);
+        return found.Count > 0 && LabelPattern().Match(line) is { Success: true } first && line[..first.Index].Trim().Trim('|', '｜').Length == 0;
+    }
+
+    /// <summary>[ 发布日期 ] 2026-02-10 as 发布日期：2026-02-10, for known labels only.</summary>
+    private static string Unbracketed(string line) => !line.Contains('[') && !line.Contains('【') && !line.Contains('［') ? line :
+        BracketedLabel().Replace(line, m => Known.Any(k => k.Labels.Contains(Spaces().Replace(m.Groups["label"].Value, "")))
+            ? m.Groups["label"].Value + "：" : m.Value);
 
     private static Field FieldOf(string label) => Known.First(k => k.Labels.Contains(label)).Field;
 
-    // A bare label (no colon) counts only at the start of a line or after a table bar, followed by a space.
+    // A bare label (no colon) counts at the start of a line or after a table bar, followed by a space; a bare
+    // date label also after a space, when a date follows it (作者: 发布时间 2025年09月05日 点击数:).
     private static bool IsLabelAt(string line, Match m)
     {
         if (m.Groups["colon"].Success) return true;
         var before = line[..m.Index].TrimEnd();
-        return before.Length == 0 || before.EndsWith('|') || before.EndsWith('｜');
+        if (before.Length == 0 || before.EndsWith('|') || before.EndsWith('｜')) return true;
+        var label = Spaces().Replace(m.Groups["label"].Value, "");
+        return FieldOf(label) is Field.DatePublished or Field.DateWritten && line.Length > m.Index + m.Length
+            && char.IsAsciiDigit(line[m.Index + m.Length]) && char.IsWhiteSpace(line[m.Index - 1]);
     }
+
+    // [ 发布日期 ] 2026-02-10 and 【发布日期】2026-02-10: a label in brackets, read as 发布日期：.
+    [GeneratedRegex(@"[\[［【]\s*(?<label>[\p{IsCJKUnifiedIdeographs}][\p{IsCJKUnifiedIdeographs} \u3000]{1,10}?)\s*[\]］】]\s*[:：]?")]
+    private static partial Regex BracketedLabel();
 
     [GeneratedRegex(@"\s+")]
     private static partial Regex Spaces();

@@ -59,6 +59,18 @@ internal sealed partial class RawPage
     {
         // Inside the body only a short "label: value" line is metadata (公开方式：主动公开); prose stays prose.
         if (!inHeader && line.Length > MaxBodyMetadataLine) return false;
+        // A page that lists its fields as bullets (- 发布时间: 2026-02-24).
+        if (inHeader) line = Bullet().Replace(line, "");
+        // A date that leads a line of labels (2023-03-27 17:05 来源: 海南省人民政府网) is the page's date.
+        if (inHeader && DateText.First(line) is { Index: 0 } leading && !line.Contains("星期"))
+        {
+            var rest = Time().Replace(line[leading.Length..], "").Trim();
+            if (rest.Length > 0 && LabelledFields.IsMetadataLine(rest, LabelledFields.Find(rest)))
+            {
+                HeaderDate ??= leading.Date;
+                line = rest;
+            }
+        }
         var found = LabelledFields.Find(line);
         if (!LabelledFields.IsMetadataLine(line, found)) return false;
         if (!inHeader && !line.Contains(':') && !line.Contains('：')) return false;
@@ -91,6 +103,12 @@ internal sealed partial class RawPage
 
     [GeneratedRegex(@"[。，,；;：:]")]
     private static partial Regex Prose();
+
+    [GeneratedRegex(@"^[-•·*]\s+")]
+    private static partial Regex Bullet();
+
+    [GeneratedRegex(@"^\s*\d{1,2}[:：时]\d{1,2}(?:[:：分]\d{1,2}秒?)?分?")]
+    private static partial Regex Time();
 
     [GeneratedRegex(@"^[一二三四五六七八九十]+、")]
     private static partial Regex SectionHeading();

@@ -58,7 +58,7 @@ public static partial class ReportImporter
             Level = Classification.Level(publisher?.Split('、')[0], region.Unit),
             Year = year,
             DateWritten = page.Date(Field.DateWritten) ?? signature?.Date?.Date,
-            DatePublished = page.Date(Field.DatePublished) ?? page.HeaderDate,
+            DatePublished = page.Date(Field.DatePublished) ?? page.HeaderDate ?? title.Parts.Select(TitleChrome.DateAfter).FirstOrDefault(d => d is not null),
             DocNumber = docNumber is null ? null : Whitespace().Replace(docNumber, ""),
             IndexNumber = page.Value(Field.IndexNumber),
             Keywords = Keywords(page.Value(Field.Keywords)),
@@ -73,7 +73,7 @@ public static partial class ReportImporter
 
     private static TitleFound FindTitle(RawPage page, List<string> warnings)
     {
-        if (page.Value(Field.Title) is { } labelled) return new TitleFound(Despace(labelled), []);
+        if (page.Value(Field.Title) is { } labelled) return new TitleFound(TitleChrome.Strip(Despace(labelled)), []);
 
         var lines = page.HeaderText;
         var best = (Text: (string?)null, Parts: (IReadOnlyList<string>)[], Score: int.MinValue);

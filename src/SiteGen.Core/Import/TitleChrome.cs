@@ -27,6 +27,10 @@ internal static partial class TitleChrome
         return title;
     }
 
+    /// <summary>The date a scrape printed after the title (…情况报告 (2024-02-26)): the page's date.</summary>
+    public static DateOnly? DateAfter(string line) =>
+        TrailingDate().Match(line.Trim()) is { Success: true } m ? DateText.First(m.Value)?.Date : null;
+
     // 标题: [天政发〔2026〕7号]天水市人民政府关于… — the rest of the line after a 标题 label, without a leading 文号.
     [GeneratedRegex(@"(?:^|[\s\-–—])标\s*题\s*[:：]\s*(?:[\[［【][^\]］】]{2,30}[\]］】])?\s*(?<title>.+)$")]
     private static partial Regex Labelled();

@@ -196,7 +196,6 @@ public class PageTests
     [InlineData("有效性平远县人民政府关于2021年度法治政府建设情况的报告")]
     [InlineData("- 发布时间: 2022-01-20\n- 标题: [平府〔2022〕3号]平远县人民政府关于2021年度法治政府建设情况的报告")]
     [InlineData("[平府〔2022〕3号]平远县人民政府关于2021年度法治政府建设情况的报告")]
-    [InlineData("[ 发布日期 ] 2022-01-20平远县人民政府关于2021年度法治政府建设情况的报告")]
     [InlineData("政府信息公开平远县人民政府关于2021年度法治政府建设情况的报告")]
     [InlineData("平远县人民政府关于2021年度法治政府建设情况的报告 (2022-01-20)")]
     [InlineData("平远县梅州市平远县人民政府关于2021年度法治政府建设情况的报告")]
@@ -259,5 +258,59 @@ public class PageTests
             {Body}
             """);
         report.Publisher.Should().BeNull("a place is not an issuing body, and 本网 names none");
+    }
+
+    [Theory]
+    [InlineData("时间:2022-01-20 15:36 浏览量:1")]
+    [InlineData("时间 : 2022-01-20 15:31:55 来源 : 本网")]
+    [InlineData("日期:2022-01-20 15:19    来源:平远县人民政府")]
+    [InlineData("- 索引号: 441426/2022-00001\n- 发布时间: 2022-01-20")]
+    [InlineData("2022-01-20 17:05 来源: 平远县人民政府网 【字体:   打印")]
+    [InlineData("稿件来源:平远县司法局 作者: 发布时间: 2022-01-20 | 打印 |")]
+    [InlineData("来源:平远县司法局 作者: 发布时间 2022年01月20日 点击数:")]
+    [InlineData("[ 成文日期 ] 2022-01-18 [ 发布日期 ] 2022-01-20")]
+    public void The_publication_date_is_read_in_every_layout_of_the_date_line(string dateLines)
+    {
+        var report = Import($"""
+            您当前所在位置:首页>政务公开>法治政府建设报告
+            平远县人民政府关于2021年度法治政府建设情况的报告
+            {dateLines}
+            {Body}
+            """);
+        report.DatePublished.Should().Be(new DateOnly(2022, 1, 20));
+        report.Title.Should().Be("平远县人民政府关于2021年度法治政府建设情况的报告");
+    }
+
+    [Fact]
+    public void A_date_printed_after_the_title_is_the_publication_date()
+    {
+        var report = Import($"""
+            平远县司法局2021年法治政府建设情况报告 (2022-01-20)
+            {Body}
+            """);
+        (report.Title, report.DatePublished).Should().Be(("平远县司法局2021年法治政府建设情况报告", new DateOnly(2022, 1, 20)));
+    }
+
+    [Fact]
+    public void Bracketed_labels_give_both_dates()
+    {
+        var report = Import($"""
+            [ 索引号 ] 441426/2022-00001 [ 发文字号 ]
+            [ 成文日期 ] 2022-01-18 [ 发布日期 ] 2022-01-20
+            平远县人民政府关于2021年度法治政府建设情况的报告
+            {Body}
+            """);
+        (report.DateWritten, report.DatePublished, report.IndexNumber).Should().Be((new DateOnly(2022, 1, 18), new DateOnly(2022, 1, 20), "441426/2022-00001"));
+    }
+
+    [Fact]
+    public void A_site_clock_in_the_header_is_not_the_publication_date()
+    {
+        var report = Import($"""
+            2022年1月25日星期二 欢迎访问平远县人民政府网
+            平远县人民政府关于2021年度法治政府建设情况的报告
+            {Body}
+            """);
+        report.DatePublished.Should().BeNull();
     }
 }
