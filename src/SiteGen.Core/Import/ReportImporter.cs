@@ -42,7 +42,7 @@ public static partial class ReportImporter
         var region = regions.Resolve(title.Text, publisher, string.Join("\n", paragraphs));
         if (region.Warning is not null) warnings.Add(region.Warning);
 
-        var year = Classification.Year(title.Text, paragraphs.FirstOrDefault() ?? "");
+        var year = Classification.Year(title.Text, string.Join("\n", paragraphs.Take(3)));
         if (year is null) warnings.Add("未能从标题或正文开头确定报告所涉年度。");
         warnings.InsertRange(0, Defects.Find(paragraphs, signature));
         if (page.Value(Field.Abstract) is { } summary && !Defects.EndsSentence().IsMatch(summary))

@@ -313,4 +313,31 @@ public class PageTests
             """);
         report.DatePublished.Should().BeNull();
     }
+
+    [Fact]
+    public void A_source_label_names_the_publisher_even_with_a_font_size_widget_after_it()
+    {
+        var report = Import($"""
+            关于2021年度法治政府建设工作情况的报告
+            发布时间 : 2022-01-26 来源:平远县政府办 字体大小:
+            {Body}
+            """);
+        report.Publisher.Should().Be("平远县政府办");
+        report.Region.County.Should().Be("平远县");
+    }
+
+    [Fact]
+    public void Without_a_title_the_year_comes_from_the_opening_paragraphs_after_an_addressee()
+    {
+        var report = Import("""
+            县委、县人民政府:
+            2021年以来,在县委、县政府的坚强领导下,我镇认真落实法治政府建设各项任务,现将有关情况报告如下。
+
+            一、主要工作
+
+            全年举办领导干部法治讲座6场。
+            """);
+        report.Year.Should().Be(2021);
+        report.DocType.Should().Be("情况报告");
+    }
 }

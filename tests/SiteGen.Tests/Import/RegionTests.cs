@@ -71,4 +71,25 @@ public class RegionTests
         resolved.Region.IsKnown.Should().BeFalse();
         resolved.Warning.Should().BeNull();
     }
+
+    [Fact]
+    public void Without_a_place_in_the_title_or_issuer_the_opening_of_the_body_names_it()
+    {
+        var region = Resolve("关于2021年度法治政府建设工作情况的报告", null, "2021年,高要区坚持以习近平法治思想为指导,全面推进法治政府建设。").Region;
+        $"{region.Province}|{region.City}|{region.County}".Should().Be("广东省|肇庆市|高要区");
+    }
+
+    [Fact]
+    public void A_place_named_only_deep_in_the_body_is_not_taken_for_the_reporter()
+    {
+        var body = string.Concat(Enumerable.Repeat("全区认真落实法治政府建设各项任务,取得明显成效。", 20)) + "学习借鉴高要区的经验。";
+        Resolve("关于2021年度法治政府建设工作情况的报告", null, body).Region.IsKnown.Should().BeFalse();
+    }
+
+    [Fact]
+    public void An_autonomous_county_is_known_by_its_short_name()
+    {
+        var region = Resolve("金平县2021年法治政府建设年度报告").Region;
+        $"{region.Province}|{region.County}".Should().Be("云南省|金平苗族瑶族傣族自治县");
+    }
 }

@@ -32,10 +32,15 @@ public sealed partial class RegionResolver(DivisionTable table)
 
     public static RegionResolver Shared { get; } = new(DivisionTable.Shared);
 
+    /// <summary>Characters of the body's opening (an addressee, the first paragraph) that name the place when the title and issuer do not.</summary>
+    private const int Opening = 300;
+
     public ResolvedRegion Resolve(string title, string? issuer, string body)
     {
         var primary = Scan(title + "\n" + issuer);
         var evidence = Scan(body.Length > 4000 ? body[..4000] : body).Concat(primary).ToList();
+        // Without a place in the title or issuer, the body's opening says which place reports (2021年,天心区坚持…).
+        if (primary.Count == 0) primary = Scan(body.Length > Opening ? body[..Opening] : body);
         if (primary.Count == 0) return new ResolvedRegion(Region.Unknown, null, null);
 
         // The narrowest unit the title or issuer names is what the document is about.
@@ -117,9 +122,10 @@ public sealed partial class RegionResolver(DivisionTable table)
     private static int Prefix(char a, char b) => (a << 16) | b;
 
 
-    // A short form (安丘 for 安丘市) counts only where a development zone or a unit word follows it.
+    // A short form (安丘 for 安丘市) counts only where a development zone or a unit word follows it; one that ends
+    // in its own unit word (金平县) stands alone.
     private static bool FitsContext(string name, IReadOnlyList<Division> units, string text, int end) =>
-        units.Any(u => u.Name == name) || ShortFormFollower().IsMatch(text.AsSpan(end));
+        units.Any(u => u.Name == name) || UnitSuffix().IsMatch(name) || ShortFormFollower().IsMatch(text.AsSpan(end));
 
     private static Dictionary<string, List<Division>> BuildNames(DivisionTable table)
     {
@@ -138,6 +144,9 @@ public sealed partial class RegionResolver(DivisionTable table)
                 if (GenericNames.Contains(name) || (unit.Level == 4 && GenericZone().IsMatch(name))) continue;
                 Add(name, unit);
                 if (unit.Level <= 3 && ShortForm(name) is { } shortName) Add(shortName, unit);
+                // 金平苗族瑶族傣族自治县 is written 金平县, 红河哈尼族彝族自治州 红河州.
+                if (unit.Level <= 3 && Autonomous().Match(name) is { Success: true } autonomous)
+                    Add(autonomous.Groups["place"].Value + autonomous.Groups["kind"].Value, unit);
             }
         return names;
     }
@@ -153,6 +162,9 @@ public sealed partial class RegionResolver(DivisionTable table)
 
     [GeneratedRegex(@"(壮族自治区|回族自治区|维吾尔自治区|自治区|特别行政区|自治州|自治县|地区|省|市|县|区|盟|旗)$")]
     private static partial Regex UnitSuffix();
+
+    [GeneratedRegex(@"^(?<place>[\p{IsCJKUnifiedIdeographs}]{2,3}?)(?:[\p{IsCJKUnifiedIdeographs}]{1,3}族)+自治(?<kind>县|州|旗)$")]
+    private static partial Regex Autonomous();
 
     // Zones named by their kind alone (经济开发区, 高新技术产业开发区): several places have one of each.
     [GeneratedRegex(@"^(省级|国家级)?(经济技术|经济|高新技术产业|高新技术|高新|工业|产业|化工|物流|综合|农业|科技|现代农业)?(开发区|园区|新区|工业园|示范区|集中区)$")]
