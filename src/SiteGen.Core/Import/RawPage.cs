@@ -9,6 +9,8 @@ namespace SiteGen.Import;
 internal sealed partial class RawPage
 {
     private readonly Dictionary<Field, string> _fields = [];
+    /// <summary>A label whose value a page puts on the next line (索 引 号: / 640501001/2022-00153).</summary>
+    private Field? _valueOnNextLine;
 
     /// <summary>Text lines above the body, in order: title candidates, attachment titles, addressees.</summary>
     public List<string> HeaderText { get; } = [];
@@ -77,11 +79,20 @@ internal sealed partial class RawPage
         foreach (var value in found)
             if (value.Field != Field.Ignored && !_fields.ContainsKey(value.Field) && value.Value.Length > 0)
                 _fields[value.Field] = value.Value;
+        _valueOnNextLine = inHeader && found[^1] is { Value.Length: 0, Field: not Field.Ignored } last && !_fields.ContainsKey(last.Field) ? last.Field : null;
         return true;
     }
 
     private void TakeHeaderLine(string line)
     {
+        if (_valueOnNextLine is { } field && line.Length <= MaxBodyMetadataLine && !line.EndsWith(':') && !line.EndsWith('：'))
+        {
+            _fields[field] = line;
+            _valueOnNextLine = null;
+            return;
+        }
+        _valueOnNextLine = null;
+        if (IndexNumberLine().IsMatch(line)) { _fields.TryAdd(Field.IndexNumber, line); return; }
         if (DocNumber().IsMatch(line)) { DocNumberLine ??= line; return; }
         if (DateText.IsDateLine(line)) { HeaderDate ??= DateText.First(line)!.Date; return; }
         HeaderText.Add(line);
@@ -106,6 +117,10 @@ internal sealed partial class RawPage
 
     [GeneratedRegex(@"^[-•·*]\s+")]
     private static partial Regex Bullet();
+
+    // 11371202004358421D/2025-6640947, 640501001/2022-00153: an 索引号 on a line of its own, unlabelled.
+    [GeneratedRegex(@"^[0-9A-Z]{6,20}/(19|20)\d{2}-\d{3,8}$")]
+    private static partial Regex IndexNumberLine();
 
     [GeneratedRegex(@"^\s*\d{1,2}[:：时]\d{1,2}(?:[:：分]\d{1,2}秒?)?分?")]
     private static partial Regex Time();

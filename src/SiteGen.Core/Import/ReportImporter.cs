@@ -25,7 +25,7 @@ public static partial class ReportImporter
         var page = RawPage.Read(text);
 
         var title = FindTitle(page, warnings);
-        var docNumber = page.Value(Field.DocNumber) ?? page.DocNumberLine;
+        var docNumber = page.Value(Field.DocNumber) ?? page.DocNumberLine ?? title.Parts.Select(TitleChrome.DocNumberBefore).FirstOrDefault(n => n is not null);
         var header = page.HeaderText.Where(l => !SameText(l, title.Text) && !title.Parts.Contains(l)).ToList();
         var body = header.Concat(page.Body).ToList();
 
@@ -60,7 +60,8 @@ public static partial class ReportImporter
             DateWritten = page.Date(Field.DateWritten) ?? signature?.Date?.Date,
             DatePublished = page.Date(Field.DatePublished) ?? page.HeaderDate ?? title.Parts.Select(TitleChrome.DateAfter).FirstOrDefault(d => d is not null),
             DocNumber = docNumber is null ? null : Whitespace().Replace(docNumber, ""),
-            IndexNumber = page.Value(Field.IndexNumber),
+            // An 索引号 has no spaces: what follows one is another label (公开方式 主动公开, | 文件编号).
+            IndexNumber = page.Value(Field.IndexNumber)?.Split([' ', '\u3000', '|', '｜'], StringSplitOptions.RemoveEmptyEntries).FirstOrDefault(),
             Keywords = Keywords(page.Value(Field.Keywords)),
             Abstract = page.Value(Field.Abstract),
             SourceSite = page.Value(Field.Source) is { } site && !LocalSource().IsMatch(site) ? site : null,
@@ -73,7 +74,7 @@ public static partial class ReportImporter
 
     private static TitleFound FindTitle(RawPage page, List<string> warnings)
     {
-        if (page.Value(Field.Title) is { } labelled) return new TitleFound(TitleChrome.Strip(Despace(labelled)), []);
+        if (page.Value(Field.Title) is { } labelled) return new TitleFound(TitleChrome.Strip(Despace(labelled)), [labelled]);
 
         var lines = page.HeaderText;
         var best = (Text: (string?)null, Parts: (IReadOnlyList<string>)[], Score: int.MinValue);

@@ -27,6 +27,13 @@ internal static partial class TitleChrome
         return title;
     }
 
+    /// <summary>The 文号 a page printed in brackets before the title ([天政发〔2026〕7号]天水市人民政府关于…).</summary>
+    public static string? DocNumberBefore(string line) =>
+        BracketedDocNumber().Match(line) is { Success: true } m ? m.Groups["number"].Value : null;
+
+    [GeneratedRegex(@"[\[［【](?<number>[\p{IsCJKUnifiedIdeographs}]{1,12}[〔\[［(（](?:19|20)\d{2}[〕\]］)）]\s*\d+\s*号)[\]］】]")]
+    private static partial Regex BracketedDocNumber();
+
     /// <summary>The date a scrape printed after the title (…情况报告 (2024-02-26)): the page's date.</summary>
     public static DateOnly? DateAfter(string line) =>
         TrailingDate().Match(line.Trim()) is { Success: true } m ? DateText.First(m.Value)?.Date : null;

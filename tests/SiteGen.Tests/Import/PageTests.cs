@@ -192,7 +192,8 @@ public class PageTests
     }
 
     [Theory]
-    [InlineData("• 文件有效性:平远县人民政府关于2021年度法治政府建设情况的报告")]
+    [InlineData("• 文件有效性:\n平远县人民政府关于2021年度法治政府建设情况的报告")]
+    [InlineData("首页\n> 政府信息公开 > 政策文件 > 其他有关文件\n平远县人民政府关于2021年度法治政府建设情况的报告")]
     [InlineData("有效性平远县人民政府关于2021年度法治政府建设情况的报告")]
     [InlineData("- 发布时间: 2022-01-20\n- 标题: [平府〔2022〕3号]平远县人民政府关于2021年度法治政府建设情况的报告")]
     [InlineData("[平府〔2022〕3号]平远县人民政府关于2021年度法治政府建设情况的报告")]
@@ -339,5 +340,45 @@ public class PageTests
             """);
         report.Year.Should().Be(2021);
         report.DocType.Should().Be("情况报告");
+    }
+
+    [Fact]
+    public void A_value_on_the_line_after_its_label_is_read_and_an_index_number_alone_on_a_line_too()
+    {
+        var report = Import($"""
+            索 引 号:
+            441426/2022-00001
+            文  号:
+            平府办〔2022〕3号
+            平远县人民政府关于2021年度法治政府建设情况的报告
+            {Body}
+            """);
+        (report.IndexNumber, report.DocNumber).Should().Be(("441426/2022-00001", "平府办〔2022〕3号"));
+        Import($"""
+            平远县人民政府关于2021年度法治政府建设情况的报告
+            11441426MB2C123456/2022-0000123
+            {Body}
+            """).IndexNumber.Should().Be("11441426MB2C123456/2022-0000123");
+    }
+
+    [Fact]
+    public void An_index_number_ends_where_the_next_unlabelled_widget_begins()
+    {
+        var report = Import($"""
+            索引号:441426/2022-00001 公开方式 主动公开
+            平远县人民政府关于2021年度法治政府建设情况的报告
+            {Body}
+            """);
+        report.IndexNumber.Should().Be("441426/2022-00001");
+    }
+
+    [Fact]
+    public void A_document_number_in_brackets_before_the_title_is_the_document_number()
+    {
+        var report = Import($"""
+            [平府〔2022〕3号]平远县人民政府关于2021年度法治政府建设情况的报告
+            {Body}
+            """);
+        (report.Title, report.DocNumber).Should().Be(("平远县人民政府关于2021年度法治政府建设情况的报告", "平府〔2022〕3号"));
     }
 }
