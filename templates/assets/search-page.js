@@ -51,9 +51,37 @@
     var mine = ++run;
     if (!state.q.trim() && !Object.keys(state.filters).length) { render(null); return; }
     status.textContent = "正在搜索…";
-    window.SiteGenSearch.search(state.q, { filters: state.filters, sort: state.sort, page: state.page, counts: state.counts })
-      .then(function (r) { if (mine === run) render(r); })
+    // Results first, counted only as far as the page needs; then, where counting the rest reads few more files,
+    // the same query again makes the counts exact (the files it has read are not read twice).
+    var first = state.counts === "exact" ? "exact" : "estimate";
+    function options(counts) { return { filters: state.filters, sort: state.sort, page: state.page, counts: counts }; }
+    window.SiteGenSearch.search(state.q, options(first))
+      .then(function (r) {
+        if (mine !== run) return;
+        render(r);
+        if (r.estimated && first === "estimate") {
+          return window.SiteGenSearch.search(state.q, options("auto")).then(function (c) { if (mine === run && !c.estimated) renderCounts(c); });
+        }
+      })
       .catch(function (e) { if (mine === run) status.textContent = "搜索出错：" + e.message; });
+  }
+
+  function statusText(r) {
+    // A common phrase is checked only in the reports the page shows: when counting the rest would read many more
+    // files, they are estimated (约), and 精确统计 counts them.
+    var about = r.estimated ? "约" : "";
+    if (!r.total) return "没有找到包含“" + state.q + "”的报告" + (Object.keys(state.filters).length ? "（已按所选条件筛选）" : "") + "。";
+    if (!r.exact) return "没有找到“" + state.q + "”的完全匹配，以下是包含“" + r.words.join("”“") + "”的结果，共" + about + " " + r.total + " 条。";
+    return "找到" + about + " " + r.total + " 份报告" + (r.total > r.pageSize ? "，第 " + r.page + " 页" : "") + "。";
+  }
+
+  /* The same page with exact counts: the status, the facets and the paging change, the results do not. */
+  function renderCounts(r) {
+    status.textContent = statusText(r);
+    exactButton.hidden = true;
+    facetsBox.textContent = ""; pagesBox.textContent = ""; pagesBox.hidden = true;
+    renderFacets(r.facets);
+    renderPages(r);
   }
 
   function render(r) {
@@ -65,12 +93,7 @@
     exactButton.hidden = !r || !r.estimated;
     renderChips();
     if (!r) { status.textContent = ""; return; }
-    // A common phrase is checked only in the reports the page shows: when counting the rest would read many more
-    // files, they are estimated (约), and 精确统计 counts them.
-    var about = r.estimated ? "约" : "";
-    if (!r.total) status.textContent = "没有找到包含“" + state.q + "”的报告" + (Object.keys(state.filters).length ? "（已按所选条件筛选）" : "") + "。";
-    else if (!r.exact) status.textContent = "没有找到“" + state.q + "”的完全匹配，以下是包含“" + r.words.join("”“") + "”的结果，共" + about + " " + r.total + " 条。";
-    else status.textContent = "找到" + about + " " + r.total + " 份报告" + (r.total > r.pageSize ? "，第 " + r.page + " 页" : "") + "。";
+    status.textContent = statusText(r);
     // The report page finds and marks these words again: the link carries them.
     var find = r.exact ? state.q : r.words.join(" ");
     r.results.forEach(function (item) {

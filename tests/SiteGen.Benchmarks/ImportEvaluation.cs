@@ -43,7 +43,7 @@ public static partial class ImportEvaluation
         foreach (var miss in misses) Console.WriteLine(miss);
         Console.WriteLine();
         Console.WriteLine(string.Join("  ", Fields.Select(f => $"{f} {right[f]}/{asked[f]}")));
-        Console.WriteLine($"total {right.Values.Sum()}/{asked.Values.Sum()} = {right.Values.Sum() / (double)asked.Values.Sum():0.00}");
+        Console.WriteLine($"total {right.Values.Sum()}/{asked.Values.Sum()} = {right.Values.Sum() / (double)asked.Values.Sum():0.000}");
         return 0;
     }
 

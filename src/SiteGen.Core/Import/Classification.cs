@@ -36,7 +36,7 @@ public static partial class Classification
         return new string(chars);
     }
 
-    /// <summary>The year a document covers: from its title, else from its opening words.</summary>
+    /// <summary>The year a document covers: from its title, else from its opening words, else the first year of a span the title names (实施方案(2022-2025年) → 2022).</summary>
     public static int? Year(string title, string bodyOpening)
     {
         foreach (var text in new[] { title, bodyOpening.Length > 200 ? bodyOpening[..200] : bodyOpening })
@@ -45,7 +45,17 @@ public static partial class Classification
             var m = YearWord().Match(withoutRanges);
             if (m.Success) return int.Parse(m.Groups[1].Value);
         }
-        return null;
+        return YearRange().Match(title) is { Success: true } span ? int.Parse(span.Value[..4]) : null;
+    }
+
+    /// <summary>
+    /// A notice, a plan or another document that is not a report covers the year it is issued in: its 文号's
+    /// year (鹤政发〔2025〕4号), else its date. A report's year is never guessed from its dates: it reports on the year before.
+    /// </summary>
+    public static int? IssueYear(string docType, string? docNumber, DateOnly? written)
+    {
+        if (docType is "年度报告" or "情况报告" or "工作总结") return null;
+        return docNumber is not null && NumberYear().Match(docNumber) is { Success: true } m ? int.Parse(m.Groups[1].Value) : written?.Year;
     }
 
     /// <summary>省级/市级/县级 for a government itself, 开发区, 乡镇街道, else 部门 for its offices and bureaus.</summary>
@@ -74,6 +84,9 @@ public static partial class Classification
 
     [GeneratedRegex(@"(?<!\d)((?:19|20)\d{2})\s*年")]
     private static partial Regex YearWord();
+
+    [GeneratedRegex(@"[〔\[［(（]\s*((?:19|20)\d{2})\s*[〕\]］)）]")]
+    private static partial Regex NumberYear();
 
     [GeneratedRegex("开发区|高新区|经开区|高新技术产业|工业园|产业园|园区管委会|新区管委会")]
     private static partial Regex Zone();

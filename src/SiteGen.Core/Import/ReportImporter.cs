@@ -42,7 +42,10 @@ public static partial class ReportImporter
         var region = regions.Resolve(title.Text, publisher, string.Join("\n", paragraphs));
         if (region.Warning is not null) warnings.Add(region.Warning);
 
-        var year = Classification.Year(title.Text, string.Join("\n", paragraphs.Take(3)));
+        var docType = Classification.DocType(title.Missing ? null : title.Text, string.Join("\n", paragraphs.Take(3)));
+        var dateWritten = page.Date(Field.DateWritten) ?? signature?.Date?.Date;
+        var year = Classification.Year(title.Text, string.Join("\n", paragraphs.Take(3)))
+            ?? Classification.IssueYear(docType, docNumber, dateWritten);
         if (year is null) warnings.Add("未能从标题或正文开头确定报告所涉年度。");
         warnings.InsertRange(0, Defects.Find(paragraphs, signature));
         if (page.Value(Field.Abstract) is { } summary && !Defects.EndsSentence().IsMatch(summary))
@@ -51,13 +54,13 @@ public static partial class ReportImporter
         return new ImportedReport
         {
             Title = title.Text,
-            DocType = Classification.DocType(title.Missing ? null : title.Text, string.Join("\n", paragraphs.Take(3))),
+            DocType = docType,
             Publisher = publisher,
             Region = region.Region,
             // Jointly issued documents take the level of the first (leading) issuer.
             Level = Classification.Level(publisher?.Split('、')[0], region.Unit),
             Year = year,
-            DateWritten = page.Date(Field.DateWritten) ?? signature?.Date?.Date,
+            DateWritten = dateWritten,
             DatePublished = page.Date(Field.DatePublished) ?? page.HeaderDate ?? title.Parts.Select(TitleChrome.DateAfter).FirstOrDefault(d => d is not null),
             DocNumber = docNumber is null ? null : Whitespace().Replace(docNumber, ""),
             // An 索引号 has no spaces: what follows one is another label (公开方式 主动公开, | 文件编号).

@@ -73,7 +73,7 @@ public static partial class SignatureFinder
         return -1;
     }
 
-    private const string Suffix = "(?:办公室|办公厅|委员会|管委会|人民政府|政府办|政府|司法局|局|厅|委|院|部|中心|办事处|党政办|领导小组|工作组|公司|所|站)";
+    private const string Suffix = "(?:办公室|办公厅|委员会|管委会|人民政府|政府办|政府|司法局|局|厅|委|院|部|处|中心|办事处|党政办|领导小组|工作组|公司|所|站)";
 
     [GeneratedRegex("^.{2,60}?" + Suffix + "$")]
     private static partial Regex OrganisationEnd();

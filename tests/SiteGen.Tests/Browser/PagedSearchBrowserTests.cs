@@ -67,4 +67,19 @@ public sealed class PagedSearchBrowserTests(Chromium chromium, ArchiveSearchSite
         await Microsoft.Playwright.Assertions.Expect(watched.Page.Locator($"[data-facet=\"year:{year.Value}\"] .count")).ToHaveTextAsync(year.Count.ToString());
         watched.Errors.Should().BeEmpty();
     }
+
+    [Fact]
+    public async Task The_search_page_shows_results_first_and_then_exact_counts_where_they_are_cheap()
+    {
+        // 政府: its page reads one segment; counting every other segment reads fewer files than the site's budget.
+        var exhaustive = site.Engine.Search("政府", pageSize: 1000, counting: SiteGen.Search.Reader.Counting.Exact);
+        site.Engine.Search("政府", counting: SiteGen.Search.Reader.Counting.Estimate).Estimated.Should().BeTrue("the page alone leaves segments unread");
+        var watched = await chromium.OpenAsync();
+        await watched.Page.GotoAsync(site.FileUrl("search.html") + "?q=" + Uri.EscapeDataString("政府"));
+        await Microsoft.Playwright.Assertions.Expect(watched.Page.Locator("#search-status")).ToContainTextAsync($"找到 {exhaustive.Total} 份报告");
+        await Microsoft.Playwright.Assertions.Expect(watched.Page.Locator("#search-exact")).ToBeHiddenAsync();
+        var year = exhaustive.Facets["year"][0];
+        await Microsoft.Playwright.Assertions.Expect(watched.Page.Locator($"[data-facet=\"year:{year.Value}\"] .count")).ToHaveTextAsync(year.Count.ToString());
+        watched.Errors.Should().BeEmpty();
+    }
 }

@@ -381,4 +381,15 @@ public class PageTests
             """);
         (report.Title, report.DocNumber).Should().Be(("平远县人民政府关于2021年度法治政府建设情况的报告", "平府〔2022〕3号"));
     }
+
+    [Fact]
+    public void A_division_of_a_bureau_named_as_the_source_is_the_publisher()
+    {
+        var report = Import($"""
+            平远县2021年法治政府建设年度报告
+            时间:2022-01-30来源:法治调研督察处
+            {Body}
+            """);
+        report.Publisher.Should().Be("法治调研督察处");
+    }
 }

@@ -124,6 +124,18 @@ public class PieceTests
     public void The_year_covered_comes_from_the_title_else_the_opening(string title, string opening, int? year) =>
         Classification.Year(title, opening).Should().Be(year);
 
+    [Fact]
+    public void A_span_in_the_title_gives_its_first_year_when_nothing_else_does() =>
+        Classification.Year("关于印发《某市法治政府建设实施方案(2022-2025年)》的通知", "为深入推进法治政府建设,制定本方案。").Should().Be(2022);
+
+    [Theory]
+    [InlineData("通知", "鹤政发〔2025〕4号", "2024-12-30", 2025)]
+    [InlineData("工作要点", null, "2024-03-02", 2024)]
+    [InlineData("年度报告", "某政发〔2025〕4号", "2025-03-02", null)]
+    [InlineData("情况报告", null, "2025-03-02", null)]
+    public void A_notice_or_plan_without_a_year_covers_the_year_it_is_issued_in_a_report_never(string docType, string? docNumber, string written, int? year) =>
+        Classification.IssueYear(docType, docNumber, DateOnly.Parse(written)).Should().Be(year);
+
     [Theory]
     [InlineData("广东省人民政府", 1, "省级")]
     [InlineData("肇庆市人民政府", 2, "市级")]
