@@ -6,6 +6,8 @@ namespace SiteGen.Import;
 public sealed record ImportedReport
 {
     public required string Title { get; init; }
+    /// <summary>False when the page held no title and <see cref="Title"/> is a placeholder the editor must replace.</summary>
+    public bool HasTitle { get; init; } = true;
     public required string DocType { get; init; }
     public string? Publisher { get; init; }
     public Region Region { get; init; } = Region.Unknown;

@@ -18,7 +18,8 @@ public static partial class ReportFile
         if (report.Region.Code is { } code) parts.Add(code);
         if (report.Year is { } year) parts.Add(year.ToString(CultureInfo.InvariantCulture));
         parts.Add(Vocabulary.DocTypePath(report.DocType));
-        parts.Add(Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(report.Title)))[..6]);
+        // Untitled pages all share one placeholder title: their text tells them apart.
+        parts.Add(Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(report.HasTitle ? report.Title : report.Body)))[..6]);
         return string.Join("-", parts) + ".md";
     }
 

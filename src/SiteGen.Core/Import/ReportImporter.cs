@@ -54,6 +54,7 @@ public static partial class ReportImporter
         return new ImportedReport
         {
             Title = title.Text,
+            HasTitle = !title.Missing,
             DocType = docType,
             Publisher = publisher,
             Region = region.Region,

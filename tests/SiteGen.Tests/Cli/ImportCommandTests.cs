@@ -66,6 +66,20 @@ public class ImportCommandTests : IDisposable
     }
 
     [Fact]
+    public void Two_untitled_pages_of_one_batch_become_two_reports()
+    {
+        var inputs = Path.Combine(_folder, "in");
+        Directory.CreateDirectory(inputs);
+        File.WriteAllText(Path.Combine(inputs, "a.txt"), "2021年,县政府认真落实法治政府建设各项任务,现将有关情况报告如下。\n\n一、主要工作\n\n全年举办领导干部法治讲座6场。\n");
+        File.WriteAllText(Path.Combine(inputs, "b.txt"), "2021年,镇政府认真落实法治政府建设各项任务,现将有关情况报告如下。\n\n一、主要工作\n\n全年举办法治讲座3场。\n");
+
+        var result = SitegenProcess.Run("import", inputs, "--out", Out);
+
+        result.ExitCode.Should().Be(0, result.Error);
+        Directory.GetFiles(Out).Should().HaveCount(2);
+    }
+
+    [Fact]
     public void A_file_that_is_not_text_fails_alone_and_the_rest_of_the_batch_imports()
     {
         var inputs = Path.Combine(_folder, "in");
