@@ -1,4 +1,3 @@
-using System.Buffers;
 using System.Text;
 
 namespace SiteGen.Import;
@@ -30,27 +29,14 @@ public static class TextDecoder
 
         var utf8 = Strict(new UTF8Encoding(false, true), bytes, 0, "UTF-8");
         if (utf8.Text is not null) return utf8;
-        var gb = Strict(Encoding.GetEncoding("GB18030", EncoderFallback.ExceptionFallback, DecoderFallback.ExceptionFallback), bytes, 0, "GB18030");
-        return gb.Text is not null && LooksBig5(bytes, gb.Text)
-            ? new Decoded(null, "Big5", "the text looks like Big5 (traditional Chinese), which read as GB18030 would be mojibake; save it as UTF-8 first")
-            : gb;
-    }
-
-    // Characters common in any Chinese report and written alike in simplified and traditional script.
-    private static readonly SearchValues<char> Common = SearchValues.Create(
-        "的一是在不了有和人中大上以要他用生到作地出就分成可主年同工也能下子面而方多定行法所民得十三之家力如水高自理起小物本去性好合由其然前外天政四日事平形相全表重新内数正心明原又利比或但第向道此条只意建月公部度市省区府");
-
-    /// <summary>
-    /// Big5 bytes also decode as GB18030, into nonsense: a page read right is full of the commonest characters,
-    /// the same page read wrong has few. Big5 wins only by a wide margin, so GBK text is never refused.
-    /// </summary>
-    private static bool LooksBig5(byte[] bytes, string asGb)
-    {
-        string big5;
-        try { big5 = Encoding.GetEncoding(950, EncoderFallback.ExceptionFallback, DecoderFallback.ExceptionFallback).GetString(bytes); }
-        catch (DecoderFallbackException) { return false; }
-        static int Hits(string text) => text.Count(Common.Contains);
-        return Hits(big5) >= 10 && Hits(big5) > 3 * Hits(asGb);
+        // Big5 bytes also decode as GB18030, into nonsense: UTF.Unknown (Mozilla's detector) tells them apart.
+        if (UtfUnknown.CharsetDetector.DetectFromBytes(bytes).Detected is { Confidence: >= 0.5f } detected
+            && detected.EncodingName.StartsWith("big5", StringComparison.OrdinalIgnoreCase))
+        {
+            var big5 = Strict(Encoding.GetEncoding(950, EncoderFallback.ExceptionFallback, DecoderFallback.ExceptionFallback), bytes, 0, "Big5");
+            if (big5.Text is not null) return big5;
+        }
+        return Strict(Encoding.GetEncoding("GB18030", EncoderFallback.ExceptionFallback, DecoderFallback.ExceptionFallback), bytes, 0, "GB18030");
     }
 
     private static Decoded Strict(Encoding encoding, byte[] bytes, int skip, string name)

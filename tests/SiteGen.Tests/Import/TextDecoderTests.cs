@@ -51,11 +51,23 @@ public class TextDecoderTests
     private const string Traditional = "某縣2021年法治政府建設年度報告\n一、主要工作\n今年以來，本縣堅持依法行政，推進法治政府建設，取得明顯成效。現將有關情況報告如下。\n";
 
     [Fact]
-    public void Big5_is_refused_with_a_reason_not_read_as_mojibake()
+    public void Big5_is_detected_and_read_right_not_as_mojibake()
     {
         var decoded = TextDecoder.Decode(Encoding.GetEncoding(950).GetBytes(Traditional));
-        decoded.Text.Should().BeNull();
-        decoded.Error.Should().Contain("Big5");
+        (decoded.Text, decoded.Encoding).Should().Be((Traditional, "Big5"));
+    }
+
+    [Fact]
+    public void Simplified_gbk_is_never_taken_for_big5()
+    {
+        var seeds = Directory.GetFiles(Path.Combine(SiteGen.Tests.Support.TestSite.RepoRoot, "seeds"), "*.txt");
+        seeds.Should().HaveCount(5);
+        foreach (var seed in seeds)
+        {
+            var text = File.ReadAllText(seed);
+            var decoded = TextDecoder.Decode(Encoding.GetEncoding("GB18030").GetBytes(text));
+            (decoded.Text, decoded.Encoding).Should().Be((text, "GB18030"), Path.GetFileName(seed));
+        }
     }
 
     [Fact]
