@@ -19,6 +19,7 @@ public static class TextDecoder
         if (StartsWith(bytes, 0xEF, 0xBB, 0xBF)) return Strict(new UTF8Encoding(false, true), bytes, 3, "UTF-8");
         if (StartsWith(bytes, 0xFF, 0xFE)) return Strict(new UnicodeEncoding(false, false, true), bytes, 2, "UTF-16LE");
         if (StartsWith(bytes, 0xFE, 0xFF)) return Strict(new UnicodeEncoding(true, false, true), bytes, 2, "UTF-16BE");
+        if (Attachments.Read(bytes) is { } attachment) return attachment;
         if (Signature(bytes) is { } kind) return new Decoded(null, "", $"not a text file ({kind})");
         if (LooksUtf16(bytes, out var bigEndian))
         {

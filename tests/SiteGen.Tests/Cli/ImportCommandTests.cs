@@ -92,7 +92,7 @@ public class ImportCommandTests : IDisposable
         var result = SitegenProcess.Run("import", inputs, "--out", Out);
 
         result.ExitCode.Should().Be(1);
-        result.Error.Should().Contain("not a text file (PDF)");
+        result.Error.Should().Contain("not a readable PDF");
         result.Output.Should().Contain("2 input(s), 1 imported, 1 failed.");
         var imported = File.ReadAllText(Directory.GetFiles(Out).Single());
         imported.Should().Contain("title: 安丘经济开发区2017年度法治政府建设工作落实情况汇报").And.Contain("code: \"370784\"");
