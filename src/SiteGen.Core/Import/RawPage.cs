@@ -18,6 +18,8 @@ internal sealed partial class RawPage
     public List<string> Body { get; } = [];
     public string? DocNumberLine { get; private set; }
     public DateOnly? HeaderDate { get; private set; }
+    /// <summary>An issuing body's name alone on a line above the document (an unlabelled 发布机构).</summary>
+    public string? HeaderIssuer { get; private set; }
     /// <summary>The site's 主办 organisation, from the footer: a last resort for the publisher.</summary>
     public string? FooterHost { get; private set; }
 
@@ -93,6 +95,8 @@ internal sealed partial class RawPage
         }
         _valueOnNextLine = null;
         if (IndexNumberLine().IsMatch(line)) { _fields.TryAdd(Field.IndexNumber, line); return; }
+        // After an 索引号, a body's name alone on a line is the page's unlabelled 发布机构.
+        if (_fields.ContainsKey(Field.IndexNumber) && HeaderIssuer is null && SignatureFinder.IsIssuer(line)) { HeaderIssuer = line; return; }
         if (DocNumber().IsMatch(line)) { DocNumberLine ??= line; return; }
         if (DateText.IsDateLine(line)) { HeaderDate ??= DateText.First(line)!.Date; return; }
         HeaderText.Add(line);

@@ -38,7 +38,7 @@ public static partial class ReportImporter
         var paragraphs = body.Where(l => l.Length > 0 && !SameText(l, title.Text)).ToList();
 
         // The order of evidence: who signed it, who the title says issues it, the page's labelled fields; last the site's host.
-        var publisher = signature?.Publisher ?? TitleIssuer(title.Text) ?? LabelledPublisher(page) ?? FooterPublisher(page, warnings);
+        var publisher = signature?.Publisher ?? TitleIssuer(title.Text) ?? LabelledPublisher(page) ?? page.HeaderIssuer ?? FooterPublisher(page, warnings);
         var region = regions.Resolve(title.Text, publisher, string.Join("\n", paragraphs));
         if (region.Warning is not null) warnings.Add(region.Warning);
 

@@ -392,4 +392,29 @@ public class PageTests
             """);
         report.Publisher.Should().Be("法治调研督察处");
     }
+
+    [Fact]
+    public void Labels_in_traditional_characters_are_read()
+    {
+        var report = Import($"""
+            平远县2021年法治政府建設年度情況報告
+            日期:2022-01-20 15:28    來源:平远县人民政府
+            {Body}
+            """);
+        (report.Publisher, report.DatePublished, report.DocType).Should().Be(("平远县人民政府", new DateOnly(2022, 1, 20), "情况报告"));
+    }
+
+    [Fact]
+    public void An_issuer_alone_on_a_line_after_the_index_number_is_the_publisher()
+    {
+        var report = Import($"""
+            平远县2021年度法治政府建设报告
+            441426/2022-00001
+            平远县人民政府
+            2022-01-20
+            {Body}
+            """);
+        (report.Publisher, report.IndexNumber, report.DatePublished).Should().Be(("平远县人民政府", "441426/2022-00001", new DateOnly(2022, 1, 20)));
+        report.Body.Should().NotStartWith("平远县人民政府");
+    }
 }
