@@ -375,7 +375,7 @@
           if (m.offsets.length) m.covering[s] = m.offsets.map(function (o) { return pairs[o]; });
           var counts = pairs.map(pairCounts), found = [];
           var rarest = counts.reduce(function (a, b) { return a.size <= b.size ? a : b; });
-          Array.from(rarest.keys()).sort(function (a, b) { return a - b; }).forEach(function (doc) {
+          rarest.docs().forEach(function (doc) {
             var bound = rarest.get(doc).slice();
             counts.forEach(function (pair) {
               var other = pair.get(doc);
@@ -399,8 +399,14 @@
     });
     return sum;
   }
-  /* A pair's count per field in each document that has it: the sum over its terms' lists. */
+  /* A pair's count per field in each document that has it (PartMatcher.PairCounts): its term's postings as they
+     are, or for a pair read as two terms, their sums. {size, docs() in id order, get(doc)}. */
   function pairCounts(lists) {
+    if (lists.length === 1) {
+      var list = lists[0];
+      return { size: list.postings.length, docs: function () { return list.postings.map(function (p) { return p.doc; }); },
+        get: function (doc) { var p = find(list, doc); return p ? p.counts : undefined; } };
+    }
     var sums = new Map();
     lists.forEach(function (list) {
       list.postings.forEach(function (p) {
@@ -409,7 +415,8 @@
         for (var f = 0; f < 3; f++) sum[f] += p.counts[f];
       });
     });
-    return sums;
+    return { size: sums.size, docs: function () { return Array.from(sums.keys()).sort(function (a, b) { return a - b; }); },
+      get: function (doc) { return sums.get(doc); } };
   }
   function coveringOf(m, doc) { return m.covering[segmentOf(doc)]; }
   function needsPositions(m, doc) { return m.offsets.length > 0 && m.bounds.has(doc); }
@@ -645,8 +652,8 @@
           }
           return round();
         },
-        /* How many more files counting every match exactly would read (Evaluation.CountingCost). */
-        countingCost: function () {
+        /* How many more files counting every match exactly would read, counted only until past limit (Evaluation.CountingCost). */
+        countingCost: function (limit) {
           var files = new Set();
           for (var s = 0; s < n; s++) {
             if (read[s] || !viable[s]) continue;
@@ -656,7 +663,8 @@
               m.terms.forEach(function (t) { if (segment[2]) files.add(shardName("shard", segment[2], segment, t)); });
             });
           }
-          candidates.forEach(function (d) { if (!checked.has(d)) all.forEach(function (m) { positionFiles(m, d, files); }); });
+          for (var i = 0; i < candidates.length && files.size <= limit; i++)
+            if (!checked.has(candidates[i])) all.forEach(function (m) { positionFiles(m, candidates[i], files); });
           return files.size;
         },
         /* Reads every segment that may hold a match and checks every candidate: totals and facets are then exact. */
@@ -775,7 +783,7 @@
       });
 
       function finish(ev, top, used, exact) {
-        var counting = options.counts === "exact" || (options.counts !== "estimate" && ev.countingCost() <= manifest.countingBudget);
+        var counting = options.counts === "exact" || (options.counts !== "estimate" && ev.countingCost(manifest.countingBudget) <= manifest.countingBudget);
         return (counting ? ev.complete() : Promise.resolve()).then(function () { return finished(ev, top, used, exact); });
       }
       function finished(ev, top, used, exact) {

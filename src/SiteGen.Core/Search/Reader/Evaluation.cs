@@ -101,7 +101,8 @@ internal sealed class Evaluation
     /// what was asked before). The position shards of segments not read are not counted: they are known only once
     /// the segment is.
     /// </summary>
-    public int CountingCost()
+    /// <param name="limit">Counting stops past it: the answer is then only "more than the limit".</param>
+    public int CountingCost(int limit)
     {
         var files = new HashSet<string>(StringComparer.Ordinal);
         for (var s = 0; s < _read.Length; s++)
@@ -113,7 +114,10 @@ internal sealed class Evaluation
                 if (info.Shards > 0) files.Add(IndexFormat.ShardName(IndexFormat.Shard, IndexFormat.ShardOf(term, info.Shards), info.Generation));
         }
         foreach (var doc in _candidates.Where(d => !_checked.ContainsKey(d)))
+        {
+            if (files.Count > limit) break;
             foreach (var part in _parts.Concat(_excludes)) files.UnionWith(part.PositionFiles(doc));
+        }
         return files.Count;
     }
 

@@ -48,14 +48,15 @@ internal sealed class PartMatcher
     {
         var lists = _pairs.Select(terms => terms.Select(t => _index.Postings(t, segment)).ToArray()).ToArray();
         if (_offsets.Length > 0) _covering[segment] = _offsets.Select(o => lists[o]).ToArray();
-        var counts = lists.Select(Counts).ToArray();
+        var counts = lists.Select(terms => new PairCounts(terms)).ToArray();
+        var rarest = counts.MinBy(c => c.Count)!;
         var found = new List<int>();
-        foreach (var (doc, first) in counts.MinBy(c => c.Count)!.OrderBy(c => c.Key))
+        foreach (var doc in rarest.Docs)
         {
-            var bound = (int[])first.Clone();
+            var bound = (int[])rarest.Of(doc)!.Clone();
             foreach (var pair in counts)
             {
-                var other = pair.GetValueOrDefault(doc);
+                var other = pair.Of(doc);
                 for (var f = 0; f < 3; f++) bound[f] = other is null ? 0 : Math.Min(bound[f], other[f]);
             }
             if (bound.Any(n => n > 0))
@@ -67,17 +68,33 @@ internal sealed class PartMatcher
         return found;
     }
 
-    /// <summary>A pair's count per field in each document that has it: the sum over its terms.</summary>
-    private static Dictionary<int, int[]> Counts(PostingList[] terms)
+    /// <summary>
+    /// A pair's count per field in each document that has it: its term's postings as they are, or, for a pair
+    /// read as two terms (a break in the query), their sums.
+    /// </summary>
+    private sealed class PairCounts
     {
-        var sums = new Dictionary<int, int[]>();
-        foreach (var list in terms)
-        foreach (var posting in list.Postings)
+        private readonly PostingList[] _terms;
+        private readonly Dictionary<int, int[]>? _sums;
+
+        public PairCounts(PostingList[] terms)
         {
-            if (!sums.TryGetValue(posting.Doc, out var sum)) sums[posting.Doc] = sum = new int[3];
-            for (var f = 0; f < 3; f++) sum[f] += posting.Counts[f];
+            _terms = terms;
+            if (terms.Length == 1) return;
+            _sums = [];
+            foreach (var posting in terms.SelectMany(list => list.Postings))
+            {
+                if (!_sums.TryGetValue(posting.Doc, out var sum)) _sums[posting.Doc] = sum = new int[3];
+                for (var f = 0; f < 3; f++) sum[f] += posting.Counts[f];
+            }
         }
-        return sums;
+
+        public int Count => _sums?.Count ?? _terms[0].Postings.Count;
+
+        /// <summary>The documents, in id order.</summary>
+        public IEnumerable<int> Docs => _sums is null ? _terms[0].Postings.Select(p => p.Doc) : _sums.Keys.Order();
+
+        public int[]? Of(int doc) => _sums is null ? _terms[0].Find(doc)?.Counts : _sums.GetValueOrDefault(doc);
     }
 
     /// <summary>Whether counting the part in the document needs positions.</summary>

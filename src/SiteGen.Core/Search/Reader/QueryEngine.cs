@@ -61,7 +61,7 @@ public sealed partial class QueryEngine(SearchIndexReader index)
             }
         }
 
-        if (counting == Counting.Exact || (counting == Counting.Auto && evaluation.CountingCost() <= index.CountingBudget)) evaluation.Complete();
+        if (counting == Counting.Exact || (counting == Counting.Auto && evaluation.CountingCost(index.CountingBudget) <= index.CountingBudget)) evaluation.Complete();
         var (total, estimated) = evaluation.Estimate(evaluation.Candidates.Where(d => filtered.Passes(d)), evaluation.Unread(filtered));
         var facets = new Dictionary<string, IReadOnlyList<FacetValue>>
         {
