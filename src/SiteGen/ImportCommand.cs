@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using SiteGen.Content;
 using SiteGen.Import;
 
 namespace SiteGen.Cli;
@@ -85,7 +86,20 @@ internal static class ImportCommand
             ["date_published"] = ReportFile.Iso(r?.DatePublished),
             ["doc_number"] = r?.DocNumber,
             ["index_number"] = r?.IndexNumber,
+            ["keywords"] = r is null ? null : new JsonArray(r.Keywords.Select(k => (JsonNode?)k).ToArray()),
+            ["keywords_source"] = r?.KeywordsSource,
             ["warnings"] = warnings,
+            ["evidence"] = r is null ? null : Evidence(r),
         };
+    }
+
+    /// <summary>For each field found, in the schema's order: the page's line it was read from and the rule that read it.</summary>
+    private static JsonObject Evidence(ImportedReport report)
+    {
+        var evidence = new JsonObject();
+        foreach (var key in FrontMatterSchema.Keys)
+            if (report.Evidence.TryGetValue(key, out var found))
+                evidence[key] = new JsonObject { ["line"] = found.Line, ["rule"] = found.Rule };
+        return evidence;
     }
 }

@@ -73,7 +73,7 @@ public sealed partial record SiteConfig
         zip?.RejectUnknownKeys(["enabled", "name"]);
         var baseUrl = map.Matching("base_url", AbsoluteUrl(), "base_url is the hosted site's absolute address, e.g. https://example.org/reports/");
         var zipName = zip?.Matching("name", ZipNamePattern(), "a zip name is ASCII letters, digits, '-' or '_'");
-        if (zipName is not null && ReportReader.IsReservedName(zipName))
+        if (zipName is not null && FrontMatterSchema.IsReservedName(zipName))
         {
             // The zip's top folder: Windows cannot unpack a folder named CON or LPT1.
             zip!.Error("name", $"field 'offline_zip.name' is '{zipName}', a name Windows reserves; choose another");

@@ -1,6 +1,5 @@
 using System.Security.Cryptography;
 using System.Text;
-using System.Text.RegularExpressions;
 using SiteGen.Diagnostics;
 using SiteGen.Yaml;
 using SiteGen.Search.Format;
@@ -8,17 +7,8 @@ using SiteGen.Search.Format;
 namespace SiteGen.Content;
 
 /// <summary>Turns one Markdown file into a <see cref="Report"/>, or into diagnostics naming what is wrong.</summary>
-public static partial class ReportReader
+public static class ReportReader
 {
-    public static readonly IReadOnlyList<string> Fields =
-    [
-        "title", "slug", "doc_type", "year", "publisher", "region", "level", "date_written", "date_published",
-        "doc_number", "index_number", "keywords", "abstract", "source", "warnings",
-    ];
-
-    private static readonly string[] RegionFields = ["province", "city", "county", "code"];
-    private static readonly string[] SourceFields = ["site", "url", "file"];
-
     public static Report? Read(string relativePath, string text, DiagnosticBag diagnostics)
     {
         var local = new DiagnosticBag();
@@ -36,34 +26,22 @@ public static partial class ReportReader
             return null;
         }
 
-        map.RejectUnknownKeys(Fields);
-        var report = new Report
+        map.RejectUnknownKeys(FrontMatterSchema.Keys);
+        ReportFields report = new Report
         {
             SourcePath = relativePath,
-            Title = map.Text("title", required: true) ?? "",
-            Slug = ReadSlug(map, relativePath),
-            DocType = map.OneOf("doc_type", Vocabulary.DocTypeNames) ?? Vocabulary.OtherDocType,
-            Year = map.Integer("year", 1949, 2100),
-            Publisher = map.Text("publisher"),
-            Region = ReadRegion(map.Map("region")),
-            Level = map.OneOf("level", Vocabulary.Levels),
-            DateWritten = map.Date("date_written"),
-            DatePublished = map.Date("date_published"),
-            DocNumber = map.Text("doc_number"),
-            IndexNumber = map.Text("index_number"),
-            Keywords = map.TextList("keywords"),
-            Abstract = map.Text("abstract"),
-            Source = ReadSource(map.Map("source")),
-            Warnings = map.TextList("warnings"),
+            Title = "",
+            Slug = DefaultSlug(relativePath),
             BodyStart = parts.BodyStart,
             BodyLine = parts.BodyLine,
             BodyUnits = Search.Format.TextUnits.Count(normalized.AsSpan(parts.BodyStart)),
             SourceText = normalized,
             SourceKey = Cache.Fingerprint.Of(normalized),
         };
+        foreach (var field in FrontMatterSchema.Fields) report = field.Read(map, report);
 
         diagnostics.AddRange(local.ToSortedList());
-        return local.HasErrors ? null : report;
+        return local.HasErrors ? null : (Report)report;
     }
 
     /// <summary>Control characters (pasted from Word or a broken scrape) would corrupt pages, feed and index: each is named.</summary>
@@ -82,58 +60,12 @@ public static partial class ReportReader
         return found.Count > 0;
     }
 
-    // Device names Windows will not create as files, whatever the extension: a zip holding one fails to unpack there.
-    internal static bool IsReservedName(string name) => ReservedNames.Contains(name.ToLowerInvariant());
-
-    private static readonly HashSet<string> ReservedNames =
-        ["con", "prn", "aux", "nul", .. Enumerable.Range(1, 9).SelectMany(n => new[] { $"com{n}", $"lpt{n}" })];
-
-    private static string ReadSlug(YamlMap map, string relativePath)
+    /// <summary>The slug of a file whose front matter names none: its file name, or a stable ASCII id made from a Chinese one.</summary>
+    private static string DefaultSlug(string relativePath)
     {
-        var slug = map.Matching("slug", SlugPattern(),
-            "a slug is lowercase ASCII letters and digits joined by single hyphens, e.g. gaoyao-2021-annual-report");
-        if (slug is not null && ReservedNames.Contains(slug))
-        {
-            map.Error("slug", $"field 'slug' is '{slug}', a name Windows reserves for devices; choose another");
-            return slug;
-        }
-        if (slug is not null) return slug;
-
         var stem = Path.GetFileNameWithoutExtension(relativePath).ToLowerInvariant();
-        if (SlugPattern().IsMatch(stem) && !ReservedNames.Contains(stem)) return stem;
-        // A file named in Chinese still needs an ASCII path: derive a stable one from its name.
+        if (FrontMatterSchema.SlugPattern().IsMatch(stem) && !FrontMatterSchema.IsReservedName(stem)) return stem;
         var hash = SHA256.HashData(Encoding.UTF8.GetBytes(relativePath));
         return "r-" + Convert.ToHexStringLower(hash)[..10];
     }
-
-    private static Region ReadRegion(YamlMap? map)
-    {
-        if (map is null) return Region.Unknown;
-        map.RejectUnknownKeys(RegionFields);
-        return new Region(
-            map.Text("province"),
-            map.Text("city"),
-            map.Text("county"),
-            map.Matching("code", RegionCodePattern(), "a region code is the 6 digits of GB/T 2260, e.g. \"441204\""));
-    }
-
-    private static SourceInfo ReadSource(YamlMap? map)
-    {
-        if (map is null) return SourceInfo.None;
-        map.RejectUnknownKeys(SourceFields);
-        return new SourceInfo(
-            map.Text("site"),
-            map.Matching("url", WebUrlPattern(), "a source URL starts with http:// or https://"),
-            map.Text("file"));
-    }
-
-    [GeneratedRegex(@"^(?=.{1,120}$)[a-z0-9]+(-[a-z0-9]+)*$")]
-    private static partial Regex SlugPattern();
-
-    // [0-9], not \d: \d also matches full-width and other scripts' digits, which no folder name may hold.
-    [GeneratedRegex(@"^[0-9]{6}$")]
-    private static partial Regex RegionCodePattern();
-
-    [GeneratedRegex(@"^https?://[^\s]+$", RegexOptions.IgnoreCase)]
-    private static partial Regex WebUrlPattern();
 }

@@ -2,25 +2,15 @@ using SiteGen.Content;
 
 namespace SiteGen.Import;
 
-/// <summary>What the importer made of one raw page: the report's fields, its Markdown body, and its defects.</summary>
-public sealed record ImportedReport
+/// <summary>What the importer made of one raw page: the report's fields, its Markdown body, and where each field came from.</summary>
+public sealed record ImportedReport : ReportFields
 {
-    public required string Title { get; init; }
-    /// <summary>False when the page held no title and <see cref="Title"/> is a placeholder the editor must replace.</summary>
+    /// <summary>False when the page held no title and <see cref="ReportFields.Title"/> is a placeholder the editor must replace.</summary>
     public bool HasTitle { get; init; } = true;
-    public required string DocType { get; init; }
-    public string? Publisher { get; init; }
-    public Region Region { get; init; } = Region.Unknown;
-    public string? Level { get; init; }
-    public int? Year { get; init; }
-    public DateOnly? DateWritten { get; init; }
-    public DateOnly? DatePublished { get; init; }
-    public string? DocNumber { get; init; }
-    public string? IndexNumber { get; init; }
-    public IReadOnlyList<string> Keywords { get; init; } = [];
-    public string? Abstract { get; init; }
-    public string? SourceSite { get; init; }
     public required string Body { get; init; }
-    /// <summary>Defects of the source text and things the importer could not settle, for the editor and the reader.</summary>
-    public IReadOnlyList<string> Warnings { get; init; } = [];
+    /// <summary>For each field found, keyed by its front-matter key: the line of the page and the rule that found it.</summary>
+    public IReadOnlyDictionary<string, Evidence> Evidence { get; init; } = new Dictionary<string, Evidence>();
 }
+
+/// <summary>Where a field's value came from: a line of the page as the importer read it (1-based; none when not from one line) and the rule.</summary>
+public sealed record Evidence(int? Line, string Rule);

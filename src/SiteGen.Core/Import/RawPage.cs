@@ -8,9 +8,10 @@ namespace SiteGen.Import;
 /// </summary>
 internal sealed partial class RawPage
 {
-    private readonly Dictionary<Field, string> _fields = [];
+    private readonly Dictionary<Field, (string Value, string Label, int Line)> _fields = [];
+    private List<string> _lines = [];
     /// <summary>A label whose value a page puts on the next line (索 引 号: / 640501001/2022-00153).</summary>
-    private Field? _valueOnNextLine;
+    private LabelledValue? _valueOnNextLine;
 
     /// <summary>Text lines above the body, in order: title candidates, attachment titles, addressees.</summary>
     public List<string> HeaderText { get; } = [];
@@ -18,19 +19,35 @@ internal sealed partial class RawPage
     public List<string> Body { get; } = [];
     public string? DocNumberLine { get; private set; }
     public DateOnly? HeaderDate { get; private set; }
+    public int? HeaderDateLine { get; private set; }
     /// <summary>An issuing body's name alone on a line above the document (an unlabelled 发布机构).</summary>
     public string? HeaderIssuer { get; private set; }
+    public int? HeaderIssuerLine { get; private set; }
     /// <summary>The site's 主办 organisation, from the footer: a last resort for the publisher.</summary>
     public string? FooterHost { get; private set; }
+    public int? FooterHostLine { get; private set; }
 
-    public string? Value(Field field) => _fields.TryGetValue(field, out var v) && v.Length > 0 ? v : null;
+    public string? Value(Field field) => _fields.TryGetValue(field, out var v) && v.Value.Length > 0 ? v.Value : null;
+
+    /// <summary>Where a labelled field's value was read: the page's line (1-based) and the label it went by.</summary>
+    public (int Line, string Label) Origin(Field field) => (_fields[field].Line, _fields[field].Label);
+
+    /// <summary>The first line (1-based) of the page holding <paramref name="text"/>, searched from the top or from the bottom.</summary>
+    public int? LineOf(string? text, bool fromEnd = false)
+    {
+        if (string.IsNullOrEmpty(text)) return null;
+        var range = Enumerable.Range(0, _lines.Count);
+        foreach (var i in fromEnd ? range.Reverse() : range)
+            if (_lines[i].Contains(text, StringComparison.Ordinal)) return i + 1;
+        return null;
+    }
 
     public DateOnly? Date(Field field) => Value(field) is { } v ? DateText.First(v)?.Date : null;
 
     public static RawPage Read(string text)
     {
         var page = new RawPage();
-        var lines = text.Split('\n').Select(Clean).ToList();
+        var lines = page._lines = text.Split('\n').Select(Clean).ToList();
         var bodyStart = lines.FindIndex(IsBodyStart);
         if (bodyStart < 0) bodyStart = lines.Count;
 
@@ -39,10 +56,10 @@ internal sealed partial class RawPage
             var line = lines[i];
             if (line.Length == 0) { if (i >= bodyStart) page.Body.Add(""); continue; }
             // Metadata first: a line such as "来源:本网 浏览量:- 发布时间:…" holds a date among the chrome.
-            if (page.TakeMetadata(line, inHeader: i < bodyStart)) continue;
-            if (Chrome.IsChrome(line)) { page.NoteFooterHost(line); continue; }
+            if (page.TakeMetadata(line, i + 1, inHeader: i < bodyStart)) continue;
+            if (Chrome.IsChrome(line)) { page.NoteFooterHost(line, i + 1); continue; }
             if (i >= bodyStart) page.Body.Add(line);
-            else page.TakeHeaderLine(line);
+            else page.TakeHeaderLine(line, i + 1);
         }
         TrimBlankEnds(page.Body);
         return page;
@@ -59,7 +76,7 @@ internal sealed partial class RawPage
         return (line.Length >= 50 && Prose().IsMatch(line)) || SectionHeading().IsMatch(line);
     }
 
-    private bool TakeMetadata(string line, bool inHeader)
+    private bool TakeMetadata(string line, int number, bool inHeader)
     {
         // Inside the body only a short "label: value" line is metadata (公开方式：主动公开); prose stays prose.
         if (!inHeader && line.Length > MaxBodyMetadataLine) return false;
@@ -71,7 +88,7 @@ internal sealed partial class RawPage
             var rest = Time().Replace(line[leading.Length..], "").Trim();
             if (rest.Length > 0 && LabelledFields.IsMetadataLine(rest, LabelledFields.Find(rest)))
             {
-                HeaderDate ??= leading.Date;
+                if (HeaderDate is null) (HeaderDate, HeaderDateLine) = (leading.Date, number);
                 line = rest;
             }
         }
@@ -80,32 +97,32 @@ internal sealed partial class RawPage
         if (!inHeader && !line.Contains(':') && !line.Contains('：')) return false;
         foreach (var value in found)
             if (value.Field != Field.Ignored && !_fields.ContainsKey(value.Field) && value.Value.Length > 0)
-                _fields[value.Field] = value.Value;
-        _valueOnNextLine = inHeader && found[^1] is { Value.Length: 0, Field: not Field.Ignored } last && !_fields.ContainsKey(last.Field) ? last.Field : null;
+                _fields[value.Field] = (value.Value, value.Label, number);
+        _valueOnNextLine = inHeader && found[^1] is { Value.Length: 0, Field: not Field.Ignored } last && !_fields.ContainsKey(last.Field) ? last : null;
         return true;
     }
 
-    private void TakeHeaderLine(string line)
+    private void TakeHeaderLine(string line, int number)
     {
-        if (_valueOnNextLine is { } field && line.Length <= MaxBodyMetadataLine && !line.EndsWith(':') && !line.EndsWith('：'))
+        if (_valueOnNextLine is { } label && line.Length <= MaxBodyMetadataLine && !line.EndsWith(':') && !line.EndsWith('：'))
         {
-            _fields[field] = line;
+            _fields[label.Field] = (line, label.Label, number);
             _valueOnNextLine = null;
             return;
         }
         _valueOnNextLine = null;
-        if (IndexNumberLine().IsMatch(line)) { _fields.TryAdd(Field.IndexNumber, line); return; }
+        if (IndexNumberLine().IsMatch(line)) { _fields.TryAdd(Field.IndexNumber, (line, "", number)); return; }
         // After an 索引号, a body's name alone on a line is the page's unlabelled 发布机构.
-        if (_fields.ContainsKey(Field.IndexNumber) && HeaderIssuer is null && SignatureFinder.IsIssuer(line)) { HeaderIssuer = line; return; }
+        if (_fields.ContainsKey(Field.IndexNumber) && HeaderIssuer is null && SignatureFinder.IsIssuer(line)) { (HeaderIssuer, HeaderIssuerLine) = (line, number); return; }
         if (DocNumber().IsMatch(line)) { DocNumberLine ??= line; return; }
-        if (DateText.IsDateLine(line)) { HeaderDate ??= DateText.First(line)!.Date; return; }
+        if (DateText.IsDateLine(line)) { if (HeaderDate is null) (HeaderDate, HeaderDateLine) = (DateText.First(line)!.Date, number); return; }
         HeaderText.Add(line);
     }
 
-    private void NoteFooterHost(string line)
+    private void NoteFooterHost(string line, int number)
     {
         var m = FooterHostPattern().Match(line);
-        if (m.Success && FooterHost is null && SignatureFinder.IsIssuer(m.Groups[1].Value)) FooterHost = m.Groups[1].Value;
+        if (m.Success && FooterHost is null && SignatureFinder.IsIssuer(m.Groups[1].Value)) (FooterHost, FooterHostLine) = (m.Groups[1].Value, number);
     }
 
     private const int MaxBodyMetadataLine = 40;

@@ -25,7 +25,14 @@ public static partial class ReportImporter
         var page = RawPage.Read(text);
 
         var title = FindTitle(page, warnings);
-        var docNumber = page.Value(Field.DocNumber) ?? page.DocNumberLine ?? title.Parts.Select(TitleChrome.DocNumberBefore).FirstOrDefault(n => n is not null);
+        var evidence = new Dictionary<string, Evidence>();
+        var titleLine = title.Labelled ? page.Origin(Field.Title).Line : page.LineOf(title.Parts.FirstOrDefault());
+        if (!title.Missing) evidence["title"] = new(titleLine, title.Labelled ? $"label {page.Origin(Field.Title).Label}" : "title line");
+
+        var docNumber = First(evidence, "doc_number",
+            Labelled(page, Field.DocNumber),
+            Found.Of(page.DocNumberLine, page.LineOf(page.DocNumberLine), "文号 line under the title"),
+            Found.Of(title.Parts.Select(TitleChrome.DocNumberBefore).FirstOrDefault(n => n is not null), titleLine, "文号 in brackets after the title"));
         var header = page.HeaderText.Where(l => !SameText(l, title.Text) && !title.Parts.Contains(l)).ToList();
         var body = header.Concat(page.Body).ToList();
 
@@ -36,20 +43,41 @@ public static partial class ReportImporter
             if (signature.KeptPrefix is not null) body.Insert(signature.FirstLine, signature.KeptPrefix);
         }
         var paragraphs = body.Where(l => l.Length > 0 && !SameText(l, title.Text)).ToList();
+        var opening = string.Join("\n", paragraphs.Take(3));
 
         // The order of evidence: who signed it, who the title says issues it, the page's labelled fields; last the site's host.
-        var publisher = signature?.Publisher ?? TitleIssuer(title.Text) ?? LabelledPublisher(page) ?? page.HeaderIssuer ?? FooterPublisher(page, warnings);
+        var publisher = First(evidence, "publisher",
+            Found.Of(signature?.Publisher, page.LineOf(signature?.Issuers.FirstOrDefault(), fromEnd: true), "signature (落款)"),
+            Found.Of(TitleIssuer(title.Text), titleLine, "issuer named in the title"),
+            Labelled(page, Field.Publisher),
+            page.Value(Field.Source) is { } source && SignatureFinder.IsIssuer(source) ? Labelled(page, Field.Source) : null,
+            Found.Of(page.HeaderIssuer, page.HeaderIssuerLine, "issuer's name alone on a line after the 索引号"),
+            Found.Of(page.FooterHost, page.FooterHostLine, "the site's 主办 footer"));
+        if (evidence.TryGetValue("publisher", out var from) && from.Rule == "the site's 主办 footer")
+            warnings.Add($"原文无落款，发布机构取自网站主办单位“{publisher}”，请核对。");
         var region = regions.Resolve(title.Text, publisher, string.Join("\n", paragraphs));
         if (region.Warning is not null) warnings.Add(region.Warning);
+        if (region.Name is not null) evidence["region"] = new(page.LineOf(region.Name), region.Rule!);
 
-        var docType = Classification.DocType(title.Missing ? null : title.Text, string.Join("\n", paragraphs.Take(3)));
-        var dateWritten = page.Date(Field.DateWritten) ?? signature?.Date?.Date;
-        var year = Classification.Year(title.Text, string.Join("\n", paragraphs.Take(3)))
-            ?? Classification.IssueYear(docType, docNumber, dateWritten);
+        var docType = Classification.DocType(title.Missing ? null : title.Text, opening);
+        evidence["doc_type"] = new(title.Missing ? null : titleLine, title.Missing ? "the body's opening words" : "the title's wording");
+        var dateWritten = First(evidence, "date_written",
+            Labelled(page, Field.DateWritten, page.Date(Field.DateWritten)),
+            Found.Of(signature?.Date?.Date, page.LineOf(signature?.DateLine, fromEnd: true), "signature (落款) date"));
+        var year = First(evidence, "year",
+            Found.Of(Classification.Year(title.Text, ""), titleLine, "the title"),
+            Found.Of(Classification.Year("", opening), page.LineOf(paragraphs.FirstOrDefault()), "the body's opening paragraphs"),
+            Found.Of(Classification.IssueYear(docType, docNumber, dateWritten), null, "the year of the notice's 文号 or date"));
         if (year is null) warnings.Add("未能从标题或正文开头确定报告所涉年度。");
         warnings.InsertRange(0, Defects.Find(paragraphs, signature));
         if (page.Value(Field.Abstract) is { } summary && !Defects.EndsSentence().IsMatch(summary))
             warnings.Add("内容概述不完整：原网页的摘要在句中截断。");
+
+        // Jointly issued documents take the level of the first (leading) issuer.
+        var level = Classification.Level(publisher?.Split('、')[0], region.Unit);
+        if (level is not null) evidence["level"] = new(null, "the publisher's name and the region's level");
+        var keywords = Keywords(page.Value(Field.Keywords));
+        if (keywords.Count > 0) Labelled(page, Field.Keywords)!.Note(evidence, "keywords");
 
         return new ImportedReport
         {
@@ -58,27 +86,73 @@ public static partial class ReportImporter
             DocType = docType,
             Publisher = publisher,
             Region = region.Region,
-            // Jointly issued documents take the level of the first (leading) issuer.
-            Level = Classification.Level(publisher?.Split('、')[0], region.Unit),
+            Level = level,
             Year = year,
             DateWritten = dateWritten,
-            DatePublished = page.Date(Field.DatePublished) ?? page.HeaderDate ?? title.Parts.Select(TitleChrome.DateAfter).FirstOrDefault(d => d is not null),
+            DatePublished = First(evidence, "date_published",
+                Labelled(page, Field.DatePublished, page.Date(Field.DatePublished)),
+                Found.Of(page.HeaderDate, page.HeaderDateLine, "date line above the text"),
+                Found.Of(title.Parts.Select(TitleChrome.DateAfter).FirstOrDefault(d => d is not null), titleLine, "date printed after the title")),
             DocNumber = docNumber is null ? null : Whitespace().Replace(docNumber, ""),
             // An 索引号 has no spaces: what follows one is another label (公开方式 主动公开, | 文件编号).
-            IndexNumber = page.Value(Field.IndexNumber)?.Split([' ', '\u3000', '|', '｜'], StringSplitOptions.RemoveEmptyEntries).FirstOrDefault(),
-            Keywords = Keywords(page.Value(Field.Keywords)),
-            Abstract = page.Value(Field.Abstract),
-            SourceSite = page.Value(Field.Source) is { } site && !LocalSource().IsMatch(site) ? site : null,
+            IndexNumber = First(evidence, "index_number", Labelled(page, Field.IndexNumber,
+                page.Value(Field.IndexNumber)?.Split([' ', '\u3000', '|', '｜'], StringSplitOptions.RemoveEmptyEntries).FirstOrDefault())),
+            Keywords = keywords,
+            Abstract = First(evidence, "abstract", Labelled(page, Field.Abstract)),
+            Source = First(evidence, "source", page.Value(Field.Source) is { } site && !LocalSource().IsMatch(site) ? Labelled(page, Field.Source) : null)
+                is { } sourceSite ? new SourceInfo(sourceSite, null, null) : SourceInfo.None,
             Body = MarkdownBody.Write(paragraphs),
             Warnings = warnings.Distinct().ToList(),
+            Evidence = evidence,
         };
     }
 
-    private sealed record TitleFound(string Text, IReadOnlyList<string> Parts, bool Missing = false);
+    /// <summary>A value the importer found, with the line it was read from and the rule that read it.</summary>
+    private sealed record Found<T>(T Value, int? Line, string Rule)
+    {
+        public void Note(Dictionary<string, Evidence> evidence, string key) => evidence[key] = new Evidence(Line, Rule);
+    }
+
+    private static class Found
+    {
+        public static Found<string>? Of(string? value, int? line, string rule) => value is null ? null : new(value, line, rule);
+        public static Found<DateOnly>? Of(DateOnly? value, int? line, string rule) => value is null ? null : new(value.Value, line, rule);
+        public static Found<int>? Of(int? value, int? line, string rule) => value is null ? null : new(value.Value, line, rule);
+    }
+
+    private static Found<string>? Labelled(RawPage page, Field field) =>
+        page.Value(field) is { } value ? new(value, page.Origin(field).Line, $"label {page.Origin(field).Label}".TrimEnd()) : null;
+
+    private static Found<T>? Labelled<T>(RawPage page, Field field, T? value) where T : struct =>
+        value is null ? null : new(value.Value, page.Origin(field).Line, LabelRule(page, field));
+
+    private static Found<string>? Labelled(RawPage page, Field field, string? value) =>
+        value is null ? null : new(value, page.Origin(field).Line, LabelRule(page, field));
+
+    // An unlabelled 索引号 line keeps an empty label.
+    private static string LabelRule(RawPage page, Field field) =>
+        page.Origin(field).Label is { Length: > 0 } label ? $"label {label}" : "unlabelled 索引号 line";
+
+    /// <summary>The first value found, in the order of evidence given; its line and rule become the field's evidence.</summary>
+    private static string? First(Dictionary<string, Evidence> evidence, string key, params Found<string>?[] options)
+    {
+        var found = options.FirstOrDefault(o => o is not null);
+        found?.Note(evidence, key);
+        return found?.Value;
+    }
+
+    private static T? First<T>(Dictionary<string, Evidence> evidence, string key, params Found<T>?[] options) where T : struct
+    {
+        var found = options.FirstOrDefault(o => o is not null);
+        found?.Note(evidence, key);
+        return found?.Value;
+    }
+
+    private sealed record TitleFound(string Text, IReadOnlyList<string> Parts, bool Missing = false, bool Labelled = false);
 
     private static TitleFound FindTitle(RawPage page, List<string> warnings)
     {
-        if (page.Value(Field.Title) is { } labelled) return new TitleFound(TitleChrome.Strip(Despace(labelled)), [labelled]);
+        if (page.Value(Field.Title) is { } labelled) return new TitleFound(TitleChrome.Strip(Despace(labelled)), [labelled], Labelled: true);
 
         var lines = page.HeaderText;
         var best = (Text: (string?)null, Parts: (IReadOnlyList<string>)[], Score: int.MinValue);
@@ -128,16 +202,6 @@ public static partial class ReportImporter
 
     [GeneratedRegex(@"^(?<issuer>[^\s，。：:]{3,40}?)(?:关于|印发|(?:19|20)\d{2}\s*年|[〇零○一二]{4}年)")]
     private static partial Regex IssuerInTitle();
-
-    private static string? LabelledPublisher(RawPage page) =>
-        page.Value(Field.Publisher) ?? (page.Value(Field.Source) is { } source && SignatureFinder.IsIssuer(source) ? source : null);
-
-    private static string? FooterPublisher(RawPage page, List<string> warnings)
-    {
-        if (page.FooterHost is not { } host) return null;
-        warnings.Add($"原文无落款，发布机构取自网站主办单位“{host}”，请核对。");
-        return host;
-    }
 
     /// <summary>主题词 as listed; a run of words with no separators (法治政府依法行政) is split into words by ICU.</summary>
     private static IReadOnlyList<string> Keywords(string? value)

@@ -3,7 +3,8 @@ using System.Text.RegularExpressions;
 namespace SiteGen.Import;
 
 /// <summary>The 落款 at the end of a document: who issued it and when.</summary>
-public sealed record Signature(IReadOnlyList<string> Issuers, FoundDate? Date, int FirstLine, string? KeptPrefix)
+/// <param name="DateLine">The line the date was read from, to say where the signature is.</param>
+public sealed record Signature(IReadOnlyList<string> Issuers, FoundDate? Date, int FirstLine, string? KeptPrefix, string DateLine)
 {
     public string? Publisher => Issuers.Count == 0 ? null : string.Join("、", Issuers);
 }
@@ -34,7 +35,7 @@ public static partial class SignatureFinder
                 issuers.Insert(0, lines[i].Trim());
                 first = i;
             }
-            return new Signature(issuers.SelectMany(Split).ToList(), DateText.First(text), first, null);
+            return new Signature(issuers.SelectMany(Split).ToList(), DateText.First(text), first, null, text);
         }
 
         // Issuer and date at the end of the same line, after the last sentence if any.
@@ -42,7 +43,7 @@ public static partial class SignatureFinder
         if (tail.Success && DateText.First(tail.Groups["date"].Value) is { } date && IsIssuer(tail.Groups["issuer"].Value))
         {
             var prefix = text[..tail.Index].TrimEnd();
-            return new Signature(Split(tail.Groups["issuer"].Value.Trim()).ToList(), date, dateLine, prefix.Length > 0 ? prefix : null);
+            return new Signature(Split(tail.Groups["issuer"].Value.Trim()).ToList(), date, dateLine, prefix.Length > 0 ? prefix : null, text);
         }
         return null;
     }

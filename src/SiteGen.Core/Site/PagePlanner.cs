@@ -180,6 +180,7 @@ public sealed class PagePlanner
             BodyKey = RenderedBodies.KeyOf(report),
             Abstract = report.Abstract,
             Keywords = report.Keywords,
+            KeywordsProposed = report.KeywordsProposed,
             Warnings = report.Warnings,
             SourceUrl = SitePaths.ReportSource(report.Slug),
             Previous = previous is null ? null : Summary(previous),

@@ -108,6 +108,8 @@ public sealed class ReportPage : PageModel
     [JsonIgnore] public override string Description => Abstract ?? PagePlanner.Excerpt(Rendered.Value.PlainText, 120);
     public string? Abstract { get; init; }
     public required IReadOnlyList<string> Keywords { get; init; }
+    /// <summary>True when the importer proposed <see cref="Keywords"/> and no editor has checked them (<c>keywords_source: auto</c>).</summary>
+    public bool KeywordsProposed { get; init; }
     public required IReadOnlyList<string> Warnings { get; init; }
     public required string SourceUrl { get; init; }
     public ReportSummary? Previous { get; init; }

@@ -23,13 +23,16 @@ public class ImportCommandTests : IDisposable
         items.Should().HaveCount(5);
         foreach (var item in items)
             item.EnumerateObject().Select(p => p.Name).Should().Equal("source", "output", "title", "doc_type", "publisher", "region",
-                "level", "year", "date_written", "date_published", "doc_number", "index_number", "warnings");
+                "level", "year", "date_written", "date_published", "doc_number", "index_number", "keywords", "keywords_source", "warnings", "evidence");
         var gaoyao = items.Single(i => i.GetProperty("title").GetString() == "高要区2021年法治政府建设年度报告");
         gaoyao.GetProperty("region").GetProperty("code").GetString().Should().Be("441204");
         gaoyao.GetProperty("year").GetInt32().Should().Be(2021);
         gaoyao.GetProperty("date_written").ValueKind.Should().Be(JsonValueKind.Null);
         gaoyao.GetProperty("date_published").GetString().Should().Be("2022-02-23");
         gaoyao.GetProperty("warnings").GetArrayLength().Should().BeGreaterThan(0);
+        var published = gaoyao.GetProperty("evidence").GetProperty("date_published");
+        published.GetProperty("rule").GetString().Should().StartWith("label ");
+        published.GetProperty("line").GetInt32().Should().BePositive();
         Directory.Exists(Out).Should().BeFalse("--dry-run writes nothing");
     }
 

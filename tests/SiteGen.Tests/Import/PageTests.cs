@@ -41,7 +41,31 @@ public class PageTests
         report.DatePublished.Should().Be(new DateOnly(2022, 1, 20));
         report.DateWritten.Should().Be(new DateOnly(2022, 1, 18));
         report.Publisher.Should().Be("平远县人民政府");
-        report.SourceSite.Should().Be("平远县司法局");
+        report.Source.Site.Should().Be("平远县司法局");
+    }
+
+    [Fact]
+    public void Each_field_says_which_line_and_rule_it_came_from()
+    {
+        var report = Import($"""
+            首页 > 政务公开 > 法治政府
+            平远县2021年法治政府建设年度报告
+            发布时间：2022-01-20　来源：平远县司法局
+            发布机构：平远县司法局
+            {Body}
+            平远县人民政府
+            2022年1月18日
+            """);
+        var signature = 7 + Body.Split('\n').Length;
+        report.Evidence["title"].Should().Be(new Evidence(2, "title line"));
+        report.Evidence["date_published"].Should().Be(new Evidence(3, "label 发布时间"));
+        report.Evidence["source"].Should().Be(new Evidence(3, "label 来源"));
+        // The signature outranks the labelled 发布机构 on line 4.
+        report.Publisher.Should().Be("平远县人民政府");
+        report.Evidence["publisher"].Should().Be(new Evidence(signature - 2, "signature (落款)"));
+        report.Evidence["date_written"].Should().Be(new Evidence(signature - 1, "signature (落款) date"));
+        report.Evidence["region"].Rule.Should().Contain("title").And.EndWith("平远县");
+        report.Evidence.Should().NotContainKey("doc_number", "the page has no 文号");
     }
 
     [Fact]

@@ -4,7 +4,8 @@ using SiteGen.Content;
 namespace SiteGen.Import.Divisions;
 
 /// <summary>A region found in a document, with the reason when it could not be settled.</summary>
-public sealed record ResolvedRegion(Region Region, Division? Unit, string? Warning);
+/// <param name="Name">The place name the region was resolved from; <paramref name="Rule"/> says where it was found and how it was settled.</param>
+public sealed record ResolvedRegion(Region Region, Division? Unit, string? Warning, string? Name = null, string? Rule = null);
 
 /// <summary>
 /// Resolves the place a document is about from the place names in its title and issuer, using
@@ -39,8 +40,9 @@ public sealed partial class RegionResolver(DivisionTable table)
     {
         var primary = Scan(title + "\n" + issuer);
         var evidence = Scan(body.Length > 4000 ? body[..4000] : body).Concat(primary).ToList();
+        var where = "place named in the title or publisher";
         // Without a place in the title or issuer, the body's opening says which place reports (2021年,天心区坚持…).
-        if (primary.Count == 0) primary = Scan(body.Length > Opening ? body[..Opening] : body);
+        if (primary.Count == 0) (primary, where) = (Scan(body.Length > Opening ? body[..Opening] : body), "place named in the body's opening");
         if (primary.Count == 0) return new ResolvedRegion(Region.Unknown, null, null);
 
         // The narrowest unit the title or issuer names is what the document is about.
@@ -54,8 +56,10 @@ public sealed partial class RegionResolver(DivisionTable table)
             return new ResolvedRegion(Region.Unknown, null,
                 $"地名“{names[0]}”有{candidates.Count}处同名（{string.Join("、", candidates.Select(c => FullName(c)))}），正文未能确定是哪一处，地区未填写");
 
-        chosen = Narrow(chosen, body);
-        return new ResolvedRegion(ToRegion(chosen), chosen, null);
+        if (candidates.Count > 1) where += ", one of several so named, settled by its province or city in the text";
+        var narrowed = Narrow(chosen, body);
+        if (narrowed != chosen) where += $", narrowed to the county the text puts the zone in ({narrowed.Name})";
+        return new ResolvedRegion(ToRegion(narrowed), narrowed, null, names[0], $"{where}: {names[0]}");
     }
 
     /// <summary>Picks the one candidate whose province or city the text also names.</summary>
