@@ -1,4 +1,5 @@
 using SiteGen.Content;
+using SiteGen.Import.Keywords;
 
 namespace SiteGen.Import;
 
@@ -22,14 +23,16 @@ public static class ImportBatch
     {
         // Reading and importing are independent per page and run in parallel; choosing and writing
         // output files stays in input order, so the same batch always gives the same result.
-        var prepared = Expand(inputs).AsParallel().AsOrdered().Select(Prepare).ToList();
+        // Ranked against the reports the batch adds to, read only if some page lists no keywords.
+        var keywords = new Lazy<KeywordProposer>(() => KeywordBackground.For(options.OutputFolder));
+        var prepared = Expand(inputs).AsParallel().AsOrdered().Select(input => Prepare(input, keywords)).ToList();
         var claimed = new HashSet<string>(StringComparer.Ordinal);
         return prepared.Select(p => p.Report is null ? p.Failure! : Commit(p, options, claimed)).ToList();
     }
 
     private sealed record Prepared(string Source, ImportedReport? Report, ImportOutcome? Failure);
 
-    private static Prepared Prepare(string input)
+    private static Prepared Prepare(string input, Lazy<KeywordProposer> keywords)
     {
         var source = DisplayPath(input);
         byte[] bytes;
@@ -44,7 +47,8 @@ public static class ImportBatch
             return new Prepared(source, null, new ImportOutcome(source, null, null, ImportOutcome.FailedStatus, decoded.Error));
 
         var text = HtmlText.IsHtml(input, decoded.Text) ? HtmlText.ToLines(decoded.Text) : decoded.Text;
-        return new Prepared(source, ReportImporter.Import(text), null);
+        var report = ReportImporter.Import(text);
+        return new Prepared(source, report.Keywords.Count > 0 ? report : keywords.Value.Complete(report), null);
     }
 
     private static ImportOutcome Commit(Prepared prepared, ImportOptions options, HashSet<string> claimed)

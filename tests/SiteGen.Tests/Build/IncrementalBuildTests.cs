@@ -72,10 +72,10 @@ public class IncrementalBuildTests
         SiteFiles.Snapshot(site.Output).Should().Equal(site.ColdBuildSnapshot(), "after renaming a report");
         File.Exists(Path.Combine(site.Output, "reports/441204-2021-annual-report-9bff11.html")).Should().BeFalse();
 
-        File.Delete(Path.Combine(site.Root, "content/reports/440804-2017-notice-8255f0.md"));
+        File.Delete(Path.Combine(site.Root, "content/reports/440804-2017-work-plan-8255f0.md"));
         site.Build();
         SiteFiles.Snapshot(site.Output).Should().Equal(site.ColdBuildSnapshot(), "after deleting a report");
-        File.Exists(Path.Combine(site.Output, "reports/440804-2017-notice-8255f0.html")).Should().BeFalse();
+        File.Exists(Path.Combine(site.Output, "reports/440804-2017-work-plan-8255f0.html")).Should().BeFalse();
     }
 
     [Fact]

@@ -70,6 +70,39 @@ public class SeedTests
         read.Body.TrimStart('\n').Should().Be(report.Body);
     }
 
+    /// <summary>The hand corrections of the landed reports, as the README lists them: each a change to the import's text.</summary>
+    private static readonly Dictionary<string, Func<string, string>> Corrections = new()
+    {
+        // An editor checked the publisher the site's footer gave.
+        ["002"] = text => text.Replace("“肇庆市高要区人民政府”，请核对。", "“肇庆市高要区人民政府”。"),
+        // An editor split the run-together sections 六、七、八、 and (一)–(四), and said so.
+        ["004"] = text => text.Replace("原文有约 6 处段落或标题连在同一行，未作拆分。", "原文各段连成一行；编辑仅在“六、”“七、”“八、”和“(一)”至“(四)”处分段，其余未拆分。"),
+    };
+
+    [Theory]
+    [InlineData("000")]
+    [InlineData("001")]
+    [InlineData("002")]
+    [InlineData("003")]
+    [InlineData("004")]
+    public void Each_landed_report_is_its_seed_imported_with_only_the_listed_corrections(string seed)
+    {
+        var reports = Path.Combine(TestSite.RepoRoot, "content", "reports");
+        var report = SiteGen.Import.Keywords.KeywordBackground.For(reports).Complete(ImportSeed(seed));
+        var name = Path.GetFileName(Directory.GetFiles(Path.Combine(TestSite.RepoRoot, "seeds"), seed + "_*.txt").Single());
+        var imported = ReportFile.Write(report, "seeds/" + name);
+        imported = Corrections.GetValueOrDefault(seed, text => text)(imported);
+        var landed = File.ReadAllText(Path.Combine(reports, ReportFile.FileName(report)));
+
+        var (importedYaml, landedYaml) = (imported[..imported.IndexOf("\n---\n", 4)], landed[..landed.IndexOf("\n---\n", 4)]);
+        landedYaml.Should().Be(importedYaml, "the front matter is the importer's but for the listed corrections");
+        // Splitting paragraphs is the one change an editor made to a body: no word differs.
+        Words(landed[landedYaml.Length..]).Should().Be(Words(imported[importedYaml.Length..]));
+        if (seed != "004") landed.Should().Be(imported);
+    }
+
+    private static string Words(string text) => System.Text.RegularExpressions.Regex.Replace(text, @"[\s#]", "");
+
     [Fact]
     public void The_signature_and_chrome_leave_the_body_but_closing_notes_stay()
     {

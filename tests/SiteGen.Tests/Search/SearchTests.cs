@@ -51,8 +51,8 @@ public class SearchTests(SearchSite site) : IClassFixture<SearchSite>
     [Theory]
     [InlineData("安经开〔2018〕7号", "370784-2017-status-report-b59c6d")]
     [InlineData("安经开〔2018〕 7号", "370784-2017-status-report-b59c6d")]
-    [InlineData("《广东省行政执法监督条例》", "440804-2017-notice-8255f0")]
-    [InlineData("粤机编发〔20166]", "440804-2017-notice-8255f0")]
+    [InlineData("《广东省行政执法监督条例》", "440804-2017-work-plan-8255f0")]
+    [InlineData("粤机编发〔20166]", "440804-2017-work-plan-8255f0")]
     public void Document_numbers_and_quoted_titles_match_through_their_punctuation(string query, string slug)
     {
         var result = site.Engine.Search(query);
@@ -76,7 +76,7 @@ public class SearchTests(SearchSite site) : IClassFixture<SearchSite>
     public void A_known_item_query_puts_that_report_first()
     {
         site.Engine.Search("高要区 2021").Results[0].Slug.Should().Be("441204-2021-annual-report-9bff11");
-        site.Engine.Search("坡头区 要点").Results[0].Slug.Should().Be("440804-2017-notice-8255f0");
+        site.Engine.Search("坡头区 要点").Results[0].Slug.Should().Be("440804-2017-work-plan-8255f0");
     }
 
     [Fact]
@@ -85,10 +85,10 @@ public class SearchTests(SearchSite site) : IClassFixture<SearchSite>
         var both = site.Engine.Search("行政复议 清城区", pageSize: 100);
         both.Total.Should().Be(0, "no report contains both");
         site.Engine.Search("行政复议", pageSize: 100).Total.Should().Be(3);
-        site.Engine.Search("行政复议 -坡头区", pageSize: 100).Results.Select(r => r.Slug).Should().NotContain("440804-2017-notice-8255f0").And.HaveCount(2);
+        site.Engine.Search("行政复议 -坡头区", pageSize: 100).Results.Select(r => r.Slug).Should().NotContain("440804-2017-work-plan-8255f0").And.HaveCount(2);
         site.Engine.Search("行政复议 year:2021").Results.Select(r => r.Slug).Should().Equal("441204-2021-annual-report-9bff11");
         site.Engine.Search("法治 region:山东").Results.Select(r => r.Slug).Should().Equal("370784-2017-status-report-b59c6d");
-        site.Engine.Search("法治 type:通知").Results.Select(r => r.Slug).Should().Equal("440804-2017-notice-8255f0");
+        site.Engine.Search("法治 type:工作要点").Results.Select(r => r.Slug).Should().Equal("440804-2017-work-plan-8255f0");
         site.Engine.Search("\"放管服\"", pageSize: 100).Total.Should().Be(site.Containing("放管服").Count);
     }
 
