@@ -15,6 +15,8 @@ public class SeedTests
         return ReportImporter.Import(TextDecoder.Decode(File.ReadAllBytes(file)).Text!);
     }
 
+    public static TheoryData<string> AllSeeds() => ["000", "001", "002", "003", "004"];
+
     public static TheoryData<string, string> Expected() => new()
     {
         { "000", "清远高新区2016年度法治政府建设情况报告|情况报告|2016|广东清远高新技术产业开发区管理委员会|广东省 清远市 清城区|441802|开发区|2017-01-20|2017-01-23||" },
@@ -51,11 +53,7 @@ public class SeedTests
     }
 
     [Theory]
-    [InlineData("000")]
-    [InlineData("001")]
-    [InlineData("002")]
-    [InlineData("003")]
-    [InlineData("004")]
+    [MemberData(nameof(AllSeeds))]
     public void Imported_files_are_valid_reports_for_the_build(string seed)
     {
         var report = ImportSeed(seed);
@@ -80,11 +78,7 @@ public class SeedTests
     };
 
     [Theory]
-    [InlineData("000")]
-    [InlineData("001")]
-    [InlineData("002")]
-    [InlineData("003")]
-    [InlineData("004")]
+    [MemberData(nameof(AllSeeds))]
     public void Each_landed_report_is_its_seed_imported_with_only_the_listed_corrections(string seed)
     {
         var reports = Path.Combine(TestSite.RepoRoot, "content", "reports");
