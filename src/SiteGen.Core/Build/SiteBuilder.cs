@@ -8,6 +8,7 @@ using SiteGen.Diagnostics;
 using SiteGen.Feeds;
 using SiteGen.Output;
 using SiteGen.Rendering;
+using SiteGen.Research;
 using SiteGen.Search.Reader;
 using SiteGen.Site;
 using SiteGen.Search.Format;
@@ -33,7 +34,9 @@ public static class SiteBuilder
             reuse: cache is not null);
         var zipPath = input.Config.OfflineZip && options.OfflineZip ? OfflineZip.PathFor(input.Config.ZipName) : null;
 
-        var planner = new PagePlanner(input.Config, input.Archive, zipPath is not null, IndexFormat.Manifest, options.HostPath);
+        observer.StageStarted("研究分析", input.Reports.Count);
+        var findings = Findings.Gather(input.Reports, new BodyAnalyses(input.Bodies, cache is null ? null : new AnalysisCache(cache)));
+        var planner = new PagePlanner(input.Config, input.Archive, findings, zipPath is not null, IndexFormat.Manifest, options.HostPath);
         void WritePage(PlannedPage page)
         {
             var key = PageKey(input.SiteKey, page);
@@ -79,7 +82,8 @@ public static class SiteBuilder
         var result = new BuildResult(input.Reports.Count, pages.Count + front.Count + input.Reports.Count, output.Files.Count, output.Bytes, zipBytes, TimeSpan.Zero)
             { Reused = output.ReusedCount, Warnings = Warnings(input.Config, cache, options.SourceRoot) };
         output.Commit();
-        cache?.Prune(input.Reports.SelectMany(r => new[] { RenderedBodies.KeyOf(r), SearchIndexWriter.KeyOf(r) }).Concat(index.SegmentKeys).ToHashSet(StringComparer.Ordinal));
+        cache?.Prune(input.Reports.SelectMany(r => new[] { RenderedBodies.KeyOf(r), SearchIndexWriter.KeyOf(r), BodyAnalyses.KeyOf(r) })
+            .Concat(index.SegmentKeys).ToHashSet(StringComparer.Ordinal));
         return result with { Elapsed = clock.Elapsed };
     }
 
@@ -97,7 +101,8 @@ public static class SiteBuilder
     public static int Check(string sourceRoot)
     {
         var input = SiteInput.Load(sourceRoot);
-        var planner = new PagePlanner(input.Config, input.Archive, input.Config.OfflineZip, null);
+        var findings = Findings.Gather(input.Reports, new BodyAnalyses(input.Bodies));
+        var planner = new PagePlanner(input.Config, input.Archive, findings, input.Config.OfflineZip, null);
         var pages = planner.Plan()
             .Concat(planner.PlanOfflineCopies())
             .Concat(planner.PlanFront(new Download(OfflineZip.PathFor(input.Config.ZipName), SizeText(0))))

@@ -13,7 +13,7 @@ public sealed class BuildCache
 
     private readonly string _root;
 
-    private static readonly string[] ItemFolders = ["bodies", "terms", "segments"];
+    private static readonly string[] ItemFolders = ["bodies", "terms", "segments", "analyses"];
 
     public BuildCache(string sourceRoot)
     {
@@ -45,6 +45,10 @@ public sealed class BuildCache
         }
         return deleted;
     }
+
+    /// <summary>The folder of one kind of cached item, pruned with the others (see <see cref="Prune"/>).</summary>
+    public string ItemFolder(string name) => ItemFolders.Contains(name) ? Path.Combine(_root, name)
+        : throw new ArgumentException($"'{name}' is not a cache item folder: add it to ItemFolders so it is pruned", nameof(name));
 
     /// <summary>Cache files this build found damaged: each was deleted, and what it held is made again.</summary>
     public CacheDamage Damage { get; } = new();

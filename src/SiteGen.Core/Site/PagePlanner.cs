@@ -2,6 +2,7 @@ using System.Globalization;
 using SiteGen.Configuration;
 using SiteGen.Content;
 using SiteGen.Rendering;
+using SiteGen.Research;
 
 namespace SiteGen.Site;
 
@@ -26,11 +27,15 @@ public sealed class PagePlanner
     private readonly SiteInfo _site;
     private readonly Browse[] _browse;
     private readonly string _hostPath;
+    private readonly Findings _findings;
+    private readonly Dictionary<string, Report> _bySlug;
 
     /// <param name="offlineZip">Whether the site offers an offline zip: pages then link to download.html, which says more.</param>
     /// <param name="hostPath">The site's path on its host (404.html's links start there); null: base_url's path.</param>
-    public PagePlanner(SiteConfig config, Archive archive, bool offlineZip, string? searchIndex, string? hostPath = null)
+    public PagePlanner(SiteConfig config, Archive archive, Findings findings, bool offlineZip, string? searchIndex, string? hostPath = null)
     {
+        _findings = findings;
+        _bySlug = archive.Newest.ToDictionary(r => r.Slug, StringComparer.Ordinal);
         _hostPath = hostPath ?? (new Uri(config.BaseUrl, UriKind.RelativeOrAbsolute) is { IsAbsoluteUri: true } uri ? uri.AbsolutePath : "/");
         _config = config;
         _archive = archive;
@@ -187,7 +192,32 @@ public sealed class PagePlanner
             Next = next is null ? null : Summary(next),
             RegionName = region?.Name,
             Breadcrumbs = [new Link("全部报告", _archive.All.Url)],
+            Analysis = Panel(_findings.For(report)),
+            Citation = Citation.For(report, report.Source.Url ?? ArchiveUrl(SitePaths.ReportPage(report.Slug))),
         });
+    }
+
+    /// <summary>A page's address on the hosted archive, for citations.</summary>
+    private string ArchiveUrl(string path) => _config.BaseUrl.TrimEnd('/') + "/" + path;
+
+    private AnalysisPanel Panel(ReportAnalysis analysis)
+    {
+        var timeliness = analysis.Timeliness;
+        var deadline = timeliness is null ? null : $"（截止 {ChineseDate(timeliness.Deadline)}）";
+        var (text, style) = timeliness?.DaysLate switch
+        {
+            null when timeliness is null => ((string?)null, (string?)null),
+            null => ("发布日期不详" + deadline, "unknown"),
+            <= 0 and var early => ($"按时发布{(early < 0 ? $"，早于截止日 {-early} 天" : "，于截止日当天")}{deadline}", "on-time"),
+            var late => ($"逾期 {late} 天发布{deadline}", "late"),
+        };
+        var sections = analysis.Sections is null ? null : RequiredSections.All.Select(s =>
+            analysis.Sections.FirstOrDefault(f => f.Code == s.Code) is { } found
+                ? new SectionCheck(s.Name, true, found.Heading, "#" + found.Id)
+                : new SectionCheck(s.Name, false, null, null)).ToList();
+        var shared = analysis.Shared.Select(p => new SharedView(p.Excerpt,
+            p.Others.Select(slug => new Link(_bySlug[slug].Title, SitePaths.ReportPage(slug))).ToList(), p.OtherCount - p.Others.Count)).ToList();
+        return new AnalysisPanel(text, style, sections, shared);
     }
 
     private static MetaValue? Meta(string? text, string? url = null) => string.IsNullOrEmpty(text) ? null : new MetaValue(text, url);

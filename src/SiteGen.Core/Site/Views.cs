@@ -1,5 +1,6 @@
 using System.Text.Json.Serialization;
 using SiteGen.Rendering;
+using SiteGen.Research;
 
 namespace SiteGen.Site;
 
@@ -116,7 +117,23 @@ public sealed class ReportPage : PageModel
     public ReportSummary? Next { get; init; }
     public string? RegionName { get; init; }
     public required IReadOnlyList<Link> Breadcrumbs { get; init; }
+    public required AnalysisPanel Analysis { get; init; }
+    public required Citation Citation { get; init; }
 }
+
+/// <summary>The report page's research panel: whether it came in time, which required sections it holds, what it shares.</summary>
+/// <param name="Timeliness">按时发布 / 逾期 N 天 / 发布日期不详, with the deadline; null for a type the rules do not cover.</param>
+/// <param name="TimelinessClass">on-time, late or unknown: for styling only, the text says it.</param>
+/// <param name="Sections">Each required section, found (with a link to its heading) or not; null for a type the rules do not cover.</param>
+public sealed record AnalysisPanel(string? Timeliness, string? TimelinessClass, IReadOnlyList<SectionCheck>? Sections, IReadOnlyList<SharedView> Shared)
+{
+    public bool IsEmpty => Timeliness is null && Sections is null && Shared.Count == 0;
+}
+
+public sealed record SectionCheck(string Name, bool Found, string? Heading, string? Url);
+
+/// <param name="More">How many other reports hold the paragraph beyond those linked.</param>
+public sealed record SharedView(string Excerpt, IReadOnlyList<Link> Reports, int More);
 
 public sealed class ListingPageView : PageModel
 {

@@ -1,0 +1,21 @@
+using SiteGen.Cache;
+using SiteGen.Content;
+using SiteGen.Rendering;
+
+namespace SiteGen.Research;
+
+/// <summary>Analyses report bodies, or with a cache reads back what an earlier build found: an unchanged report's body is not read.</summary>
+public sealed class BodyAnalyses(RenderedBodies bodies, AnalysisCache? cache = null)
+{
+    /// <summary>The fingerprint of what a body's analysis is made from: the report's file and SiteGen itself.</summary>
+    public static string KeyOf(Report report) => Fingerprint.Of(BuildCache.ProgramVersion, "analysis", report.SourceKey);
+
+    public BodyAnalysis For(Report report)
+    {
+        var key = KeyOf(report);
+        if (cache?.Get(key) is { } cached) return cached;
+        var analysis = BodyAnalysis.Of(bodies.For(report));
+        cache?.Put(key, analysis);
+        return analysis;
+    }
+}

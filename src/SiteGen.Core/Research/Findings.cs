@@ -1,0 +1,38 @@
+using System.Collections.Concurrent;
+using SiteGen.Content;
+using SiteGen.Diagnostics;
+
+namespace SiteGen.Research;
+
+/// <summary>What the research views say of one report: timeliness, required sections, shared paragraphs, length.</summary>
+/// <param name="Sections">The required sections found; null for a type the rules do not cover.</param>
+public sealed record ReportAnalysis(Timeliness? Timeliness, IReadOnlyList<SectionFound>? Sections, IReadOnlyList<SharedParagraph> Shared, int Chars)
+{
+    /// <summary>The required sections not found (code and name), for a type the rules cover.</summary>
+    public IReadOnlyList<(string Code, string Name)> Missing =>
+        Sections is null ? [] : RequiredSections.All.Where(s => Sections.All(f => f.Code != s.Code)).ToList();
+}
+
+/// <summary>Every report's analysis, with the paragraphs reports share found across the whole archive.</summary>
+public sealed class Findings
+{
+    private readonly IReadOnlyDictionary<string, BodyAnalysis> _bodies;
+    private readonly IReadOnlyDictionary<string, IReadOnlyList<SharedParagraph>> _shared;
+
+    private Findings(IReadOnlyDictionary<string, BodyAnalysis> bodies, IReadOnlyDictionary<string, IReadOnlyList<SharedParagraph>> shared) =>
+        (_bodies, _shared) = (bodies, shared);
+
+    public static Findings Gather(IReadOnlyList<Report> reports, BodyAnalyses analyses)
+    {
+        var bodies = new ConcurrentDictionary<string, BodyAnalysis>(StringComparer.Ordinal);
+        Work.ForEach(reports, report => bodies[report.Slug] = analyses.For(report));
+        return new Findings(bodies, SharedParagraphs.Find(bodies.Select(b => (b.Key, b.Value.Paragraphs))));
+    }
+
+    public ReportAnalysis For(Report report)
+    {
+        var body = _bodies[report.Slug];
+        return new ReportAnalysis(Timeliness.Of(report), Timeliness.Applies(report) ? body.Sections : null,
+            _shared.GetValueOrDefault(report.Slug) ?? [], body.Chars);
+    }
+}
