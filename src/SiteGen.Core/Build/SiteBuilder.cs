@@ -45,6 +45,9 @@ public static class SiteBuilder
             observer.FileWritten(page.Model.Path);
         }
 
+        observer.StageStarted("数据文件", 2);
+        WritePage(WriteData(input, findings, planner, output));
+
         observer.StageStarted("报告页面与搜索索引", input.Reports.Count);
         var index = WriteReportsAndIndex(input, planner, WritePage, output, cache, options.SearchLayout);
 
@@ -106,6 +109,7 @@ public static class SiteBuilder
         var pages = planner.Plan()
             .Concat(planner.PlanOfflineCopies())
             .Concat(planner.PlanFront(new Download(OfflineZip.PathFor(input.Config.ZipName), SizeText(0))))
+            .Append(planner.PlanData(SizeText(0), SizeText(0)))
             .Concat(input.Archive.Newest.Select(r => planner.PlanReport(r, input.Bodies.Lazily(r)))).ToList();
         var broken = new DiagnosticBag();
         Work.ForEach(pages, page =>
@@ -163,6 +167,35 @@ public static class SiteBuilder
         broken.ThrowIfAny();
         index.Finish();
         return index;
+    }
+
+    /// <summary>
+    /// data/reports.csv and data/reports.jsonl, remade only when a report or what was found in it changed (the JSONL
+    /// holds every body's text); returns data/index.html, which gives their sizes.
+    /// </summary>
+    private static PlannedPage WriteData(SiteInput input, Findings findings, PagePlanner planner, StagedOutput output)
+    {
+        var key = ArchiveData.KeyOf(input.SiteKey, input.Reports, findings);
+        string[] paths = [ArchiveData.CsvPath, ArchiveData.JsonLinesPath];
+        if (!output.TryReuse(paths, key))
+        {
+            var rows = ArchiveData.Rows(input.Config, input.Reports, findings, input.Bodies);
+            output.Write(ArchiveData.CsvPath, stream => ReportTable.WriteCsv(stream, rows), key);
+            output.Write(ArchiveData.JsonLinesPath, stream => ReportTable.WriteJsonLines(stream, rows), key);
+        }
+        var sizes = paths.Select(p => SizeText(new FileInfo(Path.Combine(output.StagingPath, p)).Length)).ToList();
+        return planner.PlanData(sizes[0], sizes[1]);
+    }
+
+    /// <summary>`sitegen export`: the same bytes as the site's data files, written to <paramref name="output"/>.</summary>
+    public static int Export(string sourceRoot, bool jsonLines, Stream output)
+    {
+        var input = SiteInput.Load(sourceRoot);
+        var findings = Findings.Gather(input.Reports, new BodyAnalyses(input.Bodies));
+        var rows = ArchiveData.Rows(input.Config, input.Reports, findings, input.Bodies);
+        if (jsonLines) ReportTable.WriteJsonLines(output, rows);
+        else ReportTable.WriteCsv(output, rows);
+        return input.Reports.Count;
     }
 
     private sealed class IndexOutput(StagedOutput output) : IIndexOutput

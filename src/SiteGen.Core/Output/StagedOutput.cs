@@ -126,12 +126,14 @@ public sealed class StagedOutput : IDisposable
     }
 
     /// <summary>Writes a file through a stream, for outputs too large to hold in memory.</summary>
-    public long Write(string relativePath, Action<Stream> write)
+    /// <param name="key">The fingerprint of everything the file was made from, so the next build can reuse it.</param>
+    public long Write(string relativePath, Action<Stream> write, string? key = null)
     {
         var full = Claim(relativePath);
         using (var stream = File.Create(full)) write(stream);
         var length = new FileInfo(full).Length;
         Interlocked.Add(ref _bytes, length);
+        if (key is not null) _next.Set(relativePath, key, length);
         return length;
     }
 

@@ -159,6 +159,20 @@ public sealed class PagePlanner
         }
     }
 
+    /// <summary>data/index.html, once the data files are written and their sizes known.</summary>
+    public PlannedPage PlanData(string csvSize, string jsonLinesSize) => new("data", new DataPage
+    {
+        Site = _site,
+        Path = ArchiveData.PagePath,
+        Title = "数据下载",
+        Section = "data",
+        ReportCount = _archive.Newest.Count,
+        Csv = new DataFile(ArchiveData.CsvPath, csvSize),
+        JsonLines = new DataFile(ArchiveData.JsonLinesPath, jsonLinesSize),
+        Columns = ReportTable.Columns.Select(c => new DataColumn(c.Name, c.Meaning, false))
+            .Concat(ReportTable.JsonOnly.Select(c => new DataColumn(c.Name, c.Meaning, true))).ToList(),
+    });
+
     /// <summary>A report's page; its body is rendered only if the page is.</summary>
     public PlannedPage PlanReport(Report report, Lazy<RenderedBody> body)
     {
@@ -193,12 +207,9 @@ public sealed class PagePlanner
             RegionName = region?.Name,
             Breadcrumbs = [new Link("全部报告", _archive.All.Url)],
             Analysis = Panel(_findings.For(report)),
-            Citation = Citation.For(report, report.Source.Url ?? ArchiveUrl(SitePaths.ReportPage(report.Slug))),
+            Citation = ArchiveData.CitationOf(_config, report),
         });
     }
-
-    /// <summary>A page's address on the hosted archive, for citations.</summary>
-    private string ArchiveUrl(string path) => _config.BaseUrl.TrimEnd('/') + "/" + path;
 
     private AnalysisPanel Panel(ReportAnalysis analysis)
     {

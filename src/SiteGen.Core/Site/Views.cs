@@ -81,6 +81,7 @@ public sealed class HomePage : PageModel
     public required IReadOnlyList<ReportSummary> Recent { get; init; }
     public required IReadOnlyList<GroupEntry> Browse { get; init; }
     public required string AllUrl { get; init; }
+    public string DataUrl => ArchiveData.PagePath;
     /// <summary>The zip with its size on the hosted site; none in the offline copy, which is itself the download.</summary>
     public Download? Download { get; init; }
     public bool Offline { get; init; }
@@ -166,6 +167,20 @@ public sealed class NotFoundPage : PageModel
 }
 
 public sealed class SearchPage : PageModel;
+
+/// <summary>data/index.html: the data files, their columns (the data dictionary) and the note on reuse.</summary>
+public sealed class DataPage : PageModel
+{
+    public required int ReportCount { get; init; }
+    public required DataFile Csv { get; init; }
+    public required DataFile JsonLines { get; init; }
+    public required IReadOnlyList<DataColumn> Columns { get; init; }
+}
+
+public sealed record DataFile(string Url, string SizeText);
+
+/// <param name="JsonOnly">Only in the JSON Lines file.</param>
+public sealed record DataColumn(string Name, string Meaning, bool JsonOnly);
 
 /// <summary>
 /// download.html: on the host, the zip and its size; inside the zip, which build this offline copy is

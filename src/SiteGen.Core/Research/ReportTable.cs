@@ -1,0 +1,107 @@
+using System.Globalization;
+using System.Text;
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using CsvHelper;
+using SiteGen.Content;
+
+namespace SiteGen.Research;
+
+/// <summary>One report as a row of the data researchers take away.</summary>
+/// <param name="Url">The report's page in the archive (absolute, from base_url).</param>
+/// <param name="Text">The body as plain text, read only for JSONL.</param>
+public sealed record ReportRow(Report Report, ReportAnalysis Analysis, string Url, Citation Citation, Func<string> Text);
+
+/// <summary>
+/// The archive as a table: one row a report, the same columns in CSV (RFC 4180, UTF-8 with a BOM, so Excel on
+/// Chinese Windows opens it as UTF-8) and JSON Lines (which adds the keywords and the text). What `sitegen export`
+/// prints and what the site ships as data/reports.csv and data/reports.jsonl, byte for byte.
+/// </summary>
+public static class ReportTable
+{
+    public sealed record Column(string Name, string Meaning, Func<ReportRow, object?> Value);
+
+    public static readonly IReadOnlyList<Column> Columns =
+    [
+        new("slug", "报告在本站的标识，即页面文件名", r => r.Report.Slug),
+        new("title", "标题", r => r.Report.Title),
+        new("doc_type", "类型：" + string.Join("、", Vocabulary.DocTypeNames), r => r.Report.DocType),
+        new("year", "报告所涉年度", r => r.Report.Year),
+        new("publisher", "发布机构", r => r.Report.Publisher),
+        new("province", "省级行政区", r => r.Report.Region.Province),
+        new("city", "地级行政区（直辖市为空）", r => r.Report.Region.City),
+        new("county", "县级行政区", r => r.Report.Region.County),
+        new("code", "行政区划代码（GB/T 2260，6 位）", r => r.Report.Region.Code),
+        new("level", "发布机构层级：" + string.Join("、", Vocabulary.Levels), r => r.Report.Level),
+        new("date_written", "成文日期（YYYY-MM-DD）", r => Iso(r.Report.DateWritten)),
+        new("date_published", "发布日期（YYYY-MM-DD）", r => Iso(r.Report.DatePublished)),
+        new("doc_number", "文号", r => r.Report.DocNumber),
+        new("index_number", "索引号", r => r.Report.IndexNumber),
+        new("url", "本站页面地址", r => r.Url),
+        new("source_url", "原文网址（已知时）", r => r.Report.Source.Url),
+        new("deadline", "公开截止日（年度报告、情况报告：次年 3 月 31 日）", r => Iso(r.Analysis.Timeliness?.Deadline)),
+        new("days_late", "逾期天数（负数为提前；发布日期不详时为空）", r => r.Analysis.Timeliness?.DaysLate),
+        new("on_time", "是否按时公开（true/false；不详为空）", r => r.Analysis.Timeliness?.OnTime),
+        new("sections", "找到的规定内容代码，以分号分隔：measures 主要举措和成效，shortcomings 存在的不足和原因，responsibility 第一责任人职责，plans 下一年度安排，other 其他需要报告的情况",
+            r => r.Analysis.Sections is { } s ? string.Join(";", s.Select(f => f.Code)) : null),
+        new("shared_paragraphs", "与其他报告相同或几乎相同的段落数（50 字以上）", r => r.Analysis.Shared.Count),
+        new("chars", "正文字数（汉字、字母和数字）", r => r.Analysis.Chars),
+        new("citation", "GB/T 7714-2015 格式的引用", r => r.Citation.GbT7714),
+    ];
+
+    /// <summary>Only in JSON Lines: what does not fit a spreadsheet cell.</summary>
+    public static readonly IReadOnlyList<Column> JsonOnly =
+    [
+        new("keywords", "主题词（数组）", r => r.Report.Keywords),
+        new("text", "正文纯文本", r => r.Text()),
+    ];
+
+    public static void WriteCsv(Stream output, IEnumerable<ReportRow> rows)
+    {
+        output.Write(Encoding.UTF8.Preamble);
+        using var writer = new StreamWriter(output, new UTF8Encoding(false), leaveOpen: true);
+        using var csv = CsvWriter.Create(writer, new CsvWriterOptions { NewLine = "\r\n" }, leaveOpen: true);
+        csv.WriteHeader(Columns.Select(c => c.Name).ToArray());
+        foreach (var row in rows)
+        {
+            foreach (var column in Columns) csv.WriteField(Cell(column.Value(row)));
+            csv.EndRecord();
+        }
+    }
+
+    public static void WriteJsonLines(Stream output, IEnumerable<ReportRow> rows)
+    {
+        var newline = "\n"u8.ToArray();
+        foreach (var row in rows)
+        {
+            using (var json = new Utf8JsonWriter(output, new JsonWriterOptions { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
+            {
+                json.WriteStartObject();
+                foreach (var column in Columns.Concat(JsonOnly))
+                {
+                    json.WritePropertyName(column.Name);
+                    JsonSerializer.Serialize(json, column.Value(row), Options);
+                }
+                json.WriteEndObject();
+            }
+            output.Write(newline);
+        }
+    }
+
+    private static readonly JsonSerializerOptions Options = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
+    /// <summary>
+    /// A CSV cell: empty for unknown, true/false in lower case as in the JSON. Text that a spreadsheet would run as a
+    /// formula (=, +, -, @ first) gets a leading apostrophe (OWASP's advice); numbers such as days_late -3 stay numbers.
+    /// </summary>
+    private static string Cell(object? value) => value switch
+    {
+        null => "",
+        bool b => b ? "true" : "false",
+        IFormattable f => f.ToString(null, CultureInfo.InvariantCulture),
+        string text when text.Length > 0 && "=+-@\t\r".Contains(text[0]) => "'" + text,
+        _ => value.ToString() ?? "",
+    };
+
+    private static string? Iso(DateOnly? date) => date?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+}
