@@ -32,7 +32,7 @@ public static class ArchiveData
     {
         var fingerprint = new Fingerprint().Add(siteKey).Add("data");
         foreach (var report in reports.OrderBy(r => r.Slug, StringComparer.Ordinal))
-            fingerprint.Add(report.SourceKey).Add(findings.For(report).Shared.Count.ToString(System.Globalization.CultureInfo.InvariantCulture));
+            fingerprint.Add(report.Slug).Add(report.SourceKey).Add(findings.For(report).Shared.Count.ToString(System.Globalization.CultureInfo.InvariantCulture));
         return fingerprint.Finish();
     }
 }
