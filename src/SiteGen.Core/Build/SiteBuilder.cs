@@ -45,8 +45,12 @@ public static class SiteBuilder
             observer.FileWritten(page.Model.Path);
         }
 
-        observer.StageStarted("数据文件", 2);
+        observer.StageStarted("数据文件", 3);
         WritePage(WriteData(input, findings, planner, output));
+        var complianceData = planner.Research.ComplianceData();
+        var complianceKey = Fingerprint.Of(input.SiteKey, complianceData);
+        if (!output.TryReuse(ResearchPlanner.ComplianceDataPath, complianceKey))
+            output.Write(ResearchPlanner.ComplianceDataPath, complianceData, complianceKey);
 
         observer.StageStarted("报告页面与搜索索引", input.Reports.Count);
         var index = WriteReportsAndIndex(input, planner, WritePage, output, cache, options.SearchLayout);

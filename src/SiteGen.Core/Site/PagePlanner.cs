@@ -64,7 +64,12 @@ public sealed class PagePlanner
             var trail = new List<Link> { new(browse.Name, $"{browse.Folder}/index.html") };
             foreach (var page in listings.SelectMany(l => Walk(l, browse.Folder, trail))) yield return page;
         }
+        foreach (var page in Research.Plan()) yield return page;
     }
+
+    /// <summary>The research pages' planner, over the same archive and findings.</summary>
+    public ResearchPlanner Research => _research ??= new ResearchPlanner(_site, _archive, _findings);
+    private ResearchPlanner? _research;
 
     private IEnumerable<PlannedPage> Walk(Listing listing, string section, IReadOnlyList<Link> trail)
     {
@@ -213,15 +218,7 @@ public sealed class PagePlanner
 
     private AnalysisPanel Panel(ReportAnalysis analysis)
     {
-        var timeliness = analysis.Timeliness;
-        var deadline = timeliness is null ? null : $"（截止 {ChineseDate(timeliness.Deadline)}）";
-        var (text, style) = timeliness?.DaysLate switch
-        {
-            null when timeliness is null => ((string?)null, (string?)null),
-            null => ("发布日期不详" + deadline, "unknown"),
-            <= 0 and var early => ($"按时发布{(early < 0 ? $"，早于截止日 {-early} 天" : "，于截止日当天")}{deadline}", "on-time"),
-            var late => ($"逾期 {late} 天发布{deadline}", "late"),
-        };
+        var (text, style) = analysis.Timeliness is { } timeliness ? TimelinessText.Of(timeliness) : ((string?)null, (string?)null);
         var sections = analysis.Sections is null ? null : RequiredSections.All.Select(s =>
             analysis.Sections.FirstOrDefault(f => f.Code == s.Code) is { } found
                 ? new SectionCheck(s.Name, true, found.Heading, "#" + found.Id)

@@ -21,6 +21,11 @@ public sealed class AccessibilityTests(Chromium chromium, SearchSite site) : ICl
     [InlineData("all/index.html")]
     [InlineData("publishers/index.html")]
     [InlineData("404.html")]
+    [InlineData("compliance/index.html")]
+    [InlineData("compliance/2021.html")]
+    [InlineData("coverage/440000.html")]
+    [InlineData("stats/index.html")]
+    [InlineData("data/index.html")]
     [InlineData("search.html")]
     [InlineData("search.html?q=%E8%A1%8C%E6%94%BF%E5%A4%8D%E8%AE%AE")]
     public async Task Pages_have_no_serious_or_critical_violations(string path)
