@@ -59,6 +59,10 @@ public static class SiteBuilder
         observer.StageStarted("渲染页面", pages.Count);
         Work.ForEach(pages, WritePage);
 
+        var comparisons = planner.Research.Comparisons;
+        observer.StageStarted("历年对比", comparisons.Count);
+        Work.ForEach(comparisons, comparison => WriteComparison(input, planner, comparison, output));
+
         observer.StageStarted("复制源文件与资源", input.Reports.Count);
         foreach (var report in input.Reports)
         {
@@ -114,6 +118,7 @@ public static class SiteBuilder
             .Concat(planner.PlanOfflineCopies())
             .Concat(planner.PlanFront(new Download(OfflineZip.PathFor(input.Config.ZipName), SizeText(0))))
             .Append(planner.PlanData(SizeText(0), SizeText(0)))
+            .Concat(planner.Research.Comparisons.Select(c => planner.Research.Compare(c, input.Bodies.For)))
             .Concat(input.Archive.Newest.Select(r => planner.PlanReport(r, input.Bodies.Lazily(r)))).ToList();
         var broken = new DiagnosticBag();
         Work.ForEach(pages, page =>
@@ -189,6 +194,20 @@ public static class SiteBuilder
         }
         var sizes = paths.Select(p => SizeText(new FileInfo(Path.Combine(output.StagingPath, p)).Length)).ToList();
         return planner.PlanData(sizes[0], sizes[1]);
+    }
+
+    /// <summary>
+    /// A region's comparison page, made again only when one of its reports changed: it is made from their bodies, which
+    /// an unchanged archive does not read.
+    /// </summary>
+    private static void WriteComparison(SiteInput input, PagePlanner planner, Comparison comparison, StagedOutput output)
+    {
+        var key = new Fingerprint().Add(input.SiteKey).Add("compare");
+        foreach (var report in comparison.Reports) key.Add(report.Slug).Add(report.SourceKey);
+        var pageKey = key.Finish();
+        if (output.TryReuse(comparison.Path, pageKey)) return;
+        var page = planner.Research.Compare(comparison, input.Bodies.For);
+        output.Write(comparison.Path, input.Templates.RenderPage(page.Kind, page.Model), pageKey);
     }
 
     /// <summary>`sitegen export`: the same bytes as the site's data files, written to <paramref name="output"/>.</summary>

@@ -20,7 +20,7 @@ public sealed class TemplateSet
     public const string Extension = ".sbn-html";
     public const string Layout = "layout";
 
-    public static readonly IReadOnlyList<string> PageKinds = ["home", "report", "listing", "groups", "404", "search", "download", "data", "compliance", "compliance-year", "stats", "coverage-index", "coverage"];
+    public static readonly IReadOnlyList<string> PageKinds = ["home", "report", "listing", "groups", "404", "search", "download", "data", "compliance", "compliance-year", "stats", "coverage-index", "coverage", "compare"];
 
     private readonly Dictionary<string, Template> _pages = new(StringComparer.Ordinal);
     private readonly Dictionary<string, Template> _partials = new(StringComparer.Ordinal);

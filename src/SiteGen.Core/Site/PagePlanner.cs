@@ -212,6 +212,7 @@ public sealed class PagePlanner
             RegionName = region?.Name,
             Breadcrumbs = [new Link("全部报告", _archive.All.Url)],
             Analysis = Panel(_findings.For(report)),
+            CompareUrl = Research.ComparisonOf(report),
             Citation = ArchiveData.CitationOf(_config, report),
         });
     }

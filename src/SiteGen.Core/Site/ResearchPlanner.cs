@@ -15,6 +15,7 @@ public sealed class ResearchPlanner(SiteInfo site, Archive archive, Findings fin
     public const string StatsPath = "stats/index.html";
     public const string CoverageFolder = "coverage";
     public const string CoveragePath = "coverage/index.html";
+    public const string CompareFolder = "compare";
 
     private readonly List<(Report Report, ReportAnalysis Analysis)> _yearly =
         archive.Newest.Select(r => (r, findings.For(r))).Where(r => r.Item2.Timeliness is not null).OrderBy(r => r.r.Slug, StringComparer.Ordinal).ToList();
@@ -187,6 +188,53 @@ public sealed class ResearchPlanner(SiteInfo site, Archive archive, Findings fin
         });
     }
 
+    /// <summary>Every region with yearly reports of at least two years: each gets a comparison page.</summary>
+    public IReadOnlyList<Comparison> Comparisons => _comparisons ??= archive.Newest
+        .Where(r => IsYearly(r) && archive.RegionOfReport.ContainsKey(r.Slug))
+        .GroupBy(r => archive.RegionOfReport[r.Slug])
+        .Where(g => g.Select(r => r.Year).Distinct().Count() >= 2)
+        .Select(g => new Comparison($"{CompareFolder}/{g.Key.Folder.Split('/')[^1]}.html", g.Key.Name,
+            g.OrderBy(r => r.Year).ThenBy(r => r.Slug, StringComparer.Ordinal).ToList()))
+        .OrderBy(c => c.Path, StringComparer.Ordinal).ToList();
+    private IReadOnlyList<Comparison>? _comparisons;
+
+    /// <summary>Where a report is compared with its region's report of an earlier year (与上一年对比), if there is one.</summary>
+    public string? ComparisonOf(Report report)
+    {
+        _compared ??= Comparisons.SelectMany(c => Pairs(c).Select(p => (p.Newer.Slug, Url: $"{c.Path}#{p.Newer.Slug}")))
+            .ToDictionary(p => p.Slug, p => p.Url, StringComparer.Ordinal);
+        return _compared.GetValueOrDefault(report.Slug);
+    }
+    private Dictionary<string, string>? _compared;
+
+    /// <summary>Each report with the latest report of an earlier year (the first by slug when a year has several), newest first.</summary>
+    private static IEnumerable<(Report Newer, Report Older)> Pairs(Comparison comparison) =>
+        comparison.Reports.Select(newer => (newer, older: comparison.Reports.Where(r => r.Year < newer.Year).GroupBy(r => r.Year).LastOrDefault()?.First()))
+            .Where(p => p.older is not null).Select(p => (p.newer, p.older!)).Reverse();
+
+    /// <param name="body">Reads a report's rendered body: only pages a build cannot reuse read them.</param>
+    public PlannedPage Compare(Comparison comparison, Func<Report, Rendering.RenderedBody> body) => new("compare", new ComparePage
+    {
+        Site = site, Path = comparison.Path, Title = $"{comparison.Region}：历年报告对比", Section = "compare",
+        Heading = $"{comparison.Region}：历年报告对比",
+        Pairs = Pairs(comparison).Select(p => Pair(p.Newer, p.Older, body)).ToList(),
+        Breadcrumbs = [new Link("收录情况", CoveragePath)],
+    });
+
+    private ComparePair Pair(Report newer, Report older, Func<Report, Rendering.RenderedBody> body)
+    {
+        var (newSections, oldSections) = (findings.For(newer).Sections!, findings.For(older).Sections!);
+        var (newText, oldText) = (SectionText.Of(body(newer), newSections), SectionText.Of(body(older), oldSections));
+        var sections = RequiredSections.All.Where(s => newText.ContainsKey(s.Code) && oldText.ContainsKey(s.Code)).Select(s =>
+        {
+            var lines = SectionComparison.Compare(oldText[s.Code], newText[s.Code]);
+            return new CompareSection(s.Name, lines, lines.Count(l => l.Kind != "same"));
+        }).ToList();
+        var unmatched = RequiredSections.All.Where(s => newText.ContainsKey(s.Code) != oldText.ContainsKey(s.Code)).Select(s => s.Name).ToList();
+        return new ComparePair(newer.Slug, new Link(newer.Title, SitePaths.ReportPage(newer.Slug)), newer.Year!.Value,
+            new Link(older.Title, SitePaths.ReportPage(older.Slug)), older.Year!.Value, sections, unmatched);
+    }
+
     private CoverageMark Mark(Report report) => findings.For(report).Timeliness!.OnTime switch
     {
         true => new CoverageMark(SitePaths.ReportPage(report.Slug), report.Title, "按时", "on-time"),
@@ -194,6 +242,9 @@ public sealed class ResearchPlanner(SiteInfo site, Archive archive, Findings fin
         null => new CoverageMark(SitePaths.ReportPage(report.Slug), report.Title, "日期不详", "unknown"),
     };
 }
+
+/// <summary>A region's yearly reports, oldest first, compared on one page.</summary>
+public sealed record Comparison(string Path, string Region, IReadOnlyList<Report> Reports);
 
 /// <summary>How a report's timeliness reads on a page, and the class that colours it.</summary>
 public static class TimelinessText

@@ -75,3 +75,18 @@ public sealed record CoverageCell(IReadOnlyList<CoverageMark> Reports);
 
 /// <param name="Mark">按时 / 逾期 / 日期不详: the words carry the meaning, the class only colours it.</param>
 public sealed record CoverageMark(string Url, string Title, string Mark, string Class);
+
+/// <summary>compare/&lt;region&gt;.html: each yearly report beside the region's report of the year before, section by section.</summary>
+public sealed class ComparePage : PageModel
+{
+    public required string Heading { get; init; }
+    public required IReadOnlyList<ComparePair> Pairs { get; init; }
+    public required IReadOnlyList<Link> Breadcrumbs { get; init; }
+}
+
+/// <param name="Id">The newer report's slug: the anchor its page links to (与上一年对比).</param>
+/// <param name="Unmatched">Required sections found in only one of the two reports, which cannot be compared.</param>
+public sealed record ComparePair(string Id, Link Newer, int NewerYear, Link Older, int OlderYear, IReadOnlyList<CompareSection> Sections, IReadOnlyList<string> Unmatched);
+
+/// <param name="Changes">How many paragraphs differ: 0 when the section was carried over word for word.</param>
+public sealed record CompareSection(string Name, IReadOnlyList<Research.DiffLine> Lines, int Changes);

@@ -119,6 +119,8 @@ public sealed class ReportPage : PageModel
     public string? RegionName { get; init; }
     public required IReadOnlyList<Link> Breadcrumbs { get; init; }
     public required AnalysisPanel Analysis { get; init; }
+    /// <summary>The comparison with the region's report of an earlier year (与上一年对比), if there is one.</summary>
+    public string? CompareUrl { get; init; }
     public required Citation Citation { get; init; }
 }
 
