@@ -24,6 +24,8 @@ public class EscapingTests
               province: '{Payload.Replace("'", "''")}'
             abstract: '{Payload.Replace("'", "''")}'
             warnings: ['{Payload.Replace("'", "''")}']
+            doc_type: 年度报告
+            year: 2021
             """);
         site.Build();
 
@@ -35,13 +37,16 @@ public class EscapingTests
             var depth = string.Concat(Enumerable.Repeat("../", Path.GetRelativePath(site.Output, file).Count(c => c is '/' or '\\')));
             document.QuerySelectorAll("script")
                 .Where(e => e.TextContent.Length > 0 || e.GetAttribute("src") is not { } src || !src.StartsWith(depth, StringComparison.Ordinal)
-                            || src[depth.Length..] is not ("assets/search.js" or "assets/search-page.js" or "assets/report-find.js" or "assets/group-filter.js" or IndexFormat.Manifest))
+                            || src[depth.Length..] is not ("assets/search.js" or "assets/search-page.js" or "assets/report-find.js" or "assets/group-filter.js" or "assets/compliance.js"
+                                or "compliance/data.js" or IndexFormat.Manifest))
                 .Should().BeEmpty(file);
             document.QuerySelectorAll("img").Should().BeEmpty(file);
             document.QuerySelectorAll("*").SelectMany(e => e.Attributes).Select(a => a.Name)
                 .Should().NotContain(n => n.StartsWith("on"), file);
         }
         site.ReadOutput("reports/x.html").Should().Contain("&lt;script&gt;alert(1)&lt;/script&gt;");
+        // The one script made from front matter holds it as JSON strings, with <, > and quotes escaped.
+        site.ReadOutput("compliance/data.js").Should().NotContain("<").And.Contain("\\u003Cscript\\u003Ealert(1)");
     }
 
     [Theory]
