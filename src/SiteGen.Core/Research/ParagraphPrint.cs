@@ -1,5 +1,5 @@
 using System.Globalization;
-using System.Text;
+using System.Runtime.Intrinsics;
 
 namespace SiteGen.Research;
 
@@ -32,18 +32,21 @@ public sealed record ParagraphPrint(string Excerpt, uint[] Signature)
     }
 
     /// <summary>Letters and digits only: what copying keeps when punctuation and spacing are redone.</summary>
-    public static string Normalize(string text)
+    public static string Normalize(string text) => string.Create(Kept(text), text, static (span, text) =>
     {
-        var normal = new StringBuilder(text.Length);
-        foreach (var rune in text.EnumerateRunes())
-        {
-            var category = Rune.GetUnicodeCategory(rune);
-            if (category is UnicodeCategory.UppercaseLetter or UnicodeCategory.LowercaseLetter or UnicodeCategory.OtherLetter
-                or UnicodeCategory.DecimalDigitNumber or UnicodeCategory.LetterNumber or UnicodeCategory.OtherNumber)
-                normal.Append(Rune.ToLowerInvariant(rune).ToString());
-        }
-        return normal.ToString();
+        var at = 0;
+        foreach (var c in text) if (Keeps(c)) span[at++] = char.IsAsciiLetterUpper(c) ? (char)(c + 32) : c;
+    });
+
+    private static int Kept(string text)
+    {
+        var count = 0;
+        foreach (var c in text) if (Keeps(c)) count++;
+        return count;
     }
+
+    // Surrogates are kept as they are: a character beyond the BMP is still text (rare in reports, and kept whole).
+    private static bool Keeps(char c) => c is >= '\u4E00' and <= '\u9FFF' || (c < 128 ? char.IsAsciiLetterOrDigit(c) : char.IsLetterOrDigit(c)) || char.IsSurrogate(c) || char.GetUnicodeCategory(c) is UnicodeCategory.LetterNumber or UnicodeCategory.OtherNumber;
 
     /// <summary>The estimated Jaccard similarity of two paragraphs' shingle sets: the share of equal minima.</summary>
     public double Similarity(ParagraphPrint other)
@@ -55,31 +58,41 @@ public sealed record ParagraphPrint(string Excerpt, uint[] Signature)
 
     private static uint[] Sign(string normal)
     {
-        var minima = new uint[Hashes];
-        Array.Fill(minima, uint.MaxValue);
-        for (var start = 0; start + Shingle <= normal.Length; start++)
+        // Each hash function is a multiply-add of one 32-bit hash of the shingle, eight lanes at a time; a shift and
+        // xor after it, so that the minimum depends on more than the low bits.
+        var minima = new Vector256<uint>[Hashes / 8];
+        Array.Fill(minima, Vector256<uint>.AllBitsSet);
+        // A rolling polynomial hash of the shingle (one multiply a character), then mixed.
+        const ulong Base = 1099511628211UL;
+        var drop = 1UL;
+        for (var k = 1; k < Shingle; k++) drop *= Base;
+        var rolling = 0UL;
+        for (var at = 0; at < normal.Length; at++)
         {
-            // One 64-bit hash of the shingle, then each function as a multiply-add of it (the high half kept).
-            var h = 14695981039346656037UL;
-            for (var k = 0; k < Shingle; k++) h = (h ^ normal[start + k]) * 1099511628211UL;
-            h ^= h >> 29;
-            for (var i = 0; i < Hashes; i++)
+            if (at >= Shingle) rolling -= normal[at - Shingle] * drop;
+            rolling = rolling * Base + normal[at];
+            if (at < Shingle - 1) continue;
+            var h = (rolling ^ (rolling >> 29)) * 0xBF58476D1CE4E5B9UL;
+            var x = Vector256.Create((uint)(h ^ (h >> 32)));
+            for (var v = 0; v < minima.Length; v++)
             {
-                var value = (uint)((h * Multipliers[i] + Addends[i]) >> 32);
-                if (value < minima[i]) minima[i] = value;
+                var value = x * Multipliers[v] + Addends[v];
+                minima[v] = Vector256.Min(minima[v], value ^ (value >> 15));
             }
         }
-        return minima;
+        var signature = new uint[Hashes];
+        for (var v = 0; v < minima.Length; v++) minima[v].CopyTo(signature, v * 8);
+        return signature;
     }
 
     // Fixed odd constants (from a seeded generator), so that prints are the same in every build and cache.
-    private static readonly ulong[] Multipliers = Constants(1);
-    private static readonly ulong[] Addends = Constants(2);
+    private static readonly Vector256<uint>[] Multipliers = Constants(1);
+    private static readonly Vector256<uint>[] Addends = Constants(2);
 
-    private static ulong[] Constants(int seed)
+    private static Vector256<uint>[] Constants(int seed)
     {
         var state = 0x9E3779B97F4A7C15UL * (ulong)seed;
-        var values = new ulong[Hashes];
+        var values = new uint[Hashes];
         for (var i = 0; i < Hashes; i++)
         {
             // SplitMix64
@@ -87,8 +100,8 @@ public sealed record ParagraphPrint(string Excerpt, uint[] Signature)
             var z = state;
             z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9UL;
             z = (z ^ (z >> 27)) * 0x94D049BB133111EBUL;
-            values[i] = (z ^ (z >> 31)) | 1;
+            values[i] = (uint)(z ^ (z >> 31)) | 1;
         }
-        return values;
+        return Enumerable.Range(0, Hashes / 8).Select(v => Vector256.Create(values.AsSpan(v * 8, 8))).ToArray();
     }
 }

@@ -30,11 +30,11 @@ public static class SharedParagraphs
             foreach (var paragraph in ordered[r].Paragraphs) { owner.Add(r); prints.Add(paragraph); }
 
         var groups = new UnionFind(prints.Count);
-        var buckets = new Dictionary<(int Band, ulong Key), int>();
+        var buckets = new Dictionary<ulong, int>(prints.Count * Bands);
         for (var p = 0; p < prints.Count; p++)
             for (var band = 0; band < Bands; band++)
             {
-                var key = (band, BandKey(prints[p].Signature, band));
+                var key = BandKey(prints[p].Signature, band);
                 if (!buckets.TryAdd(key, p) && owner[buckets[key]] != owner[p] && prints[buckets[key]].Similarity(prints[p]) >= Threshold)
                     groups.Union(buckets[key], p);
             }
@@ -62,7 +62,8 @@ public static class SharedParagraphs
 
     private static ulong BandKey(uint[] signature, int band)
     {
-        var key = 14695981039346656037UL;
+        // The band's number is part of the key: equal values in different bands are different buckets.
+        var key = 14695981039346656037UL ^ (ulong)band;
         for (var i = band * Rows; i < (band + 1) * Rows; i++) key = (key ^ signature[i]) * 1099511628211UL;
         return key;
     }
