@@ -24,7 +24,7 @@ public static class RenderBenchmark
         var templates = TemplateSet.Load(source, diagnostics);
         var reports = ContentLoader.Load(source, diagnostics);
         diagnostics.ThrowIfAny();
-        var planner = new PagePlanner(config, Archive.Arrange(reports), Findings.Gather(reports, new BodyAnalyses(new RenderedBodies())), config.OfflineZip, "search/index.js");
+        var planner = new PagePlanner(config, Archive.Arrange(reports), Findings.Gather(reports, new BodyAnalyses()), config.OfflineZip, "search/index.js");
         var bodies = new RenderedBodies();
         var pages = planner.Plan().Concat(planner.PlanFront(new Download("download/site.zip", "1 MB")))
             .Concat(reports.Select(r => { var body = bodies.Lazily(r); _ = body.Value; return planner.PlanReport(r, body); }))

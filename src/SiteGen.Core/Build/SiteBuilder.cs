@@ -35,7 +35,7 @@ public static class SiteBuilder
         var zipPath = input.Config.OfflineZip && options.OfflineZip ? OfflineZip.PathFor(input.Config.ZipName) : null;
 
         observer.StageStarted("研究分析", input.Reports.Count);
-        var findings = Findings.Gather(input.Reports, new BodyAnalyses(input.Bodies, cache is null ? null : new AnalysisCache(cache)));
+        var findings = Findings.Gather(input.Reports, new BodyAnalyses(cache is null ? null : new AnalysisCache(cache)));
         var planner = new PagePlanner(input.Config, input.Archive, findings, zipPath is not null, IndexFormat.Manifest, options.HostPath);
         void WritePage(PlannedPage page)
         {
@@ -112,13 +112,13 @@ public static class SiteBuilder
     public static int Check(string sourceRoot)
     {
         var input = SiteInput.Load(sourceRoot);
-        var findings = Findings.Gather(input.Reports, new BodyAnalyses(input.Bodies));
+        var findings = Findings.Gather(input.Reports, new BodyAnalyses());
         var planner = new PagePlanner(input.Config, input.Archive, findings, input.Config.OfflineZip, null);
         var pages = planner.Plan()
             .Concat(planner.PlanOfflineCopies())
             .Concat(planner.PlanFront(new Download(OfflineZip.PathFor(input.Config.ZipName), SizeText(0))))
             .Append(planner.PlanData(SizeText(0), SizeText(0)))
-            .Concat(planner.Research.Comparisons.Select(c => planner.Research.Compare(c, input.Bodies.For)))
+            .Concat(planner.Research.Comparisons.Select(planner.Research.Compare))
             .Concat(input.Archive.Newest.Select(r => planner.PlanReport(r, input.Bodies.Lazily(r)))).ToList();
         var broken = new DiagnosticBag();
         Work.ForEach(pages, page =>
@@ -188,7 +188,7 @@ public static class SiteBuilder
         string[] paths = [ArchiveData.CsvPath, ArchiveData.JsonLinesPath];
         if (!output.TryReuse(paths, key))
         {
-            var rows = ArchiveData.Rows(input.Config, input.Reports, findings, input.Bodies);
+            var rows = ArchiveData.Rows(input.Config, input.Reports, findings);
             output.Write(ArchiveData.CsvPath, stream => ReportTable.WriteCsv(stream, rows), key);
             output.Write(ArchiveData.JsonLinesPath, stream => ReportTable.WriteJsonLines(stream, rows), key);
         }
@@ -206,7 +206,7 @@ public static class SiteBuilder
         foreach (var report in comparison.Reports) key.Add(report.Slug).Add(report.SourceKey);
         var pageKey = key.Finish();
         if (output.TryReuse(comparison.Path, pageKey)) return;
-        var page = planner.Research.Compare(comparison, input.Bodies.For);
+        var page = planner.Research.Compare(comparison);
         output.Write(comparison.Path, input.Templates.RenderPage(page.Kind, page.Model), pageKey);
     }
 
@@ -214,8 +214,8 @@ public static class SiteBuilder
     public static int Export(string sourceRoot, bool jsonLines, Stream output)
     {
         var input = SiteInput.Load(sourceRoot);
-        var findings = Findings.Gather(input.Reports, new BodyAnalyses(input.Bodies));
-        var rows = ArchiveData.Rows(input.Config, input.Reports, findings, input.Bodies);
+        var findings = Findings.Gather(input.Reports, new BodyAnalyses());
+        var rows = ArchiveData.Rows(input.Config, input.Reports, findings);
         if (jsonLines) ReportTable.WriteJsonLines(output, rows);
         else ReportTable.WriteCsv(output, rows);
         return input.Reports.Count;

@@ -9,6 +9,12 @@ namespace SiteGen.Research;
 /// <param name="Chars">Letters and digits in the body: its length, as the statistics count it.</param>
 public sealed record BodyAnalysis(IReadOnlyList<SectionFound> Sections, IReadOnlyList<ParagraphPrint> Paragraphs, int Chars)
 {
-    public static BodyAnalysis Of(RenderedBody body) =>
-        new(RequiredSections.Find(body.Toc), ParagraphPrint.Of(body.PlainText), ParagraphPrint.Normalize(body.PlainText).Length);
+    /// <param name="markdown">The report's Markdown body, read as blocks without rendering (see <see cref="BodyBlocks"/>).</param>
+    public static BodyAnalysis Of(string markdown)
+    {
+        var blocks = BodyBlocks.Of(markdown);
+        var headings = blocks.Where(b => b.IsHeading).Select(b => new TocEntry(b.Level, b.Text, b.Id)).ToList();
+        var paragraphs = blocks.Where(b => !b.IsHeading).Select(b => b.Text).ToList();
+        return new(RequiredSections.Find(headings), ParagraphPrint.Of(paragraphs), blocks.Sum(b => ParagraphPrint.Normalize(b.Text).Length));
+    }
 }

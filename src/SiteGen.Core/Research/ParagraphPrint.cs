@@ -18,10 +18,13 @@ public sealed record ParagraphPrint(string Excerpt, uint[] Signature)
     private const int ExcerptChars = 40;
 
     /// <summary>The prints of every paragraph of <paramref name="plainText"/> (one paragraph a line) of at least <see cref="MinChars"/>.</summary>
-    public static IReadOnlyList<ParagraphPrint> Of(string plainText)
+    public static IReadOnlyList<ParagraphPrint> Of(string plainText) => Of(plainText.Split('\n'));
+
+    /// <summary>The prints of the paragraphs given of at least <see cref="MinChars"/>.</summary>
+    public static IReadOnlyList<ParagraphPrint> Of(IEnumerable<string> paragraphs)
     {
         var prints = new List<ParagraphPrint>();
-        foreach (var line in plainText.Split('\n'))
+        foreach (var line in paragraphs)
         {
             var normal = Normalize(line);
             if (normal.Length < MinChars) continue;

@@ -1,7 +1,6 @@
 using SiteGen.Cache;
 using SiteGen.Configuration;
 using SiteGen.Content;
-using SiteGen.Rendering;
 using SiteGen.Research;
 
 namespace SiteGen.Site;
@@ -23,9 +22,9 @@ public static class ArchiveData
     public static Citation CitationOf(SiteConfig config, Report report) => Citation.For(report, report.Source.Url ?? PageUrl(config, report));
 
     /// <summary>One row a report, in slug order (stable, whatever the dates): bodies are read only as the JSONL asks.</summary>
-    public static IEnumerable<ReportRow> Rows(SiteConfig config, IEnumerable<Report> reports, Findings findings, RenderedBodies bodies) =>
+    public static IEnumerable<ReportRow> Rows(SiteConfig config, IEnumerable<Report> reports, Findings findings) =>
         reports.OrderBy(r => r.Slug, StringComparer.Ordinal)
-            .Select(r => new ReportRow(r, findings.For(r), PageUrl(config, r), CitationOf(config, r), () => bodies.For(r).PlainText));
+            .Select(r => new ReportRow(r, findings.For(r), PageUrl(config, r), CitationOf(config, r), () => BodyBlocks.PlainText(BodyBlocks.Of(r.Body))));
 
     /// <summary>What the data files are made from: every report's file, what the archive found in it, and where the site lives.</summary>
     public static string KeyOf(string siteKey, IEnumerable<Report> reports, Findings findings)

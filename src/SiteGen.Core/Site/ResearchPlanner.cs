@@ -212,19 +212,19 @@ public sealed class ResearchPlanner(SiteInfo site, Archive archive, Findings fin
         comparison.Reports.Select(newer => (newer, older: comparison.Reports.Where(r => r.Year < newer.Year).GroupBy(r => r.Year).LastOrDefault()?.First()))
             .Where(p => p.older is not null).Select(p => (p.newer, p.older!)).Reverse();
 
-    /// <param name="body">Reads a report's rendered body: only pages a build cannot reuse read them.</param>
-    public PlannedPage Compare(Comparison comparison, Func<Report, Rendering.RenderedBody> body) => new("compare", new ComparePage
+    /// <summary>A region's comparison page; it reads its reports' bodies, so a build asks for it only when it cannot reuse the page.</summary>
+    public PlannedPage Compare(Comparison comparison) => new("compare", new ComparePage
     {
         Site = site, Path = comparison.Path, Title = $"{comparison.Region}：历年报告对比", Section = "compare",
         Heading = $"{comparison.Region}：历年报告对比",
-        Pairs = Pairs(comparison).Select(p => Pair(p.Newer, p.Older, body)).ToList(),
+        Pairs = Pairs(comparison).Select(p => Pair(p.Newer, p.Older)).ToList(),
         Breadcrumbs = [new Link("收录情况", CoveragePath)],
     });
 
-    private ComparePair Pair(Report newer, Report older, Func<Report, Rendering.RenderedBody> body)
+    private ComparePair Pair(Report newer, Report older)
     {
         var (newSections, oldSections) = (findings.For(newer).Sections!, findings.For(older).Sections!);
-        var (newText, oldText) = (SectionText.Of(body(newer), newSections), SectionText.Of(body(older), oldSections));
+        var (newText, oldText) = (SectionText.Of(BodyBlocks.Of(newer.Body), newSections), SectionText.Of(BodyBlocks.Of(older.Body), oldSections));
         var sections = RequiredSections.All.Where(s => newText.ContainsKey(s.Code) && oldText.ContainsKey(s.Code)).Select(s =>
         {
             var lines = SectionComparison.Compare(oldText[s.Code], newText[s.Code]);

@@ -1,0 +1,91 @@
+using System.Text;
+using System.Text.RegularExpressions;
+
+namespace SiteGen.Research;
+
+/// <summary>A block of a report body: a heading (level 1–6) or a paragraph (level 0), as plain text.</summary>
+/// <param name="Id">A heading's anchor on the report page (sec-1, sec-2 … as the renderer numbers headings); empty for a paragraph.</param>
+public sealed record Block(int Level, string Text, string Id)
+{
+    public bool IsHeading => Level > 0;
+}
+
+/// <summary>
+/// The blocks of a Markdown body read straight from its lines: what the research views need (headings, paragraphs,
+/// plain text) without rendering. Rendering every body once more for them made a cold build of 10,000 reports a
+/// quarter slower; a line scan costs a few percent of a render. It follows CommonMark where report bodies go (ATX and
+/// setext headings, fenced code, block quotes, links and emphasis) and numbers headings as the renderer does.
+/// </summary>
+public static partial class BodyBlocks
+{
+    public static IReadOnlyList<Block> Of(string markdown)
+    {
+        var blocks = new List<Block>();
+        var paragraph = new StringBuilder();
+        var fence = (string?)null;
+        var headings = 0;
+        void Close()
+        {
+            if (paragraph.Length > 0) blocks.Add(new Block(0, Inline(paragraph.ToString()), ""));
+            paragraph.Clear();
+        }
+        Block Heading(int level, string text) => new(level, Inline(text), $"sec-{++headings}");
+
+        foreach (var raw in markdown.Split('\n'))
+        {
+            var line = Quote().Replace(raw, "").TrimEnd('\r');
+            if (fence is not null)
+            {
+                if (line.TrimStart().StartsWith(fence, StringComparison.Ordinal)) { Close(); fence = null; }
+                else paragraph.Append(line.Trim());
+                continue;
+            }
+            if (Fence().Match(line) is { Success: true } opening) { Close(); fence = opening.Groups[1].Value; continue; }
+            if (Atx().Match(line) is { Success: true } atx) { Close(); blocks.Add(Heading(atx.Groups[1].Length, atx.Groups[2].Value)); continue; }
+            if (paragraph.Length > 0 && Setext().Match(line) is { Success: true } underline)
+            {
+                var text = paragraph.ToString();
+                paragraph.Clear();
+                blocks.Add(Heading(underline.Groups[1].Value[0] == '=' ? 1 : 2, text));
+                continue;
+            }
+            if (line.Trim().Length == 0) { Close(); continue; }
+            // Soft line breaks inside a Chinese paragraph join without a space, as the text was written.
+            paragraph.Append(line.Trim());
+        }
+        Close();
+        return blocks;
+    }
+
+    /// <summary>The body as plain text, one block a line: what the JSON Lines' text holds.</summary>
+    public static string PlainText(IReadOnlyList<Block> blocks) => string.Join("\n", blocks.Select(b => b.Text));
+
+    /// <summary>Inline markup taken off: links and images keep their text, emphasis and code marks go, escapes resolve.</summary>
+    private static string Inline(string text)
+    {
+        text = Link().Replace(text, "$1");
+        text = Emphasis().Replace(text, "");
+        return Escape().Replace(text, "$1").Trim();
+    }
+
+    [GeneratedRegex(@"^ {0,3}(#{1,6})(?:[ \t]+(.*?))?(?:[ \t]+#+)?[ \t]*$")]
+    private static partial Regex Atx();
+
+    [GeneratedRegex(@"^ {0,3}(=+|-+)[ \t]*$")]
+    private static partial Regex Setext();
+
+    [GeneratedRegex(@"^ {0,3}(`{3,}|~{3,})")]
+    private static partial Regex Fence();
+
+    [GeneratedRegex(@"^(?: {0,3}> ?)+")]
+    private static partial Regex Quote();
+
+    [GeneratedRegex(@"!?\[([^\]]*)\]\([^)]*\)")]
+    private static partial Regex Link();
+
+    [GeneratedRegex(@"\*{1,3}|(?<!\w)_{1,3}|_{1,3}(?!\w)|`+")]
+    private static partial Regex Emphasis();
+
+    [GeneratedRegex(@"\\([!-/:-@\[-`{-~])")]
+    private static partial Regex Escape();
+}

@@ -1,0 +1,29 @@
+using FluentAssertions;
+using SiteGen.Rendering;
+using SiteGen.Research;
+
+namespace SiteGen.Tests.Research;
+
+/// <summary>The line scan the research views read bodies with agrees with the renderer on headings, their anchors and the text.</summary>
+public class BodyBlocksTests
+{
+    [Theory]
+    [InlineData("## 一、主要举措和成效\n\n正文。\n\n### （一）组织领导\n\n正文。\n\n## 二、存在问题 ##\n\n不足。\n")]
+    [InlineData("标题行\n===\n\n段落\n第二行\n\n二级标题\n---\n\n正文。\n")]
+    [InlineData("```\n# 不是标题\n```\n\n## 是标题\n\n> ## 引文里的标题\n> 引文。\n\n#没有空格不是标题\n\n#\n")]
+    [InlineData("## [链接](https://example.org/) 与 **强调** 的标题\n\n含 `代码` 和 \\* 的段落。\n")]
+    public void Headings_and_their_anchors_are_the_renderers(string markdown)
+    {
+        var rendered = MarkdownRenderer.Render(markdown);
+        var headings = BodyBlocks.Of(markdown).Where(b => b.IsHeading).Select(b => (b.Level, b.Text, b.Id));
+
+        headings.Should().Equal(rendered.Toc.Select(t => (t.Level, t.Text, t.Id)));
+    }
+
+    [Fact]
+    public void The_text_is_each_block_on_a_line_without_markup()
+    {
+        var blocks = BodyBlocks.Of("## 一、主要工作\n\n全年办理**行政复议**案件，见[附件](a.pdf)。\n第二行接着写。\n\n- 列表项\n");
+        BodyBlocks.PlainText(blocks).Should().Be("一、主要工作\n全年办理行政复议案件，见附件。第二行接着写。\n- 列表项");
+    }
+}
