@@ -84,6 +84,15 @@ public class ComparePageTests
     }
 
     [Fact]
+    public void Unrelated_paragraphs_in_the_same_place_are_shown_whole_not_marked_character_by_character()
+    {
+        var line = SectionComparison.Compare("全年办理行政复议案件30件，纠错3件。", "公共法律服务体系不断完善，新建村居法律顾问工作室。").Single();
+        line.Kind.Should().Be("changed");
+        line.Older.Should().ContainSingle().Which.Changed.Should().BeTrue();
+        line.Newer.Should().ContainSingle().Which.Text.Should().Be("公共法律服务体系不断完善，新建村居法律顾问工作室。");
+    }
+
+    [Fact]
     public void Paragraphs_only_in_one_year_are_deleted_or_inserted_whole()
     {
         var lines = SectionComparison.Compare("相同的一段。\n去年才有的一段。", "相同的一段。\n今年新写的一段。\n今年又加的一段。");
