@@ -29,29 +29,39 @@ public static class SharedParagraphs
         for (var r = 0; r < ordered.Count; r++)
             foreach (var paragraph in ordered[r].Paragraphs) { owner.Add(r); prints.Add(paragraph); }
 
-        var groups = new UnionFind(prints.Count);
-        var buckets = new Dictionary<ulong, int>(prints.Count * Bands);
-        for (var p = 0; p < prints.Count; p++)
-            for (var band = 0; band < Bands; band++)
+        // Each band's buckets are independent: found in parallel, then joined in one pass (a group's root is its
+        // smallest member, so the order unions come in does not matter).
+        var matches = new List<(int, int)>[Bands];
+        Parallel.For(0, Bands, band =>
+        {
+            var buckets = new Dictionary<ulong, int>(prints.Count);
+            var found = matches[band] = [];
+            for (var p = 0; p < prints.Count; p++)
             {
                 var key = BandKey(prints[p].Signature, band);
                 if (!buckets.TryAdd(key, p) && owner[buckets[key]] != owner[p] && prints[buckets[key]].Similarity(prints[p]) >= Threshold)
-                    groups.Union(buckets[key], p);
+                    found.Add((buckets[key], p));
             }
+        });
+        var groups = new UnionFind(prints.Count);
+        foreach (var (a, b) in matches.SelectMany(m => m)) groups.Union(a, b);
 
-        var reportsOfGroup = new Dictionary<int, SortedSet<int>>();
+        // The reports holding each group of two or more paragraphs (most paragraphs are alone), in report order.
+        var root = new int[prints.Count];
+        var size = new int[prints.Count];
+        for (var p = 0; p < prints.Count; p++) size[root[p] = groups.Find(p)]++;
+        var holding = new Dictionary<int, List<int>>();
         for (var p = 0; p < prints.Count; p++)
         {
-            var root = groups.Find(p);
-            if (!reportsOfGroup.TryGetValue(root, out var set)) reportsOfGroup[root] = set = [];
-            set.Add(owner[p]);
+            if (size[root[p]] < 2) continue;
+            if (!holding.TryGetValue(root[p], out var owners)) holding[root[p]] = owners = [];
+            if (owners.Count == 0 || owners[^1] != owner[p]) owners.Add(owner[p]); // paragraphs come in report order
         }
 
         var shared = new Dictionary<string, IReadOnlyList<SharedParagraph>>(StringComparer.Ordinal);
         for (var p = 0; p < prints.Count; p++)
         {
-            var holders = reportsOfGroup[groups.Find(p)];
-            if (holders.Count < 2) continue;
+            if (!holding.TryGetValue(root[p], out var holders) || holders.Count < 2) continue;
             var others = holders.Where(r => r != owner[p]).ToList();
             var slug = ordered[owner[p]].Slug;
             if (!shared.TryGetValue(slug, out var list)) shared[slug] = list = new List<SharedParagraph>();
