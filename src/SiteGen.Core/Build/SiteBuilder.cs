@@ -74,7 +74,9 @@ public static class SiteBuilder
         CopyAssets(options.SourceRoot, output);
 
         observer.StageStarted("订阅与站点地图", 3);
-        WriteFeeds(input, pages.Concat(planner.PlanFront(null)).Select(p => p.Model.Path).Concat(input.Archive.Newest.Select(r => SitePaths.ReportPage(r.Slug))), output);
+        WriteFeeds(input, pages.Concat(planner.PlanFront(null)).Select(p => p.Model.Path)
+            .Append(ArchiveData.PagePath).Concat(comparisons.Select(c => c.Path))
+            .Concat(input.Archive.Newest.Select(r => SitePaths.ReportPage(r.Slug))), output);
 
         long zipBytes = 0;
         Download? download = null;

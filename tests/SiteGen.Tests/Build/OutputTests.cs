@@ -148,6 +148,10 @@ public class OutputTests
         var locs = XDocument.Parse(site.ReadOutput("sitemap.xml")).Root!.Elements(sm + "url").Select(u => u.Element(sm + "loc")!.Value).ToList();
         locs.Should().Contain("https://example.org/fazhi/").And.Contain("https://example.org/fazhi/reports/441204-2021-annual-report-9bff11.html");
         locs.Should().OnlyContain(l => l.StartsWith("https://example.org/fazhi/")).And.NotContain(l => l.EndsWith("404.html"));
+        var pages = Directory.EnumerateFiles(site.Output, "*.html", SearchOption.AllDirectories)
+            .Select(f => Path.GetRelativePath(site.Output, f).Replace('\\', '/')).Where(p => p != "404.html")
+            .Select(p => "https://example.org/fazhi/" + (p == "index.html" ? "" : p));
+        locs.Should().BeEquivalentTo(pages, "every page a reader can reach is in the sitemap, the research and data pages too");
         site.ReadOutput("robots.txt").Should().Contain("Sitemap: https://example.org/fazhi/sitemap.xml");
         site.ReadOutput("404.html").Should().Contain("页面不存在");
     }

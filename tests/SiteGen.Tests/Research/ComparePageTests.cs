@@ -59,6 +59,7 @@ public class ComparePageTests
         var report = new HtmlParser().ParseDocument(site.ReadOutput("reports/gaoyao-2021.html"));
         report.QuerySelectorAll("a").Select(a => a.GetAttribute("href")).Should().Contain("../compare/441204.html#gaoyao-2021");
         site.ReadOutput("reports/gaoyao-2020.html").Should().NotContain("与上一年对比", "2020 has no earlier report");
+        site.ReadOutput("sitemap.xml").Should().Contain("https://example.org/fazhi/compare/441204.html");
     }
 
     [Fact]
