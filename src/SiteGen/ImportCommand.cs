@@ -41,7 +41,7 @@ internal static class ImportCommand
             Console.WriteLine($"  类型 {r.DocType}  年度 {r.Year?.ToString() ?? "-"}  层级 {r.Level ?? "-"}");
             Console.WriteLine($"  发布机构 {r.Publisher ?? "-"}");
             Console.WriteLine($"  地区 {(r.Region.IsKnown ? $"{r.Region.Display} ({r.Region.Code})" : "-")}");
-            Console.WriteLine($"  成文日期 {ReportFile.Iso(r.DateWritten) ?? "-"}  发布日期 {ReportFile.Iso(r.DatePublished) ?? "-"}");
+            Console.WriteLine($"  成文日期 {FrontMatterWriter.Iso(r.DateWritten) ?? "-"}  发布日期 {FrontMatterWriter.Iso(r.DatePublished) ?? "-"}");
             if (r.DocNumber is not null || r.IndexNumber is not null) Console.WriteLine($"  文号 {r.DocNumber ?? "-"}  索引号 {r.IndexNumber ?? "-"}");
             foreach (var warning in r.Warnings) Console.WriteLine($"  warning: {warning}");
         }
@@ -82,8 +82,8 @@ internal static class ImportCommand
             },
             ["level"] = r?.Level,
             ["year"] = r?.Year,
-            ["date_written"] = ReportFile.Iso(r?.DateWritten),
-            ["date_published"] = ReportFile.Iso(r?.DatePublished),
+            ["date_written"] = FrontMatterWriter.Iso(r?.DateWritten),
+            ["date_published"] = FrontMatterWriter.Iso(r?.DatePublished),
             ["doc_number"] = r?.DocNumber,
             ["index_number"] = r?.IndexNumber,
             ["keywords"] = r is null ? null : new JsonArray(r.Keywords.Select(k => (JsonNode?)k).ToArray()),

@@ -24,5 +24,4 @@ public static class ReportFile
     public static string Write(ImportedReport report, string? sourceFile) =>
         FrontMatterWriter.Write(sourceFile is null ? report : report with { Source = report.Source with { File = sourceFile } }) + report.Body;
 
-    public static string? Iso(DateOnly? date) => FrontMatterWriter.Iso(date);
 }

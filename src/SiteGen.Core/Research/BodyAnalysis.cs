@@ -14,7 +14,9 @@ public sealed record BodyAnalysis(IReadOnlyList<SectionFound> Sections, IReadOnl
     {
         var blocks = BodyBlocks.Of(markdown);
         var headings = blocks.Where(b => b.IsHeading).Select(b => new TocEntry(b.Level, b.Text, b.Id)).ToList();
-        var paragraphs = blocks.Where(b => !b.IsHeading).Select(b => b.Text).ToList();
-        return new(RequiredSections.Find(headings), ParagraphPrint.Of(paragraphs), blocks.Sum(b => ParagraphPrint.Normalize(b.Text).Length));
+        // Each block normalised once: for the length, and (paragraphs) for their prints.
+        var normal = blocks.Select(b => (Block: b, Normal: ParagraphPrint.Normalize(b.Text))).ToList();
+        var paragraphs = normal.Where(n => !n.Block.IsHeading).Select(n => (n.Block.Text, n.Normal));
+        return new(RequiredSections.Find(headings), ParagraphPrint.Of(paragraphs), normal.Sum(n => n.Normal.Length));
     }
 }

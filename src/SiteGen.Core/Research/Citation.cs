@@ -19,7 +19,7 @@ public sealed record Citation(string GbT7714, string BibTex, string CslJson)
     private static string GbT(Report report, string url)
     {
         var author = report.Publisher is { } p ? string.Join(", ", Issuers(p)) + ". " : "";
-        var date = Iso(report.Date) is { } d ? $"({d})" : "";
+        var date = FrontMatterWriter.Iso(report.Date) is { } d ? $"({d})" : "";
         return $"{author}{report.Title}[EB/OL]. {date}{AccessedPlaceholder}. {url}.";
     }
 
@@ -29,7 +29,7 @@ public sealed record Citation(string GbT7714, string BibTex, string CslJson)
         // Double braces: a body's name is one name, not a first and last name.
         if (report.Publisher is { } p) fields.Add(("author", string.Join(" and ", Issuers(p).Select(i => "{" + TeX(i) + "}"))));
         fields.Add(("title", TeX(report.Title)));
-        if (Iso(report.Date) is { } date) fields.Add(("date", date));
+        if (FrontMatterWriter.Iso(report.Date) is { } date) fields.Add(("date", date));
         if (report.DocNumber is { } number) fields.Add(("number", TeX(number)));
         fields.Add(("url", url));
         fields.Add(("langid", "chinese"));
@@ -55,8 +55,6 @@ public sealed record Citation(string GbT7714, string BibTex, string CslJson)
 
     /// <summary>Jointly issued documents name their issuers with 、.</summary>
     private static string[] Issuers(string publisher) => publisher.Split('、', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
-
-    private static string? Iso(DateOnly? date) => date?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
     /// <summary>Characters TeX reads as commands, escaped.</summary>
     private static string TeX(string text) => string.Concat(text.Select(c => c switch

@@ -21,12 +21,14 @@ public sealed record ParagraphPrint(string Excerpt, uint[] Signature)
     public static IReadOnlyList<ParagraphPrint> Of(string plainText) => Of(plainText.Split('\n'));
 
     /// <summary>The prints of the paragraphs given of at least <see cref="MinChars"/>.</summary>
-    public static IReadOnlyList<ParagraphPrint> Of(IEnumerable<string> paragraphs)
+    public static IReadOnlyList<ParagraphPrint> Of(IEnumerable<string> paragraphs) => Of(paragraphs.Select(p => (p, Normalize(p))));
+
+    /// <summary>The prints of paragraphs already normalised (<see cref="Normalize"/>), for a caller that needs the normal form too.</summary>
+    public static IReadOnlyList<ParagraphPrint> Of(IEnumerable<(string Text, string Normal)> paragraphs)
     {
         var prints = new List<ParagraphPrint>();
-        foreach (var line in paragraphs)
+        foreach (var (line, normal) in paragraphs)
         {
-            var normal = Normalize(line);
             if (normal.Length < MinChars) continue;
             var excerpt = line.Trim();
             prints.Add(new ParagraphPrint(excerpt.Length <= ExcerptChars ? excerpt : excerpt[..ExcerptChars] + "…", Sign(normal)));

@@ -33,13 +33,13 @@ public static class ReportTable
         new("county", "县级行政区", r => r.Report.Region.County),
         new("code", "行政区划代码（GB/T 2260，6 位）", r => r.Report.Region.Code),
         new("level", "发布机构层级：" + string.Join("、", Vocabulary.Levels), r => r.Report.Level),
-        new("date_written", "成文日期（YYYY-MM-DD）", r => Iso(r.Report.DateWritten)),
-        new("date_published", "发布日期（YYYY-MM-DD）", r => Iso(r.Report.DatePublished)),
+        new("date_written", "成文日期（YYYY-MM-DD）", r => FrontMatterWriter.Iso(r.Report.DateWritten)),
+        new("date_published", "发布日期（YYYY-MM-DD）", r => FrontMatterWriter.Iso(r.Report.DatePublished)),
         new("doc_number", "文号", r => r.Report.DocNumber),
         new("index_number", "索引号", r => r.Report.IndexNumber),
         new("url", "本站页面地址", r => r.Url),
         new("source_url", "原文网址（已知时）", r => r.Report.Source.Url),
-        new("deadline", "公开截止日（年度报告、情况报告：次年 3 月 31 日）", r => Iso(r.Analysis.Timeliness?.Deadline)),
+        new("deadline", "公开截止日（年度报告、情况报告：次年 3 月 31 日）", r => FrontMatterWriter.Iso(r.Analysis.Timeliness?.Deadline)),
         new("days_late", "逾期天数（负数为提前；发布日期不详时为空）", r => r.Analysis.Timeliness?.DaysLate),
         new("on_time", "是否按时公开（true/false；不详为空）", r => r.Analysis.Timeliness?.OnTime),
         new("sections", "找到的规定内容代码，以分号分隔：measures 主要举措和成效，shortcomings 存在的不足和原因，responsibility 第一责任人职责，plans 下一年度安排，other 其他需要报告的情况",
@@ -105,5 +105,4 @@ public static class ReportTable
         _ => value.ToString() ?? "",
     };
 
-    private static string? Iso(DateOnly? date) => date?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 }

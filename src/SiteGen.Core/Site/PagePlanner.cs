@@ -279,7 +279,7 @@ public sealed class PagePlanner
 
     internal static ShownDate? Shown(DateOnly? date) => date is { } d ? new ShownDate(IsoDate(d)!, ChineseDate(d)!) : null;
 
-    internal static string? IsoDate(DateOnly? date) => date?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+    internal static string? IsoDate(DateOnly? date) => FrontMatterWriter.Iso(date);
 
     internal static string? ChineseDate(DateOnly? date) =>
         date is { } d ? $"{d.Year}年{d.Month}月{d.Day}日" : null;

@@ -32,7 +32,7 @@ public class SeedTests
     {
         var r = ImportSeed(seed);
         string.Join("|", r.Title, r.DocType, r.Year, r.Publisher, r.Region.Display, r.Region.Code, r.Level,
-            ReportFile.Iso(r.DateWritten), ReportFile.Iso(r.DatePublished), r.DocNumber, r.IndexNumber).Should().Be(expected);
+            FrontMatterWriter.Iso(r.DateWritten), FrontMatterWriter.Iso(r.DatePublished), r.DocNumber, r.IndexNumber).Should().Be(expected);
     }
 
     [Theory]
