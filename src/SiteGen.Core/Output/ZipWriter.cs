@@ -95,9 +95,50 @@ internal sealed class ZipWriter : IDisposable
         var crc = ZipEntries.Crc(content);
         if (_previous.TryGetValue(name, out var old) && old.Crc == crc && old.Size == content.LongLength && CopyOf(old) is { } raw)
             return new Item(crc, content.LongLength, raw.LongLength, raw, true);
+        var compressed = Deflate(content);
+        return new Item(crc, content.LongLength, compressed.LongLength, compressed, false);
+    }
+
+    /// <summary>Parts of a large file compressed apart, in parallel (as pigz does).</summary>
+    internal const int PartSize = 4 << 20;
+
+    /// <summary>
+    /// One raw DEFLATE stream of <paramref name="content"/>. A large file (the data files: 300 MB at 10,000 reports) is
+    /// cut into parts of <see cref="PartSize"/>, each compressed on its own and ended on a byte boundary by a sync flush
+    /// without the final block, the last one with it: the parts joined are one valid stream, made on every core instead
+    /// of one, and the same bytes each time. Each part loses the window of the one before it: 0.1% larger.
+    /// </summary>
+    internal static byte[] Deflate(byte[] bytes)
+    {
+        if (bytes.Length <= PartSize) return DeflatePart(bytes, last: true);
+        var parts = new byte[(bytes.Length + PartSize - 1) / PartSize][];
+        Parallel.For(0, parts.Length, i =>
+        {
+            var start = i * PartSize;
+            parts[i] = DeflatePart(bytes.AsSpan(start, Math.Min(PartSize, bytes.Length - start)), last: i == parts.Length - 1);
+        });
+        var joined = new byte[parts.Sum(p => (long)p.Length)];
+        var at = 0;
+        foreach (var part in parts) { part.CopyTo(joined, at); at += part.Length; }
+        return joined;
+    }
+
+    private static byte[] DeflatePart(ReadOnlySpan<byte> part, bool last)
+    {
         using var compressed = new MemoryStream();
-        using (var deflate = new DeflateStream(compressed, Compression, leaveOpen: true)) deflate.Write(content);
-        return new Item(crc, content.LongLength, compressed.Length, compressed.ToArray(), false);
+        var deflate = new DeflateStream(compressed, Compression, leaveOpen: true);
+        deflate.Write(part);
+        if (last)
+        {
+            deflate.Dispose();
+            return compressed.ToArray();
+        }
+        // A sync flush ends the part on a byte boundary with an empty stored block that is not final; what Dispose
+        // adds after it (the final block) is left out.
+        deflate.Flush();
+        var length = compressed.Length;
+        deflate.Dispose();
+        return compressed.GetBuffer().AsSpan(0, (int)length).ToArray();
     }
 
     private byte[]? CopyOf(ZipEntry old)

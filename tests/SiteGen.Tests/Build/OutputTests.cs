@@ -129,6 +129,23 @@ public class OutputTests
     }
 
     [Fact]
+    public void A_large_file_compressed_in_parts_inflates_to_the_same_bytes_and_compresses_the_same_each_time()
+    {
+        // 2.5 parts of text that compresses (as the data files do) with a run across each part's edge.
+        var text = string.Concat(Enumerable.Range(0, 700_000).Select(i => $"第{i}段：推进依法行政，"));
+        var bytes = System.Text.Encoding.UTF8.GetBytes(text)[..(SiteGen.Output.ZipWriter.PartSize * 5 / 2)];
+
+        var deflated = SiteGen.Output.ZipWriter.Deflate(bytes);
+
+        using var inflate = new DeflateStream(new MemoryStream(deflated), CompressionMode.Decompress);
+        var back = new MemoryStream();
+        inflate.CopyTo(back);
+        back.ToArray().Should().Equal(bytes);
+        SiteGen.Output.ZipWriter.Deflate(bytes).Should().Equal(deflated);
+        deflated.Length.Should().BeLessThan(bytes.Length / 3);
+    }
+
+    [Fact]
     public void Feed_and_sitemap_are_valid_xml_with_absolute_urls_from_base_url()
     {
         using var site = TestSite.CopyOfRepository();
