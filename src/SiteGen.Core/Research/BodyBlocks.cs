@@ -33,16 +33,18 @@ public static partial class BodyBlocks
 
         foreach (var raw in markdown.Split('\n'))
         {
-            var line = Quote().Replace(raw, "").TrimEnd('\r');
+            // Each pattern is tried only on a line whose first character could start it: most lines are prose.
+            var line = (Lead(raw) == '>' ? Quote().Replace(raw, "") : raw).TrimEnd('\r');
+            var lead = Lead(line);
             if (fence is not null)
             {
                 if (line.TrimStart().StartsWith(fence, StringComparison.Ordinal)) { Close(); fence = null; }
                 else paragraph.Append(line.Trim());
                 continue;
             }
-            if (Fence().Match(line) is { Success: true } opening) { Close(); fence = opening.Groups[1].Value; continue; }
-            if (Atx().Match(line) is { Success: true } atx) { Close(); blocks.Add(Heading(atx.Groups[1].Length, atx.Groups[2].Value)); continue; }
-            if (paragraph.Length > 0 && Setext().Match(line) is { Success: true } underline)
+            if (lead is '`' or '~' && Fence().Match(line) is { Success: true } opening) { Close(); fence = opening.Groups[1].Value; continue; }
+            if (lead == '#' && Atx().Match(line) is { Success: true } atx) { Close(); blocks.Add(Heading(atx.Groups[1].Length, atx.Groups[2].Value)); continue; }
+            if (paragraph.Length > 0 && lead is '=' or '-' && Setext().Match(line) is { Success: true } underline)
             {
                 var text = paragraph.ToString();
                 paragraph.Clear();
@@ -63,9 +65,20 @@ public static partial class BodyBlocks
     /// <summary>Inline markup taken off: links and images keep their text, emphasis and code marks go, escapes resolve.</summary>
     private static string Inline(string text)
     {
+        if (text.AsSpan().IndexOfAny(InlineMarks) < 0) return text.Trim();
         text = Link().Replace(text, "$1");
         text = Emphasis().Replace(text, "");
         return Escape().Replace(text, "$1").Trim();
+    }
+
+    private static readonly System.Buffers.SearchValues<char> InlineMarks = System.Buffers.SearchValues.Create("[*_`\\");
+
+    /// <summary>The line's first character after the (up to three) spaces block markers may stand behind.</summary>
+    private static char Lead(string line)
+    {
+        var at = 0;
+        while (at < line.Length && line[at] == ' ') at++;
+        return at < line.Length ? line[at] : '\0';
     }
 
     [GeneratedRegex(@"^ {0,3}(#{1,6})(?:[ \t]+(.*?))?(?:[ \t]+#+)?[ \t]*$")]
