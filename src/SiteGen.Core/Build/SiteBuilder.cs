@@ -46,7 +46,7 @@ public static class SiteBuilder
         }
 
         observer.StageStarted("数据文件", 3);
-        WritePage(WriteData(input, findings, planner, output));
+        WritePage(WriteData(input, findings, planner, output, cache is null ? null : BuildCache.ManifestFor(options.SourceRoot, options.OutputPath), options.OutputPath, cache?.Damage));
         var complianceData = planner.Research.ComplianceData();
         var complianceKey = Fingerprint.Of(input.SiteKey, complianceData);
         if (!output.TryReuse(ResearchPlanner.ComplianceDataPath, complianceKey))
@@ -181,10 +181,12 @@ public static class SiteBuilder
     }
 
     /// <summary>
-    /// data/reports.csv and data/reports.jsonl, remade only when a report or what was found in it changed (the JSONL
-    /// holds every body's text); returns data/index.html, which gives their sizes.
+    /// data/reports.csv and data/reports.jsonl, remade only when a report or what was found in it changed; the JSONL
+    /// holds every body's text, so with a cache (<paramref name="manifest"/>) its unchanged rows' lines are copied from
+    /// the site in <paramref name="outputPath"/>. Returns data/index.html, which gives their sizes.
     /// </summary>
-    private static PlannedPage WriteData(SiteInput input, Findings findings, PagePlanner planner, StagedOutput output)
+    private static PlannedPage WriteData(SiteInput input, Findings findings, PagePlanner planner, StagedOutput output,
+        string? manifest, string outputPath, CacheDamage? damage)
     {
         var key = ArchiveData.KeyOf(input.SiteKey, input.Reports, findings);
         string[] paths = [ArchiveData.CsvPath, ArchiveData.JsonLinesPath];
@@ -192,7 +194,15 @@ public static class SiteBuilder
         {
             var rows = ArchiveData.Rows(input.Config, input.Reports, findings);
             output.Write(ArchiveData.CsvPath, stream => ReportTable.WriteCsv(stream, rows), key);
-            output.Write(ArchiveData.JsonLinesPath, stream => ReportTable.WriteJsonLines(stream, rows), key);
+            if (manifest is null) output.Write(ArchiveData.JsonLinesPath, stream => ReportTable.WriteJsonLines(stream, rows), key);
+            else
+            {
+                var record = EarlierLines.RecordFor(manifest);
+                using var earlier = EarlierLines.Open(record, Path.Combine(outputPath, ArchiveData.JsonLinesPath), input.SiteKey, damage!);
+                IReadOnlyList<WrittenLine> lines = [];
+                output.Write(ArchiveData.JsonLinesPath, stream => lines = ReportTable.WriteJsonLines(stream, rows, earlier.Line), key);
+                EarlierLines.Save(record, input.SiteKey, lines);
+            }
         }
         var sizes = paths.Select(p => SizeText(new FileInfo(Path.Combine(output.StagingPath, p)).Length)).ToList();
         return planner.PlanData(sizes[0], sizes[1]);

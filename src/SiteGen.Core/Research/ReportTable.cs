@@ -10,7 +10,11 @@ namespace SiteGen.Research;
 /// <summary>One report as a row of the data researchers take away.</summary>
 /// <param name="Url">The report's page in the archive (absolute, from base_url).</param>
 /// <param name="Text">The body as plain text, read only for JSONL.</param>
-public sealed record ReportRow(Report Report, ReportAnalysis Analysis, string Url, Citation Citation, Func<string> Text);
+/// <param name="Key">The fingerprint of what the row is made from besides the site: its report's file and what the archive found in it.</param>
+public sealed record ReportRow(Report Report, ReportAnalysis Analysis, string Url, Citation Citation, Func<string> Text, string Key);
+
+/// <summary>Where a row's JSON line was written in the file, and the line's hash: what lets the next build copy it.</summary>
+public readonly record struct WrittenLine(string Key, long Offset, int Length, ulong Hash);
 
 /// <summary>
 /// The archive as a table: one row a report, the same columns in CSV (RFC 4180, UTF-8 with a BOM, so Excel on
@@ -70,8 +74,19 @@ public static class ReportTable
     }
 
     /// <summary>One JSON object a line; the lines are made in parallel (each reads a body) and written in order.</summary>
-    public static void WriteJsonLines(Stream output, IEnumerable<ReportRow> rows) =>
-        Diagnostics.Work.InOrder(rows, JsonLine, line => output.Write(line));
+    /// <param name="earlier">A row's line as an earlier build wrote it, by the row's key, if it has it: copied, not made.</param>
+    public static IReadOnlyList<WrittenLine> WriteJsonLines(Stream output, IEnumerable<ReportRow> rows, Func<string, byte[]?>? earlier = null)
+    {
+        var written = new List<WrittenLine>();
+        var offset = 0L;
+        Diagnostics.Work.InOrder(rows, row => (row.Key, Line: earlier?.Invoke(row.Key) ?? JsonLine(row)), made =>
+        {
+            output.Write(made.Line);
+            written.Add(new WrittenLine(made.Key, offset, made.Line.Length, System.IO.Hashing.XxHash3.HashToUInt64(made.Line)));
+            offset += made.Line.Length;
+        });
+        return written;
+    }
 
     private static byte[] JsonLine(ReportRow row)
     {

@@ -24,14 +24,18 @@ public static class ArchiveData
     /// <summary>One row a report, in slug order (stable, whatever the dates): bodies are read only as the JSONL asks.</summary>
     public static IEnumerable<ReportRow> Rows(SiteConfig config, IEnumerable<Report> reports, Findings findings) =>
         reports.OrderBy(r => r.Slug, StringComparer.Ordinal)
-            .Select(r => new ReportRow(r, findings.For(r), PageUrl(config, r), CitationOf(config, r), () => BodyBlocks.PlainText(BodyBlocks.Of(r.Body))));
+            .Select(r => new ReportRow(r, findings.For(r), PageUrl(config, r), CitationOf(config, r), () => BodyBlocks.PlainText(BodyBlocks.Of(r.Body)),
+                RowKey(r, findings)));
 
-    /// <summary>What the data files are made from: every report's file, what the archive found in it, and where the site lives.</summary>
+    /// <summary>What the data files are made from: every report's row, and where the site lives (in the site's key).</summary>
     public static string KeyOf(string siteKey, IEnumerable<Report> reports, Findings findings)
     {
         var fingerprint = new Fingerprint().Add(siteKey).Add("data");
-        foreach (var report in reports.OrderBy(r => r.Slug, StringComparer.Ordinal))
-            fingerprint.Add(report.Slug).Add(report.SourceKey).Add(findings.For(report).Shared.Count.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        foreach (var report in reports.OrderBy(r => r.Slug, StringComparer.Ordinal)) fingerprint.Add(RowKey(report, findings));
         return fingerprint.Finish();
     }
+
+    /// <summary>A row is made from its report's file (the slug included) and from how many paragraphs other reports share with it.</summary>
+    private static string RowKey(Report report, Findings findings) =>
+        Fingerprint.Of(report.Slug, report.SourceKey, findings.For(report).Shared.Count.ToString(System.Globalization.CultureInfo.InvariantCulture));
 }

@@ -213,18 +213,23 @@ public sealed class ResearchPlanner(SiteInfo site, Archive archive, Findings fin
             .Where(p => p.older is not null).Select(p => (p.newer, p.older!)).Reverse();
 
     /// <summary>A region's comparison page; it reads its reports' bodies, so a build asks for it only when it cannot reuse the page.</summary>
-    public PlannedPage Compare(Comparison comparison) => new("compare", new ComparePage
+    public PlannedPage Compare(Comparison comparison)
     {
-        Site = site, Path = comparison.Path, Title = $"{comparison.Region}：历年报告对比", Section = "compare",
-        Heading = $"{comparison.Region}：历年报告对比",
-        Pairs = Pairs(comparison).Select(p => Pair(p.Newer, p.Older)).ToList(),
-        Breadcrumbs = [new Link("收录情况", CoveragePath)],
-    });
+        // A report is the newer side of one pair and the older of the next: its body is read once for both.
+        var sections = new Dictionary<string, IReadOnlyDictionary<string, string>>(StringComparer.Ordinal);
+        IReadOnlyDictionary<string, string> SectionsOf(Report report) => sections.TryGetValue(report.Slug, out var found) ? found
+            : sections[report.Slug] = SectionText.Of(BodyBlocks.Of(report.Body), findings.For(report).Sections!);
+        return new("compare", new ComparePage
+        {
+            Site = site, Path = comparison.Path, Title = $"{comparison.Region}：历年报告对比", Section = "compare",
+            Heading = $"{comparison.Region}：历年报告对比",
+            Pairs = Pairs(comparison).Select(p => Pair(p.Newer, SectionsOf(p.Newer), p.Older, SectionsOf(p.Older))).ToList(),
+            Breadcrumbs = [new Link("收录情况", CoveragePath)],
+        });
+    }
 
-    private ComparePair Pair(Report newer, Report older)
+    private static ComparePair Pair(Report newer, IReadOnlyDictionary<string, string> newText, Report older, IReadOnlyDictionary<string, string> oldText)
     {
-        var (newSections, oldSections) = (findings.For(newer).Sections!, findings.For(older).Sections!);
-        var (newText, oldText) = (SectionText.Of(BodyBlocks.Of(newer.Body), newSections), SectionText.Of(BodyBlocks.Of(older.Body), oldSections));
         var sections = RequiredSections.All.Where(s => newText.ContainsKey(s.Code) && oldText.ContainsKey(s.Code)).Select(s =>
         {
             var lines = SectionComparison.Compare(oldText[s.Code], newText[s.Code]);
