@@ -95,7 +95,7 @@ public static class SiteBuilder
         var result = new BuildResult(input.Reports.Count, pages.Count + front.Count + input.Reports.Count, output.Files.Count, output.Bytes, zipBytes, TimeSpan.Zero)
             { Reused = output.ReusedCount, Warnings = Warnings(input.Config, cache, options.SourceRoot) };
         output.Commit();
-        cache?.Prune(input.Reports.SelectMany(r => new[] { RenderedBodies.KeyOf(r), SearchIndexWriter.KeyOf(r), BodyAnalyses.KeyOf(r) })
+        cache?.Prune(input.Reports.SelectMany(r => new[] { RenderedBodies.KeyOf(r), SearchIndexWriter.KeyOf(r) })
             .Concat(index.SegmentKeys).ToHashSet(StringComparer.Ordinal));
         return result with { Elapsed = clock.Elapsed };
     }

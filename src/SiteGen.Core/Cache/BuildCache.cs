@@ -13,7 +13,7 @@ public sealed class BuildCache
 
     private readonly string _root;
 
-    private static readonly string[] ItemFolders = ["bodies", "terms", "segments", "analyses"];
+    private static readonly string[] ItemFolders = ["bodies", "terms", "segments"];
 
     public BuildCache(string sourceRoot)
     {
@@ -49,6 +49,12 @@ public sealed class BuildCache
     /// <summary>The folder of one kind of cached item, pruned with the others (see <see cref="Prune"/>).</summary>
     public string ItemFolder(string name) => ItemFolders.Contains(name) ? Path.Combine(_root, name)
         : throw new ArgumentException($"'{name}' is not a cache item folder: add it to ItemFolders so it is pruned", nameof(name));
+
+    /// <summary>
+    /// The folder of a kind of cached item kept in shard files that its owner writes and prunes itself (the research
+    /// views' analyses): <see cref="Prune"/>, which keeps a file by its name's key, leaves it alone.
+    /// </summary>
+    public string ShardFolder(string name) => Path.Combine(_root, name);
 
     /// <summary>Cache files this build found damaged: each was deleted, and what it held is made again.</summary>
     public CacheDamage Damage { get; } = new();

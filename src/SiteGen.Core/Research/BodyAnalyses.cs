@@ -1,5 +1,7 @@
+using System.Collections.Concurrent;
 using SiteGen.Cache;
 using SiteGen.Content;
+using SiteGen.Diagnostics;
 
 namespace SiteGen.Research;
 
@@ -9,12 +11,33 @@ public sealed class BodyAnalyses(AnalysisCache? cache = null)
     /// <summary>The fingerprint of what a body's analysis is made from: the report's file and SiteGen itself.</summary>
     public static string KeyOf(Report report) => Fingerprint.Of(BuildCache.ProgramVersion, "analysis", report.SourceKey);
 
-    public BodyAnalysis For(Report report)
+    /// <summary>Every report's analysis, by slug.</summary>
+    /// <exception cref="SiteGenException">Naming every report whose file could not be read again.</exception>
+    public IReadOnlyDictionary<string, BodyAnalysis> Of(IReadOnlyList<Report> reports)
     {
-        var key = KeyOf(report);
-        if (cache?.Get(key) is { } cached) return cached;
-        var analysis = BodyAnalysis.Of(report.Body);
-        cache?.Put(key, analysis);
-        return analysis;
+        var found = new ConcurrentDictionary<string, BodyAnalysis>(StringComparer.Ordinal);
+        var broken = new DiagnosticBag();
+        void Analyse(Report report, Func<BodyAnalysis?> cached)
+        {
+            // A report's file that cannot be read again is its report's error; the others are still tried, so one run names every such report.
+            try { found[report.Slug] = cached() ?? BodyAnalysis.Of(report.Body); }
+            catch (SiteGenException e) { broken.AddRange(e.Diagnostics); }
+        }
+
+        if (cache is null) Work.ForEach(reports, report => Analyse(report, () => null));
+        else
+        {
+            var shards = reports.GroupBy(r => AnalysisCache.ShardOf(KeyOf(r))).ToList();
+            Work.ForEach(shards, shard =>
+            {
+                var stored = cache.Read(shard.Key);
+                foreach (var report in shard) Analyse(report, () => stored.GetValueOrDefault(KeyOf(report)));
+                var current = shard.Where(r => found.ContainsKey(r.Slug)).DistinctBy(KeyOf).ToDictionary(KeyOf, r => found[r.Slug], StringComparer.Ordinal);
+                if (current.Count != stored.Count || !current.Keys.All(stored.ContainsKey)) cache.Write(shard.Key, current);
+            });
+            cache.KeepOnly(shards.Select(s => s.Key).ToHashSet());
+        }
+        broken.ThrowIfAny();
+        return found;
     }
 }

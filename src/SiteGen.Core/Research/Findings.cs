@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using SiteGen.Content;
 using SiteGen.Diagnostics;
 
@@ -24,15 +23,7 @@ public sealed class Findings
 
     public static Findings Gather(IReadOnlyList<Report> reports, BodyAnalyses analyses)
     {
-        var bodies = new ConcurrentDictionary<string, BodyAnalysis>(StringComparer.Ordinal);
-        var broken = new DiagnosticBag();
-        Work.ForEach(reports, report =>
-        {
-            // A body Markdig cannot take is its report's error; the others are still tried, so one run names every such report.
-            try { bodies[report.Slug] = analyses.For(report); }
-            catch (SiteGenException e) { broken.AddRange(e.Diagnostics); }
-        });
-        broken.ThrowIfAny();
+        var bodies = analyses.Of(reports);
         return new Findings(bodies, SharedParagraphs.Find(bodies.Select(b => (b.Key, b.Value.Paragraphs))));
     }
 

@@ -56,6 +56,22 @@ public class IncrementalBuildTests
     }
 
     [Fact]
+    public void The_analyses_cache_holds_one_analysis_a_current_report_and_no_more()
+    {
+        using var site = TestSite.CopyOfRepository();
+        site.Build();
+        Edit(site, Report, text => text.Replace("现报告如下", "现将有关情况报告如下"));
+        File.Delete(Path.Combine(site.Root, "content/reports/441802-2016-status-report-2cade2.md"));
+        site.Build();
+
+        var cache = new SiteGen.Research.AnalysisCache(new SiteGen.Cache.BuildCache(site.Root));
+        var kept = Enumerable.Range(0, SiteGen.Research.AnalysisCache.Shards).SelectMany(s => cache.Read(s).Keys);
+        var reports = SiteGen.Content.ContentLoader.Load(site.Root, new SiteGen.Diagnostics.DiagnosticBag());
+        kept.Should().BeEquivalentTo(reports.Select(SiteGen.Research.BodyAnalyses.KeyOf), "the edited and the deleted report's old analyses are gone");
+        Directory.GetFiles(Path.Combine(site.Root, ".sitegen/cache/analyses")).Length.Should().BeLessThanOrEqualTo(reports.Count);
+    }
+
+    [Fact]
     public void Adding_renaming_and_deleting_reports_gives_the_cold_build()
     {
         using var site = TestSite.CopyOfRepository();
@@ -193,6 +209,7 @@ public class IncrementalBuildTests
     [InlineData("bodies")]
     [InlineData("terms")]
     [InlineData("segments")]
+    [InlineData("analyses")]
     [InlineData("reports.bin")]
     public void A_damaged_cache_file_is_deleted_and_made_again_never_trusted(string what)
     {
