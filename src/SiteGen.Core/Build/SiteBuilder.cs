@@ -35,7 +35,9 @@ public static class SiteBuilder
         var zipPath = input.Config.OfflineZip && options.OfflineZip ? OfflineZip.PathFor(input.Config.ZipName) : null;
 
         observer.StageStarted("研究分析", input.Reports.Count);
-        var findings = Findings.Gather(input.Reports, new BodyAnalyses(cache is null ? null : new AnalysisCache(cache)));
+        // In the staging folder, where the build has room; never a file of the site (deleted before the swap below).
+        using var texts = new BodyTextSpill(output.StagingPath);
+        var findings = Findings.Gather(input.Reports, new BodyAnalyses(cache is null ? null : new AnalysisCache(cache), texts));
         var planner = new PagePlanner(input.Config, input.Archive, findings, zipPath is not null, IndexFormat.Manifest, options.HostPath);
         void WritePage(PlannedPage page)
         {
@@ -63,14 +65,16 @@ public static class SiteBuilder
         observer.StageStarted("历年对比", comparisons.Count);
         Work.ForEach(comparisons, comparison => WriteComparison(input, planner, comparison, output));
 
+        texts.Dispose();
+
         observer.StageStarted("复制源文件与资源", input.Reports.Count);
-        foreach (var report in input.Reports)
+        Work.ForEach(input.Reports, report =>
         {
             var path = SitePaths.ReportSource(report.Slug);
             var key = report.SourceKey;
             if (!output.TryReuse(path, key)) output.Write(path, report.SourceText, key);
             observer.FileWritten(path);
-        }
+        });
         CopyAssets(options.SourceRoot, output);
 
         observer.StageStarted("订阅与站点地图", 3);

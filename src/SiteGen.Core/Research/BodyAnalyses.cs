@@ -5,8 +5,11 @@ using SiteGen.Diagnostics;
 
 namespace SiteGen.Research;
 
-/// <summary>Analyses report bodies, or with a cache reads back what an earlier build found: an unchanged report's file is not read.</summary>
-public sealed class BodyAnalyses(AnalysisCache? cache = null)
+/// <summary>
+/// Analyses report bodies, or with a cache reads back what an earlier build found: an unchanged report's file is not read.
+/// With a spill, the text of each body analysed is kept for the data files and comparisons of the same build.
+/// </summary>
+public sealed class BodyAnalyses(AnalysisCache? cache = null, BodyTextSpill? spill = null)
 {
     /// <summary>The fingerprint of what a body's analysis is made from: the report's file and SiteGen itself.</summary>
     public static string KeyOf(Report report) => Fingerprint.Of(BuildCache.ProgramVersion, "analysis", report.SourceKey);
@@ -20,7 +23,7 @@ public sealed class BodyAnalyses(AnalysisCache? cache = null)
         void Analyse(Report report, Func<BodyAnalysis?> cached)
         {
             // A report's file that cannot be read again is its report's error; the others are still tried, so one run names every such report.
-            try { found[report.Slug] = cached() ?? BodyAnalysis.Of(report.Body); }
+            try { found[report.Slug] = cached() ?? Made(report); }
             catch (SiteGenException e) { broken.AddRange(e.Diagnostics); }
         }
 
@@ -40,4 +43,14 @@ public sealed class BodyAnalyses(AnalysisCache? cache = null)
         broken.ThrowIfAny();
         return found;
     }
+
+    private BodyAnalysis Made(Report report)
+    {
+        var blocks = BodyBlocks.Of(report.Body);
+        spill?.Put(report.Slug, BodyText.Of(blocks));
+        return BodyAnalysis.Of(blocks);
+    }
+
+    /// <summary>A body's text: kept from its analysis in this build, or read again.</summary>
+    public BodyText TextOf(Report report) => spill?.Get(report.Slug) ?? BodyText.Of(BodyBlocks.Of(report.Body));
 }

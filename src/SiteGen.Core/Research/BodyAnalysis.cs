@@ -10,9 +10,10 @@ namespace SiteGen.Research;
 public sealed record BodyAnalysis(IReadOnlyList<SectionFound> Sections, IReadOnlyList<ParagraphPrint> Paragraphs, int Chars)
 {
     /// <param name="markdown">The report's Markdown body, read as blocks without rendering (see <see cref="BodyBlocks"/>).</param>
-    public static BodyAnalysis Of(string markdown)
+    public static BodyAnalysis Of(string markdown) => Of(BodyBlocks.Of(markdown));
+
+    public static BodyAnalysis Of(IReadOnlyList<Block> blocks)
     {
-        var blocks = BodyBlocks.Of(markdown);
         var headings = blocks.Where(b => b.IsHeading).Select(b => new TocEntry(b.Level, b.Text, b.Id)).ToList();
         // Each block normalised once: for the length, and (paragraphs) for their prints.
         var normal = blocks.Select(b => (Block: b, Normal: ParagraphPrint.Normalize(b.Text))).ToList();

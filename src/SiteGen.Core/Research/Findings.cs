@@ -17,15 +17,19 @@ public sealed class Findings
 {
     private readonly IReadOnlyDictionary<string, BodyAnalysis> _bodies;
     private readonly IReadOnlyDictionary<string, IReadOnlyList<SharedParagraph>> _shared;
+    private readonly BodyAnalyses _analyses;
 
-    private Findings(IReadOnlyDictionary<string, BodyAnalysis> bodies, IReadOnlyDictionary<string, IReadOnlyList<SharedParagraph>> shared) =>
-        (_bodies, _shared) = (bodies, shared);
+    private Findings(IReadOnlyDictionary<string, BodyAnalysis> bodies, IReadOnlyDictionary<string, IReadOnlyList<SharedParagraph>> shared, BodyAnalyses analyses) =>
+        (_bodies, _shared, _analyses) = (bodies, shared, analyses);
 
     public static Findings Gather(IReadOnlyList<Report> reports, BodyAnalyses analyses)
     {
         var bodies = analyses.Of(reports);
-        return new Findings(bodies, SharedParagraphs.Find(bodies.Select(b => (b.Key, b.Value.Paragraphs))));
+        return new Findings(bodies, SharedParagraphs.Find(bodies.Select(b => (b.Key, b.Value.Paragraphs))), analyses);
     }
+
+    /// <summary>The report's body as plain text and blocks: kept from its analysis where this build made it, else read again.</summary>
+    public BodyText TextOf(Report report) => _analyses.TextOf(report);
 
     public ReportAnalysis For(Report report)
     {

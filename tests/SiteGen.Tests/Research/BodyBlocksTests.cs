@@ -26,4 +26,19 @@ public class BodyBlocksTests
         var blocks = BodyBlocks.Of("## 一、主要工作\n\n全年办理**行政复议**案件，见[附件](a.pdf)。\n第二行接着写。\n\n- 列表项\n");
         BodyBlocks.PlainText(blocks).Should().Be("一、主要工作\n全年办理行政复议案件，见附件。第二行接着写。\n- 列表项");
     }
+
+    [Theory]
+    [InlineData("## 一、主要工作\n\n正文。\n\n#\n\n### （一）组织\n\n**\n\n段落。\n")]
+    [InlineData("")]
+    [InlineData("只有一段。")]
+    public void A_bodys_kept_text_gives_back_its_blocks_with_their_anchors(string markdown)
+    {
+        // The data files and comparisons read the text kept from the analysis, not the body: it must be the same blocks.
+        var blocks = BodyBlocks.Of(markdown);
+        using var spill = new BodyTextSpill(Path.Combine(Path.GetTempPath(), "sitegen-spill-test"));
+        Parallel.For(0, 50, i => spill.Put($"r{i}", BodyText.Of(blocks)));
+
+        Enumerable.Range(0, 50).Select(i => spill.Get($"r{i}")!.Blocks()).Should().AllSatisfy(b => b.Should().Equal(blocks));
+        spill.Get("never-put").Should().BeNull();
+    }
 }
