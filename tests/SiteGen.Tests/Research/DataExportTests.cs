@@ -82,6 +82,19 @@ public class DataExportTests
     }
 
     [Fact]
+    public void A_text_with_quotes_backslashes_control_characters_and_emoji_reads_back_exactly()
+    {
+        using var site = TestSite.WithTemplates();
+        const string body = "他说：\"依法\"，路径 C:\\法治\\报告，表\t格，🏛️ 与 𠮷。";
+        site.AddReport("a-2021", "title: 甲\ndoc_type: 年度报告\nyear: 2021", body + "\n");
+        site.Build();
+
+        var line = File.ReadAllText(Path.Combine(site.Output, "data/reports.jsonl")).TrimEnd('\n');
+        JsonDocument.Parse(line).RootElement.GetProperty("text").GetString().Should().Be(body);
+        line.Should().Contain("🏛️ 与 𠮷", "characters that need no escape are written as themselves");
+    }
+
+    [Fact]
     public void The_home_page_links_the_data_page_which_explains_every_column()
     {
         using var site = Site();
