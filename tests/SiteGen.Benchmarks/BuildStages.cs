@@ -30,7 +30,13 @@ public static class BuildStages
         observer.StageStarted("(end)", 0);
         Console.WriteLine($"{result.Reports:N0} reports, {result.Pages:N0} pages, {result.Files:N0} files ({result.Reused:N0} unchanged), " +
                           $"{result.Bytes / 1048576.0:0.0} MB in {result.Elapsed.TotalSeconds:0.00} s; peak working set {Process.GetCurrentProcess().PeakWorkingSet64 / 1048576.0:0} MB");
-        if (kept is null) Directory.Delete(output, true);
+        if (kept is null)
+        {
+            // With the site the build kept beside it for the next build: a temporary output leaves nothing in /tmp.
+            Directory.Delete(output, true);
+            var previous = SiteGen.Output.PreviousSite.FolderOf(output);
+            if (Directory.Exists(previous)) Directory.Delete(previous, true);
+        }
         return 0;
     }
 
