@@ -65,7 +65,8 @@ public sealed class ResearchPlanner(SiteInfo site, Archive archive, Findings fin
     private static ComplianceLine Line(ComplianceRow row, string? url) =>
         new(row.Group, url, row.Reports, row.Dated, row.OnTime, row.Late, Percent(row.OnTimeRate), row.Complete, Percent(row.CompleteRate), row.Sections);
 
-    private static string Percent(double? rate) => rate is { } r ? (r * 100).ToString("0.#", CultureInfo.InvariantCulture) + "%" : "—";
+    /// <summary>A rate as the compliance pages show it (compliance.js recomputes it the same way: tests/vectors/compliance.json).</summary>
+    internal static string Percent(double? rate) => rate is { } r ? (r * 100).ToString("0.#", CultureInfo.InvariantCulture) + "%" : "—";
 
     private PlannedPage ComplianceYear(int year)
     {

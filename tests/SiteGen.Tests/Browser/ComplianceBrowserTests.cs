@@ -26,6 +26,9 @@ public sealed class ComplianceBrowserTests(Chromium chromium) : IClassFixture<Ch
 
         await page.GotoAsync(new Uri(Path.Combine(site.Output, "compliance/index.html")).AbsoluteUri);
         (await page.IsVisibleAsync("#compliance-filters")).Should().BeTrue("the script shows the filters");
+        foreach (var c in ComplianceVectorsTests.Cases)
+            (await page.EvaluateAsync<string>("([p, w]) => SiteGenComplianceMath.percent(p, w)", new[] { c!["part"]!.GetValue<int>(), c["whole"]!.GetValue<int>() }))
+                .Should().Be(c["text"]!.GetValue<string>(), $"compliance.js: {c["part"]} of {c["whole"]} (tests/vectors/compliance.json)");
         (await Row(page, "#compliance-0")).Should().StartWith("2021|4|3|2|1|66.7%");
         await page.SelectOptionAsync("#compliance-filters select[name=province]", "山东省");
         (await Row(page, "#compliance-0")).Should().StartWith("2021|1|1|1|0|100%");
