@@ -9,9 +9,7 @@ namespace SiteGen.Research;
 /// <param name="Chars">Letters and digits in the body: its length, as the statistics count it.</param>
 public sealed record BodyAnalysis(IReadOnlyList<SectionFound> Sections, IReadOnlyList<ParagraphPrint> Paragraphs, int Chars)
 {
-    /// <param name="markdown">The report's Markdown body, read as blocks without rendering (see <see cref="BodyBlocks"/>).</param>
-    public static BodyAnalysis Of(string markdown) => Of(BodyBlocks.Of(markdown));
-
+    /// <param name="blocks">The report's Markdown body, read as blocks without rendering (see <see cref="BodyBlocks"/>).</param>
     public static BodyAnalysis Of(IReadOnlyList<Block> blocks)
     {
         var headings = blocks.Where(b => b.IsHeading).Select(b => new TocEntry(b.Level, b.Text, b.Id)).ToList();

@@ -7,10 +7,10 @@ public static class SectionText
     public static IReadOnlyDictionary<string, string> Of(IReadOnlyList<Block> blocks, IReadOnlyList<SectionFound> found)
     {
         var texts = new Dictionary<string, string>(StringComparer.Ordinal);
+        var headingAt = Enumerable.Range(0, blocks.Count).Where(i => blocks[i].IsHeading).ToDictionary(i => blocks[i].Id, StringComparer.Ordinal);
         foreach (var section in found)
         {
-            var at = blocks.ToList().FindIndex(b => b.Id == section.Id);
-            if (at < 0) continue;
+            if (!headingAt.TryGetValue(section.Id, out var at)) continue;
             var lines = blocks.Skip(at + 1).TakeWhile(b => !b.IsHeading || b.Level > blocks[at].Level).Select(b => b.Text);
             texts[section.Code] = string.Join("\n", lines.Where(l => l.Length > 0));
         }
