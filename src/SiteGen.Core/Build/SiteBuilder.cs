@@ -37,6 +37,7 @@ public static class SiteBuilder
         observer.StageStarted("研究分析", input.Reports.Count);
         // In the staging folder, where the build has room; never a file of the site (deleted before the swap below).
         using var texts = new BodyTextSpill(output.StagingPath);
+        SearchIndexWriter? index = null;
         var findings = Findings.Gather(input.Reports, new BodyAnalyses(cache is null ? null : new AnalysisCache(cache), texts));
         var planner = new PagePlanner(input.Config, input.Archive, findings, zipPath is not null, IndexFormat.Manifest, options.HostPath);
         void WritePage(PlannedPage page)
@@ -47,23 +48,25 @@ public static class SiteBuilder
             observer.FileWritten(page.Model.Path);
         }
 
-        observer.StageStarted("数据文件", 3);
-        WritePage(WriteData(input, findings, planner, output, cache is null ? null : BuildCache.ManifestFor(options.SourceRoot, options.OutputPath), options.OutputPath, cache?.Damage));
-        var complianceData = planner.Research.ComplianceData();
-        var complianceKey = Fingerprint.Of(input.SiteKey, complianceData);
-        if (!output.TryReuse(ResearchPlanner.ComplianceDataPath, complianceKey))
-            output.Write(ResearchPlanner.ComplianceDataPath, complianceData, complianceKey);
-
-        observer.StageStarted("报告页面与搜索索引", input.Reports.Count);
-        var index = WriteReportsAndIndex(input, planner, WritePage, output, cache, options.SearchLayout);
-
-        var pages = planner.Plan().ToList();
-        observer.StageStarted("渲染页面", pages.Count);
-        Work.ForEach(pages, WritePage);
-
         var comparisons = planner.Research.Comparisons;
-        observer.StageStarted("历年对比", comparisons.Count);
-        Work.ForEach(comparisons, comparison => WriteComparison(input, planner, comparison, output));
+        PlannedPage? dataPage = null;
+        List<PlannedPage> pages = [];
+        // The data files and comparison pages are made from the texts the analysis kept, alongside the report pages and
+        // the index: one thread adds the index's documents in order there, which leaves part of the second core idle.
+        Work.Alongside(() =>
+        {
+            dataPage = WriteData(input, findings, planner, output, cache is null ? null : BuildCache.ManifestFor(options.SourceRoot, options.OutputPath), options.OutputPath, cache?.Damage);
+            WriteComplianceData(input, planner, output);
+            Work.ForEach(comparisons, comparison => WriteComparison(input, planner, comparison, output));
+        }, () =>
+        {
+            observer.StageStarted("报告页面与搜索索引（及数据文件、历年对比）", input.Reports.Count);
+            index = WriteReportsAndIndex(input, planner, WritePage, output, cache, options.SearchLayout);
+            pages = planner.Plan().ToList();
+            observer.StageStarted("渲染页面", pages.Count);
+            Work.ForEach(pages, WritePage);
+        });
+        WritePage(dataPage!);
 
         texts.Dispose();
 
@@ -100,7 +103,7 @@ public static class SiteBuilder
             { Reused = output.ReusedCount, Warnings = Warnings(input.Config, cache, options.SourceRoot) };
         output.Commit();
         cache?.Prune(input.Reports.SelectMany(r => new[] { RenderedBodies.KeyOf(r), SearchIndexWriter.KeyOf(r) })
-            .Concat(index.SegmentKeys).ToHashSet(StringComparer.Ordinal));
+            .Concat(index!.SegmentKeys).ToHashSet(StringComparer.Ordinal));
         return result with { Elapsed = clock.Elapsed };
     }
 
@@ -210,6 +213,14 @@ public static class SiteBuilder
         }
         var sizes = paths.Select(p => SizeText(new FileInfo(Path.Combine(output.StagingPath, p)).Length)).ToList();
         return planner.PlanData(sizes[0], sizes[1]);
+    }
+
+    private static void WriteComplianceData(SiteInput input, PagePlanner planner, StagedOutput output)
+    {
+        var complianceData = planner.Research.ComplianceData();
+        var complianceKey = Fingerprint.Of(input.SiteKey, complianceData);
+        if (!output.TryReuse(ResearchPlanner.ComplianceDataPath, complianceKey))
+            output.Write(ResearchPlanner.ComplianceDataPath, complianceData, complianceKey);
     }
 
     /// <summary>

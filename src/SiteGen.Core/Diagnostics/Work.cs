@@ -51,6 +51,27 @@ internal static class Work
         }
     }
 
+    /// <summary>
+    /// Runs <paramref name="background"/> on the thread pool while <paramref name="main"/> runs on this thread, and
+    /// returns when both have: neither outlives the call, whichever fails. The first failure is reported, the
+    /// main work's before the background's.
+    /// </summary>
+    public static void Alongside(Action background, Action main) =>
+        Unwrapped(() =>
+        {
+            var side = Task.Run(background);
+            try
+            {
+                main();
+            }
+            catch
+            {
+                try { side.Wait(); } catch (AggregateException) { /* the main work's failure is the one to report */ }
+                throw;
+            }
+            side.Wait();
+        });
+
     private static void Unwrapped(Action loop)
     {
         try
