@@ -5,7 +5,11 @@ using System.Text;
 namespace SiteGen.Output;
 
 /// <summary>An entry of a zip file: where its compressed bytes are and what they hold.</summary>
-public readonly record struct ZipEntry(string Name, uint Crc, long CompressedSize, long Size, long HeaderOffset);
+public readonly record struct ZipEntry(string Name, uint Crc, long CompressedSize, long Size, long HeaderOffset)
+{
+    /// <summary>The parts its data was compressed in, as this zip lists them (<see cref="DeflateParts"/>); null if not listed.</summary>
+    internal DeflateParts.Part[]? Parts { get; init; }
+}
 
 /// <summary>The zip format's fixed numbers, the CRC the format uses, and reading an existing zip's directory.</summary>
 internal static class ZipEntries
@@ -55,8 +59,9 @@ internal static class ZipEntries
                 var extraLength = U16(d[30..]);
                 var name = Encoding.UTF8.GetString(d.Slice(46, nameLength));
                 long compressed = U32(d[20..]), plain = U32(d[24..]), header = U32(d[42..]);
-                ReadZip64(d.Slice(46 + nameLength, extraLength), ref plain, ref compressed, ref header);
-                entries[name] = new ZipEntry(name, U32(d[16..]), compressed, plain, header);
+                var extra = d.Slice(46 + nameLength, extraLength);
+                ReadZip64(extra, ref plain, ref compressed, ref header);
+                entries[name] = new ZipEntry(name, U32(d[16..]), compressed, plain, header) { Parts = PartsIn(extra) };
                 at += 46 + nameLength + extraLength + U16(d[32..]);
             }
         }
@@ -99,6 +104,14 @@ internal static class ZipEntries
             if (compressed == uint.MaxValue) compressed = Take(ref values);
             if (header == uint.MaxValue) header = Take(ref values);
         }
+    }
+
+    private static DeflateParts.Part[]? PartsIn(ReadOnlySpan<byte> extra)
+    {
+        for (var at = 0; at + 4 <= extra.Length; at += 4 + U16(extra[(at + 2)..]))
+            if (U16(extra[at..]) == DeflateParts.ExtraId)
+                return DeflateParts.Decode(extra.Slice(at + 4, Math.Min(U16(extra[(at + 2)..]), extra.Length - at - 4)));
+        return null;
     }
 
     private static long Take(ref ReadOnlySpan<byte> values)

@@ -3,6 +3,7 @@ using System.Xml.Linq;
 using FluentAssertions;
 using SiteGen.Build;
 using SiteGen.Diagnostics;
+using SiteGen.Output;
 using SiteGen.Tests.Support;
 
 namespace SiteGen.Tests.Build;
@@ -128,21 +129,80 @@ public class OutputTests
         site.ReadOutput("404.html").Should().Contain("href=\"/fazhi/assets/style.css\"");
     }
 
-    [Fact]
-    public void A_large_file_compressed_in_parts_inflates_to_the_same_bytes_and_compresses_the_same_each_time()
+    /// <summary>About 17 MB of JSON lines that compress as the data files do, with a line numbered <paramref name="edited"/> changed.</summary>
+    private static byte[] DataLines(int edited = -1) => System.Text.Encoding.UTF8.GetBytes(string.Concat(Enumerable.Range(0, 200_000)
+        .Select(i => $"{{\"slug\":\"r{i}\",\"text\":\"第{i * 7919 % 100_003}段：推进依法行政，{(i == edited ? "（已修改）" : "")}建设法治政府。\"}}\n")));
+
+    private static byte[] Inflate(byte[] deflated)
     {
-        // 2.5 parts of text that compresses (as the data files do) with a run across each part's edge.
-        var text = string.Concat(Enumerable.Range(0, 700_000).Select(i => $"第{i}段：推进依法行政，"));
-        var bytes = System.Text.Encoding.UTF8.GetBytes(text)[..(SiteGen.Output.ZipWriter.PartSize * 5 / 2)];
-
-        var deflated = SiteGen.Output.ZipWriter.Deflate(bytes);
-
         using var inflate = new DeflateStream(new MemoryStream(deflated), CompressionMode.Decompress);
         var back = new MemoryStream();
         inflate.CopyTo(back);
-        back.ToArray().Should().Equal(bytes);
-        SiteGen.Output.ZipWriter.Deflate(bytes).Should().Equal(deflated);
-        deflated.Length.Should().BeLessThan(bytes.Length / 3);
+        return back.ToArray();
+    }
+
+    [Fact]
+    public void A_large_file_compressed_in_parts_inflates_to_the_same_bytes_and_compresses_the_same_each_time()
+    {
+        var bytes = DataLines();
+        var deflated = DeflateParts.Deflate(bytes);
+
+        deflated.Parts.Should().HaveCountGreaterThan(1);
+        Inflate(deflated.Data).Should().Equal(bytes);
+        DeflateParts.Deflate(bytes).Data.Should().Equal(deflated.Data);
+        deflated.Data.Length.Should().BeLessThan(bytes.Length / 3);
+    }
+
+    /// <summary>A zip of one large file, written with an earlier zip to copy from; returns its bytes and how much was compressed.</summary>
+    private static (byte[] Zip, long Deflated) ZipOf(byte[] content, byte[]? earlier)
+    {
+        var earlierPath = earlier is null ? null : Path.GetTempFileName();
+        try
+        {
+            if (earlierPath is not null) File.WriteAllBytes(earlierPath, earlier!);
+            using var stream = new MemoryStream();
+            using var zip = new ZipWriter(stream, earlierPath);
+            zip.AddFiles([new ZipWriter.Source("site/data/reports.jsonl", "", false, content)]);
+            zip.Finish();
+            return (stream.ToArray(), zip.DeflatedBytes);
+        }
+        finally
+        {
+            if (earlierPath is not null) File.Delete(earlierPath);
+        }
+    }
+
+    [Fact]
+    public void After_one_line_of_a_large_file_changes_the_zip_compresses_only_its_part_and_is_the_zip_a_fresh_build_makes()
+    {
+        var before = DataLines();
+        var (first, firstDeflated) = ZipOf(before, null);
+        firstDeflated.Should().Be(before.Length);
+
+        var after = DataLines(edited: 100_000);
+        var (second, deflated) = ZipOf(after, first);
+
+        deflated.Should().BeLessThan(after.Length / 2, "the parts before and after the changed line are copied");
+        second.Should().Equal(ZipOf(after, null).Zip);
+        using var archive = new ZipArchive(new MemoryStream(second));
+        using var entry = archive.Entries.Single().Open();
+        var read = new MemoryStream();
+        entry.CopyTo(read);
+        read.ToArray().Should().Equal(after);
+    }
+
+    [Fact]
+    public void A_damaged_part_of_the_earlier_zip_is_compressed_again_not_copied()
+    {
+        var (first, _) = ZipOf(DataLines(), null);
+        // A byte in the first part's compressed data (the only entry's data starts after its 30-byte header and name).
+        first[30 + "site/data/reports.jsonl".Length + 1000] ^= 0xFF;
+
+        var after = DataLines(edited: 100_000);
+        var (second, deflated) = ZipOf(after, first);
+
+        second.Should().Equal(ZipOf(after, null).Zip);
+        deflated.Should().BeLessThan(after.Length, "the parts that are whole are still copied");
     }
 
     [Fact]
