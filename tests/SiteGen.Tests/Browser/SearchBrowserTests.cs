@@ -9,53 +9,23 @@ namespace SiteGen.Tests.Browser;
 public sealed class SearchBrowserTests(Chromium chromium, SearchSite site) : IClassFixture<Chromium>, IClassFixture<SearchSite>
 {
     [Fact]
-    public async Task The_javascript_tokenizer_meets_every_shared_vector()
-    {
-        var watched = await chromium.OpenAsync();
-        await watched.Page.GotoAsync(site.FileUrl("search.html"));
-        var inputs = TokenizerVectors.All.Select(v => v.Input).ToArray();
-        var actual = await watched.Page.EvaluateAsync<JsonElement>(
-            "inputs => inputs.map(t => ({ n: SiteGenSearch.normalize(t), u: SiteGenSearch.units(t).map(x => [x.t, x.s, x.e, x.b]) }))", inputs);
-        var i = 0;
-        foreach (var vector in TokenizerVectors.All)
-        {
-            var got = actual[i++];
-            got.GetProperty("n").GetString().Should().Be(vector.Normalized, vector.Input);
-            got.GetProperty("u").EnumerateArray().Select(u => (u[0].GetString()!, u[1].GetInt32(), u[2].GetInt32(), u[3].GetBoolean()))
-                .Should().Equal(vector.Units, vector.Input);
-        }
-    }
+    public async Task The_javascript_tokenizer_meets_every_shared_vector() =>
+        ContractScripts.CheckTokenizer(await Answer(ContractScripts.Tokenizer, ContractScripts.TokenizerInput));
 
     [Fact]
-    public async Task The_javascript_engine_meets_every_shared_format_vector()
-    {
-        var watched = await chromium.OpenAsync();
-        await watched.Page.GotoAsync(site.FileUrl("search.html"));
-        var actual = System.Text.Json.Nodes.JsonNode.Parse(await watched.Page.EvaluateAsync<string>(@"text => {
-            const v = JSON.parse(text), c = SiteGenSearch.contract;
-            const parts = list => list.map(p => ({ text: p.text, key: p.key, quoted: p.quoted }));
-            return JSON.stringify({
-              fnv: v.fnv.map(x => c.fnv(x.term)),
-              varint: v.varint.map(x => c.varint(x.bytes)),
-              lengths: v.lengths.map(x => c.length(x.code)),
-              scores: v.scores.map(x => c.round4(c.bm25(x.weight, c.idf(x.documents, x.df), x.count, x.length, x.typical))),
-              chunks: v.chunks.map(x => c.chunks(x.positions, x.scores, x.chunkPositions)),
-              queries: v.queries.map(x => { const q = SiteGenSearch.parse(x.query); return { parts: parts(q.parts), excludes: parts(q.excludes), filters: q.filters }; })
-            }); }", FormatVectors.All.ToJsonString()))!.AsObject();
-        foreach (var (name, answers) in FormatVectors.Expected())
-            actual[name]!.ToJsonString().Should().Be(answers!.ToJsonString(), name);
-    }
+    public async Task The_javascript_engine_meets_every_shared_format_vector() =>
+        ContractScripts.CheckFormat(await Answer(ContractScripts.Format, ContractScripts.FormatInput));
 
     [Fact]
-    public async Task The_javascript_engine_matches_across_punctuation_only_where_the_query_has_some()
+    public async Task The_javascript_engine_matches_across_punctuation_only_where_the_query_has_some() =>
+        ContractScripts.CheckMatching(await Answer(ContractScripts.Matching, ContractScripts.MatchingInput));
+
+    /// <summary>A contract script's answers from the search page's runtime in Chromium.</summary>
+    private async Task<string> Answer(string script, string input)
     {
         var watched = await chromium.OpenAsync();
         await watched.Page.GotoAsync(site.FileUrl("search.html"));
-        var actual = await watched.Page.EvaluateAsync<JsonElement>(
-            "cases => cases.map(c => SiteGenSearch.ranges(c[0], c[1]))", MatchingVectors.All.Select(v => new[] { v.Text, v.Query }).ToArray());
-        var i = 0;
-        foreach (var vector in MatchingVectors.All)
-            actual[i++].EnumerateArray().Select(r => (r[0].GetInt32(), r[1].GetInt32())).Should().Equal(vector.Ranges, $"{vector.Query} in {vector.Text}");
+        return await watched.Page.EvaluateAsync<string>(script, input);
     }
 
     [Fact]
