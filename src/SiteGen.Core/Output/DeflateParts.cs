@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Buffers.Binary;
 using System.IO.Compression;
 using System.IO.Hashing;
@@ -34,61 +35,82 @@ internal static class DeflateParts
     /// <summary>A part: its length and hash, and its compressed bytes' length and hash (which find damage in an earlier zip).</summary>
     public readonly record struct Part(int Length, int CompressedLength, ulong Hash, ulong CompressedHash);
 
-    /// <summary>A compressed file, its parts (none for a small file) and how many of its bytes were compressed here.</summary>
-    public readonly record struct Deflated(byte[] Data, Part[]? Parts, long Fresh);
+    /// <summary>Reads a file's bytes from an offset into a span, returning how many it read: from memory or from disk.</summary>
+    public delegate int Reader(long offset, Span<byte> into);
 
+    /// <summary>What <see cref="DeflateTo"/> wrote: the content's CRC-32, the compressed length, the parts, and how many bytes it compressed (not copied).</summary>
+    public readonly record struct Written(uint Crc, long CompressedSize, Part[] Parts, long Fresh);
+
+    /// <summary>A small file (up to <see cref="Threshold"/>) as one stream.</summary>
+    public static byte[] Deflate(ReadOnlySpan<byte> bytes) => Compress(bytes, last: true);
+
+    /// <summary>
+    /// A large file's stream, part by part, handed to <paramref name="emit"/> in order. The file is read a batch of parts
+    /// at a time (at most 8 MB a part), so one of any size (the JSON Lines pass 2 GB at 100,000 reports) needs no array
+    /// larger than a part and little memory.
+    /// </summary>
     /// <param name="earlier">Compressed bytes of a part an earlier zip holds, found by its length and hash; null if none.</param>
-    public static Deflated Deflate(byte[] bytes, Func<int, ulong, byte[]?>? earlier = null)
+    public static Written DeflateTo(long length, Reader read, Func<int, ulong, byte[]?>? earlier, Action<byte[]> emit)
     {
-        if (bytes.Length <= Threshold) return new Deflated(Compress(bytes, last: true), null, bytes.Length);
-        var cuts = Cut(bytes);
-        var parts = new Part[cuts.Count];
-        var data = new byte[cuts.Count][];
-        long fresh = 0;
-        Parallel.For(0, cuts.Count, i =>
+        var crc = new Crc32();
+        var parts = new List<Part>();
+        long compressedSize = 0, fresh = 0;
+        for (long start = 0; start < length;)
         {
-            var content = bytes.AsSpan(cuts[i].Start, cuts[i].Length);
-            var hash = XxHash3.HashToUInt64(content);
-            var compressed = earlier?.Invoke(content.Length, hash);
-            if (compressed is null)
+            var batch = new List<(byte[] Window, int Length)>();
+            for (var k = 0; k < Environment.ProcessorCount * 2 && start < length; k++)
             {
-                compressed = Compress(content, last: false);
-                Interlocked.Add(ref fresh, content.Length);
+                var window = ArrayPool<byte>.Shared.Rent((int)Math.Min(MaxPart, length - start));
+                var span = window.AsSpan(0, (int)Math.Min(MaxPart, length - start));
+                for (var got = 0; got < span.Length;)
+                {
+                    var read1 = read(start + got, span[got..]);
+                    if (read1 <= 0) throw new IOException("the file grew shorter while it was being compressed");
+                    got += read1;
+                }
+                var cut = CutAfter(span, length - start);
+                batch.Add((window, cut));
+                start += cut;
             }
-            data[i] = compressed;
-            parts[i] = new Part(content.Length, compressed.Length, hash, XxHash3.HashToUInt64(compressed));
-        });
-        var joined = new byte[data.Sum(d => (long)d.Length) + FinalBlock.Length];
-        var at = 0;
-        foreach (var part in data.Append(FinalBlock)) { part.CopyTo(joined, at); at += part.Length; }
-        return new Deflated(joined, parts, fresh);
-    }
-
-    /// <summary>Where the parts start and how long they are.</summary>
-    internal static List<(int Start, int Length)> Cut(ReadOnlySpan<byte> bytes)
-    {
-        var cuts = new List<(int, int)>();
-        for (var start = 0; start < bytes.Length;)
-        {
-            var end = CutAfter(bytes, start);
-            cuts.Add((start, end - start));
-            start = end;
+            var compressed = new (byte[] Data, Part Part)[batch.Count];
+            Parallel.For(0, batch.Count, i =>
+            {
+                var content = batch[i].Window.AsSpan(0, batch[i].Length);
+                var hash = XxHash3.HashToUInt64(content);
+                var data = earlier?.Invoke(content.Length, hash);
+                if (data is null)
+                {
+                    data = Compress(content, last: false);
+                    Interlocked.Add(ref fresh, content.Length);
+                }
+                compressed[i] = (data, new Part(content.Length, data.Length, hash, XxHash3.HashToUInt64(data)));
+            });
+            for (var i = 0; i < batch.Count; i++)
+            {
+                crc.Append(batch[i].Window.AsSpan(0, batch[i].Length));
+                ArrayPool<byte>.Shared.Return(batch[i].Window);
+                emit(compressed[i].Data);
+                parts.Add(compressed[i].Part);
+                compressedSize += compressed[i].Data.Length;
+            }
         }
-        return cuts;
+        emit(FinalBlock);
+        return new Written(crc.GetCurrentHashAsUInt32(), compressedSize + FinalBlock.Length, parts.ToArray(), fresh);
     }
 
-    private static int CutAfter(ReadOnlySpan<byte> bytes, int start)
+    /// <summary>Where the part that starts a window ends: the whole rest when that is small, else where the content says, else at the largest part.</summary>
+    /// <param name="remaining">How many bytes are left from the window's start; the window holds the first 8 MB of them.</param>
+    private static int CutAfter(ReadOnlySpan<byte> window, long remaining)
     {
-        if (bytes.Length - start <= MinPart * 2) return bytes.Length;
-        var last = Math.Min(bytes.Length, start + MaxPart);
+        if (remaining <= MinPart * 2) return (int)remaining;
         var hash = 0UL;
         // The 64 bytes before the smallest cut first: a 64-bit gear hash has shifted out every byte older than that.
-        for (var i = start + MinPart - 64; i < last; i++)
+        for (var i = MinPart - 64; i < window.Length; i++)
         {
-            hash = (hash << 1) + Gear[bytes[i]];
-            if (i >= start + MinPart && hash >> (64 - CutBits) == 0) return i + 1;
+            hash = (hash << 1) + Gear[window[i]];
+            if (i >= MinPart && hash >> (64 - CutBits) == 0) return i + 1;
         }
-        return last;
+        return window.Length;
     }
 
     /// <summary>One part's raw DEFLATE: the last with the final block, any other ended on a byte boundary by a sync flush.</summary>

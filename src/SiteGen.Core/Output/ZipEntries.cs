@@ -1,5 +1,4 @@
 using System.Buffers.Binary;
-using System.Runtime.InteropServices;
 using System.Text;
 
 namespace SiteGen.Output;
@@ -21,24 +20,8 @@ internal static class ZipEntries
     public const uint Zip64Locator = 0x07064b50;
     public const int LocalHeaderSize = 30;
 
-    [DllImport("libz.so.1", EntryPoint = "crc32")]
-    private static extern unsafe nuint Crc32(nuint crc, byte* data, uint length);
-
-    /// <summary>zlib's CRC-32, the checksum zip entries carry.</summary>
-    public static unsafe uint Crc(ReadOnlySpan<byte> data)
-    {
-        nuint crc = 0;
-        fixed (byte* start = data)
-        {
-            for (var done = 0; done < data.Length;)
-            {
-                var length = Math.Min(data.Length - done, 1 << 30);
-                crc = Crc32(crc, start + done, (uint)length);
-                done += length;
-            }
-        }
-        return (uint)crc;
-    }
+    /// <summary>The CRC-32 zip entries carry.</summary>
+    public static uint Crc(ReadOnlySpan<byte> data) => System.IO.Hashing.Crc32.HashToUInt32(data);
 
     /// <summary>The entries of a zip, by name; an unreadable or foreign file gives none.</summary>
     public static Dictionary<string, ZipEntry> Read(string path)

@@ -22,11 +22,13 @@ internal sealed class ZipWriter : IDisposable
     private readonly SafeFileHandle? _previousFile;
     private readonly List<ZipEntry> _written = [];
     private long _offset;
+    private readonly long _start; // where the zip begins in the destination, which large entries seek back in
     private long _copyStart, _copyLength; // a span of the earlier zip still to be copied to the destination
 
     public ZipWriter(Stream destination, string? previousZip)
     {
         _destination = destination;
+        _start = destination.Position;
         _previous = previousZip is not null && File.Exists(previousZip) ? ZipEntries.Read(previousZip) : [];
         _previousFile = _previous.Count > 0 ? File.OpenHandle(previousZip!) : null;
     }
@@ -43,9 +45,13 @@ internal sealed class ZipWriter : IDisposable
         for (var start = 0; start < files.Count; start += Batch)
         {
             var batch = files.Skip(start).Take(Batch).ToArray();
-            var prepared = new Item[batch.Length];
-            Parallel.For(0, batch.Length, i => prepared[i] = Copied(batch[i]) ?? Prepare(batch[i].Name, batch[i].Content ?? File.ReadAllBytes(batch[i].File)));
-            for (var i = 0; i < batch.Length; i++) Append(batch[i].Name, prepared[i]);
+            var prepared = new Item?[batch.Length];
+            Parallel.For(0, batch.Length, i => prepared[i] = Copied(batch[i]) ?? (IsLarge(batch[i]) ? null : Prepare(batch[i].Name, batch[i].Content ?? File.ReadAllBytes(batch[i].File))));
+            for (var i = 0; i < batch.Length; i++)
+            {
+                if (prepared[i] is { } item) Append(batch[i].Name, item);
+                else AppendLarge(batch[i]);
+            }
         }
     }
 
@@ -87,15 +93,41 @@ internal sealed class ZipWriter : IDisposable
 
     public void Dispose() => _previousFile?.Dispose();
 
+    private static bool IsLarge(Source file) => (file.Content?.LongLength ?? new FileInfo(file.File).Length) > DeflateParts.Threshold;
+
     private Item Prepare(string name, byte[] content)
     {
         var crc = ZipEntries.Crc(content);
-        _previous.TryGetValue(name, out var old);
-        if (old.Name is not null && old.Crc == crc && old.Size == content.LongLength && CopyOf(old) is { } raw)
-            return new Item(crc, content.LongLength, raw.LongLength, raw, true, Parts: old.Parts);
-        var deflated = DeflateParts.Deflate(content, old.Name is null ? null : EarlierParts(old));
-        Interlocked.Add(ref _deflatedBytes, deflated.Fresh);
-        return new Item(crc, content.LongLength, deflated.Data.LongLength, deflated.Data, false, Parts: deflated.Parts);
+        if (_previous.TryGetValue(name, out var old) && old.Crc == crc && old.Size == content.LongLength && CopyOf(old) is { } raw)
+            return new Item(crc, content.LongLength, raw.LongLength, raw, true);
+        var compressed = DeflateParts.Deflate(content);
+        Interlocked.Add(ref _deflatedBytes, content.Length);
+        return new Item(crc, content.LongLength, compressed.LongLength, compressed, false);
+    }
+
+    /// <summary>
+    /// A large file, streamed in parts (<see cref="DeflateParts"/>) straight into the zip, copying the parts the earlier
+    /// zip has; its CRC and sizes are known only at the end, so its header is written again over the first one.
+    /// </summary>
+    private void AppendLarge(Source file)
+    {
+        _previous.TryGetValue(file.Name, out var old);
+        using var handle = file.Content is null ? File.OpenHandle(file.File) : null;
+        var length = file.Content?.LongLength ?? RandomAccess.GetLength(handle!);
+        DeflateParts.Reader read = file.Content is { } content
+            ? (offset, into) => { var n = (int)Math.Min(into.Length, content.LongLength - offset); content.AsSpan((int)offset, n).CopyTo(into); return n; }
+            : (offset, into) => RandomAccess.Read(handle!, into, offset);
+        if (length >= uint.MaxValue) throw new IOException($"'{file.Name}' is too large for the offline zip (4 GB per file)");
+        var headerAt = _offset;
+        Emit(LocalHeader(new ZipEntry(file.Name, 0, 0, length, headerAt)));
+        var written = DeflateParts.DeflateTo(length, read, old.Name is null ? null : EarlierParts(old), Emit);
+        Interlocked.Add(ref _deflatedBytes, written.Fresh);
+        if (written.CompressedSize >= uint.MaxValue) throw new IOException($"'{file.Name}' is too large for the offline zip (4 GB per file)");
+        var entry = new ZipEntry(file.Name, written.Crc, written.CompressedSize, length, headerAt) { Parts = written.Parts };
+        _destination.Position = _start + headerAt;
+        _destination.Write(LocalHeader(entry));
+        _destination.Position = _start + _offset;
+        _written.Add(entry);
     }
 
     /// <summary>How many bytes of the files were compressed here, not copied compressed from the earlier zip.</summary>
