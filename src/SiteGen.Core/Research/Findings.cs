@@ -25,7 +25,11 @@ public sealed class Findings
     public static Findings Gather(IReadOnlyList<Report> reports, BodyAnalyses analyses)
     {
         var bodies = analyses.Of(reports);
-        return new Findings(bodies, SharedParagraphs.Find(bodies.Select(b => (b.Key, b.Value.Paragraphs))), analyses);
+        var shared = SharedParagraphs.Find(bodies.Select(b => (b.Key, b.Value.Paragraphs)));
+        // The paragraphs' prints serve only to find what reports share: let go of them before the pages are made (at
+        // 100,000 reports they are 4 million signatures and excerpts, over a gigabyte).
+        var kept = bodies.ToDictionary(b => b.Key, b => b.Value with { Paragraphs = [] }, StringComparer.Ordinal);
+        return new Findings(kept, shared, analyses);
     }
 
     /// <summary>The report's body as plain text and blocks: kept from its analysis where this build made it, else read again.</summary>
