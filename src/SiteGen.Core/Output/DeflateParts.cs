@@ -64,9 +64,9 @@ internal static class DeflateParts
                 var span = window.AsSpan(0, (int)Math.Min(MaxPart, length - start));
                 for (var got = 0; got < span.Length;)
                 {
-                    var read1 = read(start + got, span[got..]);
-                    if (read1 <= 0) throw new IOException("the file grew shorter while it was being compressed");
-                    got += read1;
+                    var count = read(start + got, span[got..]);
+                    if (count <= 0) throw new IOException("the file grew shorter while it was being compressed");
+                    got += count;
                 }
                 var cut = CutAfter(span, length - start);
                 batch.Add((window, cut));
