@@ -17,7 +17,7 @@ public sealed record BuildOptions(string SourceRoot, string OutputPath)
     public string? HostPath { get; init; }
 
     /// <summary>Documents per segment of the search index, about (see <see cref="IndexSegments.Target"/>).</summary>
-    public SearchLayout SearchLayout { get; init; } = SearchLayout.Default;
+    internal SearchLayout SearchLayout { get; init; } = SearchLayout.Default;
 }
 
 public interface IBuildObserver

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Text;
 using System.Text.Json;
+using SiteGen.Concurrency;
 using SiteGen.Cache;
 using SiteGen.Configuration;
 using SiteGen.Content;
@@ -9,7 +10,6 @@ using SiteGen.Feeds;
 using SiteGen.Output;
 using SiteGen.Rendering;
 using SiteGen.Research;
-using SiteGen.Search.Reader;
 using SiteGen.Site;
 using SiteGen.Search.Format;
 using SiteGen.Search.Writer;
@@ -73,7 +73,7 @@ public static class SiteBuilder
         observer.StageStarted("复制源文件与资源", input.Reports.Count);
         Work.ForEach(input.Reports, report =>
         {
-            var path = SitePaths.ReportSource(report.Slug);
+            var path = SitePaths.ReportSourcePath(report.Slug);
             var key = report.SourceKey;
             if (!output.TryReuse(path, key)) output.Write(path, report.SourceText, key);
             observer.FileWritten(path);
@@ -83,7 +83,7 @@ public static class SiteBuilder
         observer.StageStarted("订阅与站点地图", 3);
         WriteFeeds(input, pages.Concat(planner.PlanFront(null)).Select(p => p.Model.Path)
             .Append(ArchiveData.PagePath).Concat(comparisons.Select(c => c.Path))
-            .Concat(input.Archive.Newest.Select(r => SitePaths.ReportPage(r.Slug))), output);
+            .Concat(input.Archive.Newest.Select(r => SitePaths.ReportPath(r.Slug))), output);
 
         long zipBytes = 0;
         Download? download = null;
@@ -164,7 +164,7 @@ public static class SiteBuilder
         output.Write(SitePaths.SearchRuntime, stream => stream.Write(SearchRuntime.Bytes));
 
         var entries = input.Archive.Newest.Select(r => new SearchIndexWriter.Entry(r, SearchIndexWriter.KeyOf(r))).ToList();
-        var index = new SearchIndexWriter(new IndexOutput(output), entries, cache?.Segments, cache?.Terms, layout);
+        var index = new SearchIndexWriter(new IndexOutput(output), entries, cache, layout);
         var broken = new DiagnosticBag();
         Work.InOrder(entries.Select((entry, id) => (entry.Report, id)), item =>
         {
@@ -265,7 +265,7 @@ public static class SiteBuilder
 
     private static void WriteFeeds(SiteInput input, IEnumerable<string> pagePaths, StagedOutput output)
     {
-        var bySlugPath = input.Reports.ToDictionary(r => SitePaths.ReportPage(r.Slug), r => r.Date);
+        var bySlugPath = input.Reports.ToDictionary(r => SitePaths.ReportPath(r.Slug), r => r.Date);
         output.Write(AtomFeed.Path, AtomFeed.Write(input.Config, input.Archive.Newest,
             report => report.Abstract ?? PagePlanner.Excerpt(input.Bodies.For(report).PlainText, 200)));
         var sitemapPages = pagePaths
@@ -303,12 +303,12 @@ internal sealed record SiteInput(SiteConfig Config, TemplateSet Templates, IRead
         var diagnostics = new DiagnosticBag();
         var config = SiteConfig.Load(sourceRoot, diagnostics);
         var templates = TemplateSet.Load(sourceRoot, diagnostics);
-        var reports = ContentLoader.Load(sourceRoot, diagnostics, cache?.Reports);
+        var reports = ContentLoader.Load(sourceRoot, diagnostics, cache is null ? null : new ReportCache(cache));
         diagnostics.AddRange(Archive.Problems(reports));
         diagnostics.ThrowIfAny();
         return new SiteInput(config, templates!, reports, Archive.Arrange(reports))
         {
-            Bodies = new RenderedBodies(cache?.Bodies),
+            Bodies = new RenderedBodies(cache is null ? null : new BodyCache(cache)),
             SiteKey = BuildCache.SiteKey(sourceRoot, SiteConfig.FileName, TemplateSet.Folder),
         };
     }

@@ -4,7 +4,7 @@ namespace SiteGen.Cache;
 /// The <c>.sitegen/cache</c> folder of a site: what earlier builds made, so the next build redoes only
 /// what its inputs changed. Everything in it can be deleted at any time; the next build is then cold.
 /// </summary>
-public sealed class BuildCache
+internal sealed class BuildCache
 {
     public const string FolderName = ".sitegen/cache";
 
@@ -13,16 +13,11 @@ public sealed class BuildCache
 
     private readonly string _root;
 
-    private static readonly string[] ItemFolders = ["bodies", "terms", "segments"];
+    // The folders of items kept by key that this build's stages asked for: each stage owns its cache, and
+    // names its folder here so that Prune can clear it.
+    private readonly SortedSet<string> _itemFolders = new(StringComparer.Ordinal);
 
-    public BuildCache(string sourceRoot)
-    {
-        _root = Path.Combine(sourceRoot, FolderName);
-        Bodies = new BodyCache(Path.Combine(_root, "bodies"), Damage);
-        Terms = new TermsCache(Path.Combine(_root, "terms"), Damage);
-        Segments = new SegmentCache(Path.Combine(_root, "segments"), Damage);
-        Reports = new ReportCache(Path.Combine(_root, "reports.bin"), Damage);
-    }
+    public BuildCache(string sourceRoot) => _root = Path.Combine(sourceRoot, FolderName);
 
     /// <summary>
     /// Deletes every item no current input is keyed to — an edited report's old body and terms, a deleted
@@ -33,7 +28,9 @@ public sealed class BuildCache
     public int Prune(IReadOnlySet<string> liveKeys)
     {
         var deleted = 0;
-        foreach (var folder in ItemFolders.Select(f => Path.Combine(_root, f)).Where(Directory.Exists))
+        string[] folders;
+        lock (_itemFolders) folders = [.. _itemFolders];
+        foreach (var folder in folders.Select(f => Path.Combine(_root, f)).Where(Directory.Exists))
         {
             var stale = Directory.EnumerateFiles(folder, "*", SearchOption.AllDirectories)
                 .Where(file => !(file.EndsWith(".bin", StringComparison.Ordinal) && liveKeys.Contains(Path.GetFileNameWithoutExtension(file)))).ToList();
@@ -46,9 +43,15 @@ public sealed class BuildCache
         return deleted;
     }
 
-    /// <summary>The folder of one kind of cached item, pruned with the others (see <see cref="Prune"/>).</summary>
-    public string ItemFolder(string name) => ItemFolders.Contains(name) ? Path.Combine(_root, name)
-        : throw new ArgumentException($"'{name}' is not a cache item folder: add it to ItemFolders so it is pruned", nameof(name));
+    /// <summary>
+    /// The folder of one kind of cached item, each a file named by its key (<see cref="CacheFile.PathOf"/>), which
+    /// <see cref="Prune"/> clears of every key no current input has.
+    /// </summary>
+    public string ItemFolder(string name)
+    {
+        lock (_itemFolders) _itemFolders.Add(name);
+        return Path.Combine(_root, name);
+    }
 
     /// <summary>
     /// The folder of a kind of cached item kept in shard files that its owner writes and prunes itself (the research
@@ -56,16 +59,11 @@ public sealed class BuildCache
     /// </summary>
     public string ShardFolder(string name) => Path.Combine(_root, name);
 
+    /// <summary>A cache file its owner keeps whole (the reports' front matter).</summary>
+    public string FileOf(string name) => Path.Combine(_root, name);
+
     /// <summary>Cache files this build found damaged: each was deleted, and what it held is made again.</summary>
     public CacheDamage Damage { get; } = new();
-
-    public BodyCache Bodies { get; }
-
-    public TermsCache Terms { get; }
-
-    public SegmentCache Segments { get; }
-
-    public ReportCache Reports { get; }
 
     /// <summary>
     /// Where the record of what made each file of one output folder lives: each output folder has its own. A build

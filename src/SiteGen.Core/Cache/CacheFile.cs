@@ -110,7 +110,7 @@ internal static class CacheFile
 }
 
 /// <summary>The damaged cache files one build found (and deleted), for its one-line notice.</summary>
-public sealed class CacheDamage
+internal sealed class CacheDamage
 {
     private readonly System.Collections.Concurrent.ConcurrentQueue<string> _files = new();
 

@@ -7,7 +7,7 @@ namespace SiteGen.Cache;
 /// A short, stable name for some content: the first 128 bits of its SHA-256. Two inputs with the same
 /// fingerprint are taken to be the same input, which is what lets a build reuse earlier work.
 /// </summary>
-public sealed class Fingerprint
+internal sealed class Fingerprint
 {
     private readonly IncrementalHash _hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
 

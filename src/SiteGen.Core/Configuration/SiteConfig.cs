@@ -6,7 +6,7 @@ using SiteGen.Yaml;
 namespace SiteGen.Configuration;
 
 /// <summary>The settings in <c>site.yml</c>.</summary>
-public sealed partial record SiteConfig
+internal sealed partial record SiteConfig
 {
     public const string FileName = "site.yml";
 

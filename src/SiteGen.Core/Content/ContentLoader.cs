@@ -1,11 +1,12 @@
 using System.IO.Enumeration;
+using SiteGen.Concurrency;
 using SiteGen.Cache;
 using SiteGen.Diagnostics;
 
 namespace SiteGen.Content;
 
 /// <summary>Loads every report under <c>content/reports/</c> and checks what no single file can: unique slugs.</summary>
-public static class ContentLoader
+internal static class ContentLoader
 {
     public const string ReportsFolder = "content/reports";
 

@@ -6,7 +6,7 @@ namespace SiteGen.Content;
 /// A file split into its YAML front matter and its body: the lines each starts on, and where in the
 /// text the body starts (the body is not copied, so a report's text is held once).
 /// </summary>
-public sealed record FrontMatter(string Yaml, int YamlLineOffset, int BodyStart, int BodyLine)
+internal sealed record FrontMatter(string Yaml, int YamlLineOffset, int BodyStart, int BodyLine)
 {
     private const string Fence = "---";
 

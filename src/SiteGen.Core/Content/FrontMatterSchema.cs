@@ -11,9 +11,9 @@ namespace SiteGen.Content;
 public static partial class FrontMatterSchema
 {
     /// <summary>The value of <c>keywords_source</c> that marks keywords the importer proposed.</summary>
-    public const string ProposedKeywords = "auto";
+    internal const string ProposedKeywords = "auto";
 
-    public static readonly IReadOnlyList<SchemaField> Fields =
+    internal static readonly IReadOnlyList<SchemaField> Fields =
     [
         Field("title", new TextKind(Required: true), "the document's own title", r => r.Title, (r, v) => r with { Title = v ?? "" }),
         Field("doc_type", new ChoiceKind(Vocabulary.DocTypeNames), $"default {Vocabulary.OtherDocType}",
@@ -43,7 +43,7 @@ public static partial class FrontMatterSchema
     public static readonly IReadOnlyList<string> Keys = Fields.Select(f => f.Key).ToList();
 
     /// <summary>The fields as the README's Markdown table: key, type, meaning.</summary>
-    public static string MarkdownTable() =>
+    internal static string MarkdownTable() =>
         "| key | type | meaning |\n| --- | --- | --- |\n" +
         string.Concat(Fields.Select(f => $"| `{f.Key}` | {f.Kind.Describe()} | {f.Meaning} |\n"));
 
@@ -68,7 +68,7 @@ public static partial class FrontMatterSchema
 }
 
 /// <summary>One front-matter key: how it is read and checked, written, kept in the cache, and described.</summary>
-public abstract class SchemaField(string key, string meaning)
+internal abstract class SchemaField(string key, string meaning)
 {
     public string Key => key;
     public string Meaning => meaning;

@@ -12,7 +12,7 @@ public sealed partial class FrontMatterWriter
     private readonly StringBuilder _yaml = new();
 
     /// <summary>The front matter of <paramref name="report"/>, between its two <c>---</c> lines, with a blank line after.</summary>
-    public static string Write(ReportFields report)
+    internal static string Write(ReportFields report)
     {
         var writer = new FrontMatterWriter();
         writer._yaml.Append("---\n");

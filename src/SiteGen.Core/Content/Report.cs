@@ -1,9 +1,7 @@
-using SiteGen.Search.Format;
-
 namespace SiteGen.Content;
 
 /// <summary>One report of the archive: its front matter, made typed, and its Markdown body.</summary>
-public sealed record Report : ReportFields
+internal sealed record Report : ReportFields
 {
     /// <summary>Path of the source file relative to the site's source folder, with '/' separators.</summary>
     public required string SourcePath { get; init; }
@@ -12,13 +10,6 @@ public sealed record Report : ReportFields
     public string Body => SourceText[BodyStart..];
     /// <summary>Where in <see cref="SourceText"/> the body starts.</summary>
     public int BodyStart { get; init; }
-    /// <summary>
-    /// Searchable characters in the Markdown body (see <see cref="Search.Format.TextUnits"/>): what the index's
-    /// typical body length is averaged from before any body is rendered. Counted when asked for, unless the reader or cache knew it.
-    /// </summary>
-    public int BodyUnits { get => _bodyUnits ??= Search.Format.TextUnits.Count(SourceText.AsSpan(BodyStart)); init => _bodyUnits = value; }
-    private int? _bodyUnits;
-
     /// <summary>The line of the file on which <see cref="Body"/> starts.</summary>
     public int BodyLine { get; init; }
     /// <summary>

@@ -2,12 +2,11 @@ using System.Security.Cryptography;
 using System.Text;
 using SiteGen.Diagnostics;
 using SiteGen.Yaml;
-using SiteGen.Search.Format;
 
 namespace SiteGen.Content;
 
 /// <summary>Turns one Markdown file into a <see cref="Report"/>, or into diagnostics naming what is wrong.</summary>
-public static class ReportReader
+internal static class ReportReader
 {
     public static Report? Read(string relativePath, string text, DiagnosticBag diagnostics)
     {
@@ -34,7 +33,6 @@ public static class ReportReader
             Slug = DefaultSlug(relativePath),
             BodyStart = parts.BodyStart,
             BodyLine = parts.BodyLine,
-            BodyUnits = Search.Format.TextUnits.Count(normalized.AsSpan(parts.BodyStart)),
             SourceText = normalized,
             SourceKey = Cache.Fingerprint.Of(normalized),
         };

@@ -3,7 +3,7 @@ using System.Text;
 namespace SiteGen.Content;
 
 /// <summary>Reads editors' text files the one way every stage expects: UTF-8, LF line ends, no BOM.</summary>
-public static class TextFile
+internal static class TextFile
 {
     private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
 

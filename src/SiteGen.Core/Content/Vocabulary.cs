@@ -1,7 +1,7 @@
 namespace SiteGen.Content;
 
 /// <summary>The closed lists the front matter draws from, with the ASCII names used in URLs.</summary>
-public static class Vocabulary
+internal static class Vocabulary
 {
     public const string OtherDocType = "其他";
 

@@ -9,7 +9,7 @@ namespace SiteGen.Diagnostics;
 /// ("\e[2J"), they would corrupt pages, feed and index, and echoed in a message they can clear an editor's
 /// screen; so they are refused in content and escaped wherever SiteGen prints text it was given.
 /// </summary>
-public static class ControlCharacters
+internal static class ControlCharacters
 {
     public static bool IsForbidden(int codePoint) =>
         codePoint < 0x20 ? codePoint is not ('\t' or '\n')

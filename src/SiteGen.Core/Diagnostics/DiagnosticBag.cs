@@ -1,7 +1,7 @@
 namespace SiteGen.Diagnostics;
 
 /// <summary>Collects problems so a run can report all of them at once.</summary>
-public sealed class DiagnosticBag
+internal sealed class DiagnosticBag
 {
     private readonly List<Diagnostic> _items = [];
     private readonly object _gate = new();

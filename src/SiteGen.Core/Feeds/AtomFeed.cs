@@ -6,7 +6,7 @@ using SiteGen.Site;
 namespace SiteGen.Feeds;
 
 /// <summary>An Atom 1.0 feed of the newest reports. Absolute URLs, as feed readers need them.</summary>
-public static class AtomFeed
+internal static class AtomFeed
 {
     public const string Path = "feed.xml";
     private const string Ns = "http://www.w3.org/2005/Atom";
@@ -33,7 +33,7 @@ public static class AtomFeed
 
             foreach (var report in entries)
             {
-                var url = config.BaseUrl + SitePaths.ReportPage(report.Slug);
+                var url = config.BaseUrl + SitePaths.ReportPath(report.Slug);
                 xml.WriteStartElement("entry", Ns);
                 xml.WriteElementString("title", Ns, XmlOutput.Clean(report.Title));
                 xml.WriteElementString("id", Ns, url);

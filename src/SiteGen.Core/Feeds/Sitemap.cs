@@ -5,7 +5,7 @@ using SiteGen.Content;
 namespace SiteGen.Feeds;
 
 /// <summary>sitemap.xml and robots.txt, the two files search engines read; both need absolute URLs.</summary>
-public static class Sitemap
+internal static class Sitemap
 {
     public const string Path = "sitemap.xml";
     public const string RobotsPath = "robots.txt";

@@ -7,7 +7,7 @@ namespace SiteGen.Import;
 /// print prompts, counters, copyright, ICP and 公网安备 lines, 主办/承办/技术支持 footers and search
 /// boxes that surround a document on a government page.
 /// </summary>
-public static partial class Chrome
+internal static partial class Chrome
 {
     /// <summary>True when the whole line is chrome.</summary>
     public static bool IsChrome(string line)

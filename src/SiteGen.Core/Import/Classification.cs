@@ -4,7 +4,7 @@ using SiteGen.Import.Divisions;
 namespace SiteGen.Import;
 
 /// <summary>Document type, year covered and issuer level, read from the title and the issuer.</summary>
-public static partial class Classification
+internal static partial class Classification
 {
     /// <summary>
     /// The type by the title's wording (the contract in the README): a notice that issues 工作要点 is 工作要点;

@@ -3,13 +3,13 @@ using System.Text.RegularExpressions;
 namespace SiteGen.Import;
 
 /// <summary>A date found in text, with whether its day lacked the closing 日 (a dropped character).</summary>
-public sealed record FoundDate(DateOnly Date, int Index, int Length, bool MissingDayMark);
+internal sealed record FoundDate(DateOnly Date, int Index, int Length, bool MissingDayMark);
 
 /// <summary>
 /// Reads dates as government pages write them: 2022-02-23 14:58:44, 2021/03/29, 2022年01月24日,
 /// 2023年03月30日 09时24分, and 二〇二二年一月二十日 in signature blocks.
 /// </summary>
-public static partial class DateText
+internal static partial class DateText
 {
     public static FoundDate? First(string text) => All(text).FirstOrDefault();
 

@@ -7,7 +7,7 @@ namespace SiteGen.Import;
 /// together, dropped characters, a missing end — and describes it. Nothing is repaired: the archive
 /// shows readers what is wrong instead of guessing.
 /// </summary>
-public static partial class Defects
+internal static partial class Defects
 {
     public static IEnumerable<string> Find(IReadOnlyList<string> paragraphs, Signature? signature)
     {

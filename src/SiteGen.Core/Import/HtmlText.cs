@@ -4,7 +4,7 @@ using AngleSharp.Html.Parser;
 namespace SiteGen.Import;
 
 /// <summary>Saved web pages (.html) become the same line-per-block text a copied page gives.</summary>
-public static class HtmlText
+internal static class HtmlText
 {
     private static readonly HashSet<string> Blocks =
     [

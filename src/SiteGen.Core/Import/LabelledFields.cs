@@ -3,21 +3,21 @@ using System.Text.RegularExpressions;
 namespace SiteGen.Import;
 
 /// <summary>The metadata fields pages label, and the labels each goes by.</summary>
-public enum Field
+internal enum Field
 {
     Title, IndexNumber, Publisher, DateWritten, DatePublished, DocNumber, Keywords, Abstract, Source,
     /// <summary>Labels whose values are not kept (分类, 有效性, 访问量, 字号 …): the line is still metadata, not text.</summary>
     Ignored,
 }
 
-public sealed record LabelledValue(Field Field, string Label, string Value);
+internal sealed record LabelledValue(Field Field, string Label, string Value);
 
 /// <summary>
 /// Finds "label: value" pairs in a line, in all the layouts seen on government sites: one or two
 /// pairs a line, pipe-separated tables, labels spaced out as 索 引 号, full-width colons, a bare label
 /// followed by a space at the start of a line, and empty values.
 /// </summary>
-public static partial class LabelledFields
+internal static partial class LabelledFields
 {
     private static readonly (Field Field, string[] Labels)[] Known =
     [

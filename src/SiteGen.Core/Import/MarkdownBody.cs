@@ -7,7 +7,7 @@ namespace SiteGen.Import;
 /// Lays paragraphs out as Markdown: 一、 headings become ##, (一) headings ###; 一是… and 1. paragraphs
 /// stay paragraphs. Characters Markdown would read as markup are escaped, so the text shows as written.
 /// </summary>
-public static partial class MarkdownBody
+internal static partial class MarkdownBody
 {
     public static string Write(IEnumerable<string> paragraphs)
     {

@@ -6,7 +6,7 @@ using SiteGen.Content;
 namespace SiteGen.Import;
 
 /// <summary>Writes an imported report as a content file: YAML front matter in the schema's order, then the body.</summary>
-public static class ReportFile
+internal static class ReportFile
 {
     /// <summary>An ASCII file name from what is known: region code, year, type, and a short hash of the title.</summary>
     public static string FileName(ImportedReport report)

@@ -11,7 +11,7 @@ namespace SiteGen.Import;
 /// site's chrome, lifts the labelled metadata, the title and the signature block, lays the body out
 /// as Markdown and lists the defects of the copy. The body keeps every word of the document.
 /// </summary>
-public static partial class ReportImporter
+internal static partial class ReportImporter
 {
     public static ImportedReport Import(string text) => Import(text, RegionResolver.Shared);
 

@@ -4,7 +4,7 @@ namespace SiteGen.Import;
 
 /// <summary>The 落款 at the end of a document: who issued it and when.</summary>
 /// <param name="DateLine">The line the date was read from, to say where the signature is.</param>
-public sealed record Signature(IReadOnlyList<string> Issuers, FoundDate? Date, int FirstLine, string? KeptPrefix, string DateLine)
+internal sealed record Signature(IReadOnlyList<string> Issuers, FoundDate? Date, int FirstLine, string? KeptPrefix, string DateLine)
 {
     public string? Publisher => Issuers.Count == 0 ? null : string.Join("、", Issuers);
 }
@@ -13,7 +13,7 @@ public sealed record Signature(IReadOnlyList<string> Issuers, FoundDate? Date, i
 /// Finds the signature block: issuer lines then a date line; issuer and date on one line; or, in a
 /// page whose paragraphs ran together, issuer and date glued after the last sentence.
 /// </summary>
-public static partial class SignatureFinder
+internal static partial class SignatureFinder
 {
     /// <param name="lines">Body lines, chrome already removed; empty strings are blank lines.</param>
     public static Signature? Find(IReadOnlyList<string> lines)

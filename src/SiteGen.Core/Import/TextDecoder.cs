@@ -7,7 +7,7 @@ namespace SiteGen.Import;
 /// away), or GB18030, the superset of GBK that many government files are saved in. Bytes that are
 /// none of these — an image, a PDF, a Word file — are refused with a reason.
 /// </summary>
-public static class TextDecoder
+internal static class TextDecoder
 {
     static TextDecoder() => Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
 

@@ -4,7 +4,7 @@ namespace SiteGen.Output;
 /// The whole site as one zip for offline readers. Entries go in path order under one top folder, all
 /// with the same fixed time, so the same site always gives the same bytes.
 /// </summary>
-public static class OfflineZip
+internal static class OfflineZip
 {
     public const string Folder = "download";
 

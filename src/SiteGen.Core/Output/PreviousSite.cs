@@ -1,5 +1,4 @@
 using System.IO.Enumeration;
-using SiteGen.Cache;
 
 namespace SiteGen.Output;
 

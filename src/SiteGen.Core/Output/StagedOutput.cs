@@ -1,6 +1,5 @@
 using System.Collections.Concurrent;
 using System.Text;
-using SiteGen.Cache;
 using SiteGen.Diagnostics;
 
 namespace SiteGen.Output;
@@ -12,7 +11,7 @@ namespace SiteGen.Output;
 /// changed since the last build is not made again: it is already in the staging folder, which is the
 /// site before last (see <see cref="PreviousSite"/>), or it is hard-linked from the current site.
 /// </summary>
-public sealed class StagedOutput : IDisposable
+internal sealed class StagedOutput : IDisposable
 {
     private const string StagingMark = ".building-";
     private readonly string _target;

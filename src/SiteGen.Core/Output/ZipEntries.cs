@@ -4,7 +4,7 @@ using System.Text;
 namespace SiteGen.Output;
 
 /// <summary>An entry of a zip file: where its compressed bytes are and what they hold.</summary>
-public readonly record struct ZipEntry(string Name, uint Crc, long CompressedSize, long Size, long HeaderOffset)
+internal readonly record struct ZipEntry(string Name, uint Crc, long CompressedSize, long Size, long HeaderOffset)
 {
     /// <summary>The parts its data was compressed in, as this zip lists them (<see cref="DeflateParts"/>); null if not listed.</summary>
     internal DeflateParts.Part[]? Parts { get; init; }

@@ -8,7 +8,7 @@ namespace SiteGen.Preview;
 /// that listens for build versions on a server-sent event stream and reloads when one differs from
 /// the version the page was served at. Also the page shown while the latest build has failed.
 /// </summary>
-public static class LiveReload
+internal static class LiveReload
 {
     public const string ScriptPath = "/__sitegen/reload.js";
     public const string EventsPath = "/__sitegen/events";

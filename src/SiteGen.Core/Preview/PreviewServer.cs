@@ -26,7 +26,7 @@ public sealed class PreviewServer : IAsyncDisposable
 
     /// <summary>The address served; with port 0 the system chose a free port, and this names it.</summary>
     public string Url { get; private set; }
-    public BuildState State => _state;
+    internal BuildState State => _state;
 
     private PreviewServer(PreviewOptions options, WebApplication app, string url)
     {

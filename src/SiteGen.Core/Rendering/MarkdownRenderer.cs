@@ -6,15 +6,15 @@ using Markdig.Syntax.Inlines;
 namespace SiteGen.Rendering;
 
 /// <summary>A heading of the report body, for its table of contents.</summary>
-public sealed record TocEntry(int Level, string Text, string Id);
+internal sealed record TocEntry(int Level, string Text, string Id);
 
-public sealed record RenderedBody(string Html, IReadOnlyList<TocEntry> Toc, string PlainText);
+internal sealed record RenderedBody(string Html, IReadOnlyList<TocEntry> Toc, string PlainText);
 
 /// <summary>
 /// Renders a report body to HTML. Raw HTML in Markdown is shown as text, never passed through:
 /// editors paste from web pages, and nothing pasted may run as script on the public site.
 /// </summary>
-public static class MarkdownRenderer
+internal static class MarkdownRenderer
 {
     private static readonly MarkdownPipeline Pipeline = new MarkdownPipelineBuilder()
         .UsePipeTables()

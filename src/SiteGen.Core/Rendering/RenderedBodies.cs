@@ -9,7 +9,7 @@ namespace SiteGen.Rendering;
 /// a build takes each body once for the report's page and its index entry together, and lets it go,
 /// so memory does not grow with the archive.
 /// </summary>
-public sealed class RenderedBodies(BodyCache? cache = null)
+internal sealed class RenderedBodies(BodyCache? cache = null)
 {
     public RenderedBody For(Report report) => Render(report);
 

@@ -13,7 +13,7 @@ namespace SiteGen.Rendering;
 /// (<see cref="HtmlTemplateContext"/>). Templates are parsed once and rendered on every core, each thread
 /// with a context of its own.
 /// </summary>
-public sealed class TemplateSet
+internal sealed class TemplateSet
 {
     public const string Folder = "templates";
     public const string AssetsFolder = "templates/assets";

@@ -8,7 +8,7 @@ namespace SiteGen.Rendering;
 /// writes as it is. Everything else a template outputs is text and is escaped; there is no way for a
 /// template to turn text into trusted HTML, so a report's fields can never become markup.
 /// </summary>
-public sealed record TrustedHtml(string Html)
+internal sealed record TrustedHtml(string Html)
 {
     public static readonly TrustedHtml Empty = new("");
 

@@ -8,7 +8,7 @@ namespace SiteGen.Research;
 /// of them were 3 s of a cold build's 7. A shard is written again only when the set of keys it holds changes, holding
 /// exactly the current reports' analyses, so it never keeps a deleted or edited report's; a shard no report needs is deleted.
 /// </summary>
-public sealed class AnalysisCache(BuildCache cache)
+internal sealed class AnalysisCache(BuildCache cache)
 {
     public const string FolderName = "analyses";
     public const int Shards = 256;

@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using SiteGen.Concurrency;
 using SiteGen.Cache;
 using SiteGen.Content;
 using SiteGen.Diagnostics;
@@ -9,7 +10,7 @@ namespace SiteGen.Research;
 /// Analyses report bodies, or with a cache reads back what an earlier build found: an unchanged report's file is not read.
 /// With a spill, the text of each body analysed is kept for the data files and comparisons of the same build.
 /// </summary>
-public sealed class BodyAnalyses(AnalysisCache? cache = null, BodyTextSpill? spill = null)
+internal sealed class BodyAnalyses(AnalysisCache? cache = null, BodyTextSpill? spill = null)
 {
     /// <summary>The fingerprint of what a body's analysis is made from: the report's file and SiteGen itself.</summary>
     public static string KeyOf(Report report) => Fingerprint.Of(BuildCache.ProgramVersion, "analysis", report.SourceKey);

@@ -7,7 +7,7 @@ namespace SiteGen.Research;
 /// the required sections its headings introduce, its paragraphs' prints (for finding copies), and its length.
 /// </summary>
 /// <param name="Chars">Letters and digits in the body: its length, as the statistics count it.</param>
-public sealed record BodyAnalysis(IReadOnlyList<SectionFound> Sections, IReadOnlyList<ParagraphPrint> Paragraphs, int Chars)
+internal sealed record BodyAnalysis(IReadOnlyList<SectionFound> Sections, IReadOnlyList<ParagraphPrint> Paragraphs, int Chars)
 {
     /// <param name="blocks">The report's Markdown body, read as blocks without rendering (see <see cref="BodyBlocks"/>).</param>
     public static BodyAnalysis Of(IReadOnlyList<Block> blocks)

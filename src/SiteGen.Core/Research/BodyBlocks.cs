@@ -5,7 +5,7 @@ namespace SiteGen.Research;
 
 /// <summary>A block of a report body: a heading (level 1–6) or a paragraph (level 0), as plain text.</summary>
 /// <param name="Id">A heading's anchor on the report page (sec-1, sec-2 … as the renderer numbers headings); empty for a paragraph.</param>
-public sealed record Block(int Level, string Text, string Id)
+internal sealed record Block(int Level, string Text, string Id)
 {
     public bool IsHeading => Level > 0;
 }
@@ -16,7 +16,7 @@ public sealed record Block(int Level, string Text, string Id)
 /// quarter slower; a line scan costs a few percent of a render. It follows CommonMark where report bodies go (ATX and
 /// setext headings, fenced code, block quotes, links and emphasis) and numbers headings as the renderer does.
 /// </summary>
-public static partial class BodyBlocks
+internal static partial class BodyBlocks
 {
     public static IReadOnlyList<Block> Of(string markdown)
     {

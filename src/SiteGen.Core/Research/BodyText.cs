@@ -6,7 +6,7 @@ using Microsoft.Win32.SafeHandles;
 namespace SiteGen.Research;
 
 /// <summary>A body as the research views read it: its blocks' plain text, one block a line, and each line's heading level (0 for a paragraph).</summary>
-public sealed record BodyText(string Text, byte[] Levels)
+internal sealed record BodyText(string Text, byte[] Levels)
 {
     public static BodyText Of(IReadOnlyList<Block> blocks) =>
         new(BodyBlocks.PlainText(blocks), blocks.Select(b => (byte)b.Level).ToArray());
@@ -25,7 +25,7 @@ public sealed record BodyText(string Text, byte[] Levels)
 /// made, so that those do not read and scan each body again (a body read again is read, decoded and fingerprinted: two
 /// thirds of what the data files cost). On disk, not in memory: 10,000 reports' texts are 300 MB. Deleted when disposed.
 /// </summary>
-public sealed class BodyTextSpill : IDisposable
+internal sealed class BodyTextSpill : IDisposable
 {
     private readonly FileStream _file;
     private readonly ConcurrentDictionary<string, (long Offset, int Length)> _kept = new(StringComparer.Ordinal);

@@ -7,7 +7,7 @@ using SiteGen.Content;
 namespace SiteGen.Research;
 
 /// <summary>How to cite a report: GB/T 7714-2015 for an online document, BibTeX and CSL-JSON to paste into a reference manager.</summary>
-public sealed record Citation(string GbT7714, string BibTex, string CslJson)
+internal sealed record Citation(string GbT7714, string BibTex, string CslJson)
 {
     /// <summary>Where the reader fills in the day they consulted the report: a static page cannot know it.</summary>
     public const string AccessedPlaceholder = "[引用日期]";

@@ -5,7 +5,7 @@ namespace SiteGen.Research;
 /// <summary>Timeliness and completeness of a group of yearly reports: counts, and rates where a count has a base.</summary>
 /// <param name="Dated">Reports whose publication date is known: the base of the on-time rate.</param>
 /// <param name="Sections">For each required section (in <see cref="RequiredSections.All"/> order), how many reports hold it.</param>
-public sealed record ComplianceRow(string Group, int Reports, int Dated, int OnTime, int Complete, IReadOnlyList<int> Sections)
+internal sealed record ComplianceRow(string Group, int Reports, int Dated, int OnTime, int Complete, IReadOnlyList<int> Sections)
 {
     public int Late => Dated - OnTime;
     public double? OnTimeRate => Dated == 0 ? null : OnTime / (double)Dated;
@@ -17,7 +17,7 @@ public sealed record ComplianceRow(string Group, int Reports, int Dated, int OnT
 /// has to give: measures, shortcomings, the first-responsible-person duty and plans (其他需要报告的情况 is asked only
 /// where there is something to report).
 /// </summary>
-public static class Compliance
+internal static class Compliance
 {
     public static readonly IReadOnlyList<string> Essential = ["measures", "shortcomings", "responsibility", "plans"];
 

@@ -5,7 +5,7 @@ namespace SiteGen.Research;
 
 /// <summary>What the research views say of one report: timeliness, required sections, shared paragraphs, length.</summary>
 /// <param name="Sections">The required sections found; null for a type the rules do not cover.</param>
-public sealed record ReportAnalysis(Timeliness? Timeliness, IReadOnlyList<SectionFound>? Sections, IReadOnlyList<SharedParagraph> Shared, int Chars)
+internal sealed record ReportAnalysis(Timeliness? Timeliness, IReadOnlyList<SectionFound>? Sections, IReadOnlyList<SharedParagraph> Shared, int Chars)
 {
     /// <summary>The required sections not found (code and name), for a type the rules cover.</summary>
     public IReadOnlyList<(string Code, string Name)> Missing =>
@@ -13,7 +13,7 @@ public sealed record ReportAnalysis(Timeliness? Timeliness, IReadOnlyList<Sectio
 }
 
 /// <summary>Every report's analysis, with the paragraphs reports share found across the whole archive.</summary>
-public sealed class Findings
+internal sealed class Findings
 {
     private readonly IReadOnlyDictionary<string, BodyAnalysis> _bodies;
     private readonly IReadOnlyDictionary<string, IReadOnlyList<SharedParagraph>> _shared;

@@ -9,7 +9,7 @@ namespace SiteGen.Research;
 /// agree in about the share of positions that their shingle sets overlap (Jaccard), so a copy with its punctuation
 /// changed, or a year changed, still matches.
 /// </summary>
-public sealed record ParagraphPrint(string Excerpt, uint[] Signature)
+internal sealed record ParagraphPrint(string Excerpt, uint[] Signature)
 {
     /// <summary>Shorter paragraphs (after normalising) are stock phrases, not copying.</summary>
     public const int MinChars = 50;

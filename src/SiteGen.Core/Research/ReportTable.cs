@@ -3,6 +3,7 @@ using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using CsvHelper;
+using SiteGen.Concurrency;
 using SiteGen.Content;
 
 namespace SiteGen.Research;
@@ -11,17 +12,17 @@ namespace SiteGen.Research;
 /// <param name="Url">The report's page in the archive (absolute, from base_url).</param>
 /// <param name="Text">The body as plain text, read only for JSONL.</param>
 /// <param name="Key">The fingerprint of what the row is made from besides the site: its report's file and what the archive found in it.</param>
-public sealed record ReportRow(Report Report, ReportAnalysis Analysis, string Url, Citation Citation, Func<string> Text, string Key);
+internal sealed record ReportRow(Report Report, ReportAnalysis Analysis, string Url, Citation Citation, Func<string> Text, string Key);
 
 /// <summary>Where a row's JSON line was written in the file, and the line's hash: what lets the next build copy it.</summary>
-public readonly record struct WrittenLine(string Key, long Offset, int Length, ulong Hash);
+internal readonly record struct WrittenLine(string Key, long Offset, int Length, ulong Hash);
 
 /// <summary>
 /// The archive as a table: one row a report, the same columns in CSV (RFC 4180, UTF-8 with a BOM, so Excel on
 /// Chinese Windows opens it as UTF-8) and JSON Lines (which adds the keywords and the text). What `sitegen export`
 /// prints and what the site ships as data/reports.csv and data/reports.jsonl, byte for byte.
 /// </summary>
-public static class ReportTable
+internal static class ReportTable
 {
     public sealed record Column(string Name, string Meaning, Func<ReportRow, object?> Value);
 
@@ -79,7 +80,7 @@ public static class ReportTable
     {
         var written = new List<WrittenLine>();
         var offset = 0L;
-        Diagnostics.Work.InOrder(rows, row => (row.Key, Line: earlier?.Invoke(row.Key) ?? JsonLine(row)), made =>
+        Work.InOrder(rows, row => (row.Key, Line: earlier?.Invoke(row.Key) ?? JsonLine(row)), made =>
         {
             output.Write(made.Line);
             written.Add(new WrittenLine(made.Key, offset, made.Line.Length, System.IO.Hashing.XxHash3.HashToUInt64(made.Line)));

@@ -4,14 +4,14 @@ using SiteGen.Rendering;
 namespace SiteGen.Research;
 
 /// <summary>A required content found under a heading of the report, with the heading's anchor on its page.</summary>
-public sealed record SectionFound(string Code, string Heading, string Id);
+internal sealed record SectionFound(string Code, string Heading, string Id);
 
 /// <summary>
 /// The five contents the 2019 rules ask a yearly report to hold, found by the headings that introduce them in the
 /// wordings reports use: 主要举措和成效 / 主要工作 / 工作开展情况; 存在的不足和原因 / 存在问题; 第一责任人职责;
 /// 下一年度主要安排 / 下一步工作打算; 其他需要报告的情况.
 /// </summary>
-public static partial class RequiredSections
+internal static partial class RequiredSections
 {
     public static readonly IReadOnlyList<(string Code, string Name)> All =
     [

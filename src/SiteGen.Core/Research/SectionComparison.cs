@@ -6,11 +6,11 @@ using DiffPlex.DiffBuilder.Model;
 namespace SiteGen.Research;
 
 /// <summary>A run of text in one side of a comparison, marked when it was inserted (newer side) or deleted (older side).</summary>
-public sealed record DiffPiece(string Text, bool Changed);
+internal sealed record DiffPiece(string Text, bool Changed);
 
 /// <summary>One paragraph pair side by side: same, changed (with the changed characters marked), only in the older or only in the newer.</summary>
 /// <param name="Kind">same, changed, deleted (only older) or inserted (only newer).</param>
-public sealed record DiffLine(string Kind, IReadOnlyList<DiffPiece> Older, IReadOnlyList<DiffPiece> Newer);
+internal sealed record DiffLine(string Kind, IReadOnlyList<DiffPiece> Older, IReadOnlyList<DiffPiece> Newer);
 
 /// <summary>
 /// Compares one section of two years' reports, paragraph by paragraph (DiffPlex's side-by-side model) and, within a
@@ -18,7 +18,7 @@ public sealed record DiffLine(string Kind, IReadOnlyList<DiffPiece> Older, IRead
 /// words at). Two paragraphs that only stand in the same place are shown whole: marking every character of unrelated
 /// text says nothing, and diffing them was 95% of the time a comparison took.
 /// </summary>
-public static class SectionComparison
+internal static class SectionComparison
 {
     private static readonly SideBySideDiffBuilder Builder = new(new Differ(), new LineChunker(), new LineChunker());
     private static readonly Differ Characters = new();

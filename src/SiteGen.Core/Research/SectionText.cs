@@ -1,7 +1,7 @@
 namespace SiteGen.Research;
 
 /// <summary>The text a report gives under each required section's heading: its paragraphs, one a line.</summary>
-public static class SectionText
+internal static class SectionText
 {
     /// <summary>For each found section, the blocks after its heading up to the next heading of the same or a higher level.</summary>
     public static IReadOnlyDictionary<string, string> Of(IReadOnlyList<Block> blocks, IReadOnlyList<SectionFound> found)

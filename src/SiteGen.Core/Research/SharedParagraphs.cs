@@ -3,7 +3,7 @@ namespace SiteGen.Research;
 /// <summary>A paragraph of a report that another report also holds, verbatim or nearly.</summary>
 /// <param name="Others">The other reports that hold it (slugs), at most <see cref="SharedParagraphs.MaxLinks"/>, in slug order.</param>
 /// <param name="OtherCount">How many other reports hold it in all.</param>
-public sealed record SharedParagraph(string Excerpt, IReadOnlyList<string> Others, int OtherCount);
+internal sealed record SharedParagraph(string Excerpt, IReadOnlyList<string> Others, int OtherCount);
 
 /// <summary>
 /// Finds the paragraphs reports share, in time linear in the archive: locality-sensitive hashing puts each paragraph's
@@ -12,7 +12,7 @@ public sealed record SharedParagraph(string Excerpt, IReadOnlyList<string> Other
 /// again is one group). Each bucket compares a newcomer with the bucket's first paragraph only, so a stock paragraph in
 /// a thousand reports costs a thousand comparisons, not half a million.
 /// </summary>
-public static class SharedParagraphs
+internal static class SharedParagraphs
 {
     public const int MaxLinks = 5;
     private const int Bands = 8;

@@ -8,7 +8,7 @@ namespace SiteGen.Research;
 /// day is 31 March.
 /// </summary>
 /// <param name="DaysLate">Days after the deadline the report was published (negative: early); null when the date is unknown.</param>
-public sealed record Timeliness(DateOnly Deadline, int? DaysLate)
+internal sealed record Timeliness(DateOnly Deadline, int? DaysLate)
 {
     public bool? OnTime => DaysLate is { } days ? days <= 0 : null;
 

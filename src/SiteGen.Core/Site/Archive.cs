@@ -4,7 +4,7 @@ using SiteGen.Diagnostics;
 namespace SiteGen.Site;
 
 /// <summary>The whole archive arranged for browsing: every listing the site shows, in display order.</summary>
-public sealed class Archive
+internal sealed class Archive
 {
     public const string AllFolder = "all";
     public const string YearsFolder = "years";

@@ -9,7 +9,7 @@ namespace SiteGen.Site;
 /// The archive as data to take away: data/reports.csv and data/reports.jsonl, the same bytes `sitegen export`
 /// prints, and the citation each report page shows.
 /// </summary>
-public static class ArchiveData
+internal static class ArchiveData
 {
     public const string Folder = "data";
     public const string CsvPath = "data/reports.csv";
@@ -17,7 +17,7 @@ public static class ArchiveData
     public const string PagePath = "data/index.html";
 
     /// <summary>The report's page on the hosted archive (from base_url): where a citation points when the source's address is unknown.</summary>
-    public static string PageUrl(SiteConfig config, Report report) => config.BaseUrl.TrimEnd('/') + "/" + SitePaths.ReportPage(report.Slug);
+    public static string PageUrl(SiteConfig config, Report report) => config.BaseUrl.TrimEnd('/') + "/" + SitePaths.ReportPath(report.Slug);
 
     public static Citation CitationOf(SiteConfig config, Report report) => Citation.For(report, report.Source.Url ?? PageUrl(config, report));
 

@@ -3,15 +3,15 @@ using SiteGen.Content;
 namespace SiteGen.Site;
 
 /// <summary>A named group of reports (a year, a region, a type, a publisher), newest first, with its sub-groups.</summary>
-public sealed record Listing(string Name, string Folder, IReadOnlyList<Report> Reports, IReadOnlyList<Listing> Children)
+internal sealed record Listing(string Name, string Folder, IReadOnlyList<Report> Reports, IReadOnlyList<Listing> Children)
 {
-    public string Url => SitePaths.ListingPage(Folder, 1);
+    public string Url => SitePaths.ListingPath(Folder, 1);
 }
 
 /// <summary>One page of a listing.</summary>
-public sealed record ListingPage(Listing Listing, int Number, int Count, IReadOnlyList<Report> Reports)
+internal sealed record ListingPage(Listing Listing, int Number, int Count, IReadOnlyList<Report> Reports)
 {
-    public string Path => SitePaths.ListingPage(Listing.Folder, Number);
+    public string Path => SitePaths.ListingPath(Listing.Folder, Number);
 
     public static IEnumerable<ListingPage> Split(Listing listing, int pageSize)
     {

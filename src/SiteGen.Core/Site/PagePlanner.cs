@@ -7,10 +7,10 @@ using SiteGen.Research;
 namespace SiteGen.Site;
 
 /// <summary>A page to write: which template renders it, and what the template sees.</summary>
-public sealed record PlannedPage(string Kind, PageModel Model);
+internal sealed record PlannedPage(string Kind, PageModel Model);
 
 /// <summary>Decides every HTML page of the site and builds the model each template receives.</summary>
-public sealed class PagePlanner
+internal sealed class PagePlanner
 {
     private sealed record Browse(string Kind, string Name, string Folder, string Intro, Func<Archive, IReadOnlyList<Listing>> Listings);
 
@@ -40,7 +40,7 @@ public sealed class PagePlanner
         _config = config;
         _archive = archive;
         _browse = BrowseKinds.Where(b => config.Lists(b.Kind)).ToArray();
-        var nav = new List<NavItem> { new("首页", SitePaths.Home, "home"), new("全部报告", SitePaths.ListingPage(Archive.AllFolder, 1), "all") };
+        var nav = new List<NavItem> { new("首页", SitePaths.Home, "home"), new("全部报告", SitePaths.ListingPath(Archive.AllFolder, 1), "all") };
         nav.AddRange(_browse.Select(b => new NavItem(b.Name, $"{b.Folder}/index.html", b.Folder)));
         nav.Add(new NavItem("搜索", SitePaths.Search, "search"));
         var newest = archive.Newest.Select(r => r.Date).Max();
@@ -186,7 +186,7 @@ public sealed class PagePlanner
         return new PlannedPage("report", new ReportPage
         {
             Site = _site,
-            Path = SitePaths.ReportPage(report.Slug),
+            Path = SitePaths.ReportPath(report.Slug),
             Title = report.Title,
             Section = "report",
             Heading = report.Title,
@@ -206,7 +206,7 @@ public sealed class PagePlanner
             Keywords = report.Keywords,
             KeywordsProposed = report.KeywordsProposed,
             Warnings = report.Warnings,
-            SourceUrl = SitePaths.ReportSource(report.Slug),
+            SourceUrl = SitePaths.ReportSourcePath(report.Slug),
             Previous = previous is null ? null : Summary(previous),
             Next = next is null ? null : Summary(next),
             RegionName = region?.Name,
@@ -225,7 +225,7 @@ public sealed class PagePlanner
                 ? new SectionCheck(s.Name, true, found.Heading, "#" + found.Id)
                 : new SectionCheck(s.Name, false, null, null)).ToList();
         var shared = analysis.Shared.Select(p => new SharedView(p.Excerpt,
-            p.Others.Select(slug => new Link(_bySlug[slug].Title, SitePaths.ReportPage(slug))).ToList(), p.OtherCount - p.Others.Count)).ToList();
+            p.Others.Select(slug => new Link(_bySlug[slug].Title, SitePaths.ReportPath(slug))).ToList(), p.OtherCount - p.Others.Count)).ToList();
         return new AnalysisPanel(text, style, sections, shared);
     }
 
@@ -234,7 +234,7 @@ public sealed class PagePlanner
     private static MetaValue? Meta(DateOnly? date) => Shown(date) is { } shown ? new MetaValue(shown.Text, Date: shown) : null;
 
     private string? LinkIf(string kind, string folder) =>
-        _config.Lists(kind) ? SitePaths.ListingPage(folder, 1) : null;
+        _config.Lists(kind) ? SitePaths.ListingPath(folder, 1) : null;
 
     /// <summary>Pages linked from each side of the current one; further pages are reached through the first and the last.</summary>
     private const int PaginationWindow = 2;
@@ -246,7 +246,7 @@ public sealed class PagePlanner
     /// </summary>
     private static Pagination Paginate(ListingPage page)
     {
-        string Url(int n) => SitePaths.ListingPage(page.Listing.Folder, n);
+        string Url(int n) => SitePaths.ListingPath(page.Listing.Folder, n);
         var shown = new SortedSet<int> { 1, page.Count };
         for (var n = Math.Max(1, page.Number - PaginationWindow); n <= Math.Min(page.Count, page.Number + PaginationWindow); n++) shown.Add(n);
         var links = new List<PageLink>();
@@ -268,7 +268,7 @@ public sealed class PagePlanner
 
     internal static ReportSummary Summary(Report report) => new(
         report.Title,
-        SitePaths.ReportPage(report.Slug),
+        SitePaths.ReportPath(report.Slug),
         IsoDate(report.Date),
         ChineseDate(report.Date),
         report.Year is { } y ? $"{y}年" : null,

@@ -7,7 +7,7 @@ using SiteGen.Research;
 namespace SiteGen.Site;
 
 /// <summary>The research pages: compliance (by year and province, and each year's shortfalls), statistics and coverage.</summary>
-public sealed class ResearchPlanner(SiteInfo site, Archive archive, Findings findings)
+internal sealed class ResearchPlanner(SiteInfo site, Archive archive, Findings findings)
 {
     public const string ComplianceFolder = "compliance";
     public const string CompliancePath = "compliance/index.html";
@@ -91,7 +91,7 @@ public sealed class ResearchPlanner(SiteInfo site, Archive archive, Findings fin
         var (text, style) = TimelinessText.Of(analysis.Timeliness!);
         var missing = Research.Compliance.Essential.Where(code => analysis.Sections!.All(f => f.Code != code))
             .Select(code => RequiredSections.All.First(s => s.Code == code).Name).ToList();
-        return new ComplianceItem(report.Title, SitePaths.ReportPage(report.Slug), report.Region.Province, report.Level,
+        return new ComplianceItem(report.Title, SitePaths.ReportPath(report.Slug), report.Region.Province, report.Level,
             PagePlanner.ChineseDate(report.DatePublished), text, style, missing);
     }
 
@@ -237,23 +237,23 @@ public sealed class ResearchPlanner(SiteInfo site, Archive archive, Findings fin
             return new CompareSection(s.Name, lines, lines.Count(l => l.Kind != "same"));
         }).ToList();
         var unmatched = RequiredSections.All.Where(s => newText.ContainsKey(s.Code) != oldText.ContainsKey(s.Code)).Select(s => s.Name).ToList();
-        return new ComparePair(newer.Slug, new Link(newer.Title, SitePaths.ReportPage(newer.Slug)), newer.Year!.Value,
-            new Link(older.Title, SitePaths.ReportPage(older.Slug)), older.Year!.Value, sections, unmatched);
+        return new ComparePair(newer.Slug, new Link(newer.Title, SitePaths.ReportPath(newer.Slug)), newer.Year!.Value,
+            new Link(older.Title, SitePaths.ReportPath(older.Slug)), older.Year!.Value, sections, unmatched);
     }
 
     private CoverageMark Mark(Report report) => findings.For(report).Timeliness!.OnTime switch
     {
-        true => new CoverageMark(SitePaths.ReportPage(report.Slug), report.Title, "按时", "on-time"),
-        false => new CoverageMark(SitePaths.ReportPage(report.Slug), report.Title, "逾期", "late"),
-        null => new CoverageMark(SitePaths.ReportPage(report.Slug), report.Title, "日期不详", "unknown"),
+        true => new CoverageMark(SitePaths.ReportPath(report.Slug), report.Title, "按时", "on-time"),
+        false => new CoverageMark(SitePaths.ReportPath(report.Slug), report.Title, "逾期", "late"),
+        null => new CoverageMark(SitePaths.ReportPath(report.Slug), report.Title, "日期不详", "unknown"),
     };
 }
 
 /// <summary>A region's yearly reports, oldest first, compared on one page.</summary>
-public sealed record Comparison(string Path, string Region, IReadOnlyList<Report> Reports);
+internal sealed record Comparison(string Path, string Region, IReadOnlyList<Report> Reports);
 
 /// <summary>How a report's timeliness reads on a page, and the class that colours it.</summary>
-public static class TimelinessText
+internal static class TimelinessText
 {
     public static (string Text, string Class) Of(Timeliness timeliness)
     {

@@ -3,7 +3,7 @@ using SiteGen.Rendering;
 namespace SiteGen.Site;
 
 /// <summary>compliance/index.html: timeliness and completeness by year and by province, for every yearly report.</summary>
-public sealed class CompliancePage : PageModel
+internal sealed class CompliancePage : PageModel
 {
     public required ComplianceTable ByYear { get; init; }
     public required ComplianceTable ByProvince { get; init; }
@@ -15,14 +15,14 @@ public sealed class CompliancePage : PageModel
     public required IReadOnlyList<string> Provinces { get; init; }
 }
 
-public sealed record ComplianceTable(string Caption, string GroupHeading, IReadOnlyList<ComplianceLine> Rows, ComplianceLine Total);
+internal sealed record ComplianceTable(string Caption, string GroupHeading, IReadOnlyList<ComplianceLine> Rows, ComplianceLine Total);
 
 /// <param name="OnTimeRate">As shown: 75%, or — when no date is known.</param>
-public sealed record ComplianceLine(string Group, string? Url, int Reports, int Dated, int OnTime, int Late, string OnTimeRate,
+internal sealed record ComplianceLine(string Group, string? Url, int Reports, int Dated, int OnTime, int Late, string OnTimeRate,
     int Complete, string CompleteRate, IReadOnlyList<int> Sections);
 
 /// <summary>compliance/&lt;year&gt;.html: the year's reports that were late, undated or lack a required section.</summary>
-public sealed class ComplianceYearPage : PageModel
+internal sealed class ComplianceYearPage : PageModel
 {
     public required string Heading { get; init; }
     public required int Checked { get; init; }
@@ -32,19 +32,19 @@ public sealed class ComplianceYearPage : PageModel
     public required IReadOnlyList<Link> Breadcrumbs { get; init; }
 }
 
-public sealed record ComplianceItem(string Title, string Url, string? Province, string? Level, string? Published, string Timeliness,
+internal sealed record ComplianceItem(string Title, string Url, string? Province, string? Level, string? Published, string Timeliness,
     string TimelinessClass, IReadOnlyList<string> Missing);
 
 /// <summary>stats/index.html: charts drawn at build time as inline SVG, each with its numbers in a table.</summary>
-public sealed class StatsPage : PageModel
+internal sealed class StatsPage : PageModel
 {
     public required IReadOnlyList<Chart> Charts { get; init; }
 }
 
 /// <param name="Bars">Each bar's label, its value as shown, and its length as a share of the longest (0–100).</param>
-public sealed record Chart(string Id, string Title, string ValueHeading, IReadOnlyList<Bar> Bars, string Note);
+internal sealed record Chart(string Id, string Title, string ValueHeading, IReadOnlyList<Bar> Bars, string Note);
 
-public sealed record Bar(string Label, string Value, double Percent)
+internal sealed record Bar(string Label, string Value, double Percent)
 {
     /// <summary>The drawing's numbers, rounded here: a template's arithmetic on doubles prints 126.65399999999998.</summary>
     public const double Room = 380;
@@ -53,13 +53,13 @@ public sealed record Bar(string Label, string Value, double Percent)
 }
 
 /// <summary>coverage/index.html: the provinces, each linking to its region × year grid.</summary>
-public sealed class CoverageIndexPage : PageModel
+internal sealed class CoverageIndexPage : PageModel
 {
     public required IReadOnlyList<GroupEntry> Provinces { get; init; }
 }
 
 /// <summary>coverage/&lt;code&gt;.html: which yearly reports the archive holds for each region of a province, and whether on time.</summary>
-public sealed class CoveragePage : PageModel
+internal sealed class CoveragePage : PageModel
 {
     public required string Heading { get; init; }
     public required IReadOnlyList<int> Years { get; init; }
@@ -68,16 +68,16 @@ public sealed class CoveragePage : PageModel
 }
 
 /// <param name="Depth">0 the province, 1 a city, 2 a county: for indenting.</param>
-public sealed record CoverageRow(string Region, string Url, int Depth, IReadOnlyList<CoverageCell> Cells);
+internal sealed record CoverageRow(string Region, string Url, int Depth, IReadOnlyList<CoverageCell> Cells);
 
 /// <summary>A region's yearly reports for one year: empty when the archive holds none.</summary>
-public sealed record CoverageCell(IReadOnlyList<CoverageMark> Reports);
+internal sealed record CoverageCell(IReadOnlyList<CoverageMark> Reports);
 
 /// <param name="Mark">按时 / 逾期 / 日期不详: the words carry the meaning, the class only colours it.</param>
-public sealed record CoverageMark(string Url, string Title, string Mark, string Class);
+internal sealed record CoverageMark(string Url, string Title, string Mark, string Class);
 
 /// <summary>compare/&lt;region&gt;.html: each yearly report beside the region's report of the year before, section by section.</summary>
-public sealed class ComparePage : PageModel
+internal sealed class ComparePage : PageModel
 {
     public required string Heading { get; init; }
     public required IReadOnlyList<ComparePair> Pairs { get; init; }
@@ -86,7 +86,7 @@ public sealed class ComparePage : PageModel
 
 /// <param name="Id">The newer report's slug: the anchor its page links to (与上一年对比).</param>
 /// <param name="Unmatched">Required sections found in only one of the two reports, which cannot be compared.</param>
-public sealed record ComparePair(string Id, Link Newer, int NewerYear, Link Older, int OlderYear, IReadOnlyList<CompareSection> Sections, IReadOnlyList<string> Unmatched);
+internal sealed record ComparePair(string Id, Link Newer, int NewerYear, Link Older, int OlderYear, IReadOnlyList<CompareSection> Sections, IReadOnlyList<string> Unmatched);
 
 /// <param name="Changes">How many paragraphs differ: 0 when the section was carried over word for word.</param>
-public sealed record CompareSection(string Name, IReadOnlyList<Research.DiffLine> Lines, int Changes);
+internal sealed record CompareSection(string Name, IReadOnlyList<Research.DiffLine> Lines, int Changes);

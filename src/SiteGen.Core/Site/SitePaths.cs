@@ -7,7 +7,7 @@ namespace SiteGen.Site;
 /// Where each page lives in the output. Paths are ASCII, relative to the site root, and always name
 /// a file (never a bare folder), because a browser opening the site from disk does not look for index.html.
 /// </summary>
-public static class SitePaths
+internal static class SitePaths
 {
     public const string Home = "index.html";
     public const string NotFound = "404.html";
@@ -16,11 +16,11 @@ public static class SitePaths
     public const string SearchRuntime = "assets/search.js";
     public const string Download = "download.html";
 
-    public static string ReportPage(string slug) => $"reports/{slug}.html";
-    public static string ReportSource(string slug) => $"reports/{slug}.md";
+    public static string ReportPath(string slug) => $"reports/{slug}.html";
+    public static string ReportSourcePath(string slug) => $"reports/{slug}.md";
 
     /// <summary>Page <paramref name="number"/> (from 1) of the listing in <paramref name="folder"/>.</summary>
-    public static string ListingPage(string folder, int number) =>
+    public static string ListingPath(string folder, int number) =>
         number == 1 ? $"{folder}/index.html" : $"{folder}/page-{number}.html";
 
     /// <summary>The prefix that leads from the page at <paramref name="path"/> back to the site root.</summary>

@@ -9,7 +9,7 @@ namespace SiteGen.Site;
 // template can show belongs here, and nothing else.
 
 /// <summary>What every template sees. Links in models are relative to the site root; templates prefix <c>root</c>.</summary>
-public abstract class PageModel
+internal abstract class PageModel
 {
     public required SiteInfo Site { get; init; }
     /// <summary>The page's path from the site root, e.g. reports/x.html.</summary>
@@ -24,7 +24,7 @@ public abstract class PageModel
 }
 
 /// <summary>Site-wide facts for the layout: title, language, navigation, the offline download, how recent the archive is.</summary>
-public sealed record SiteInfo(
+internal sealed record SiteInfo(
     string Title,
     string Description,
     string Language,
@@ -39,30 +39,30 @@ public sealed record SiteInfo(
     public string SearchRuntime => SitePaths.SearchRuntime;
 }
 
-public sealed record NavItem(string Name, string Url, string Section);
+internal sealed record NavItem(string Name, string Url, string Section);
 
-public sealed record ReportSummary(
+internal sealed record ReportSummary(
     string Title, string Url, string? DateIso, string? DateText, string? Year, string DocType,
     string? Publisher, string? Region, bool Damaged);
 
-public sealed record Link(string Name, string Url);
+internal sealed record Link(string Name, string Url);
 
 /// <summary>A date as the site shows it (2021年3月31日) and as <c>&lt;time datetime&gt;</c> wants it.</summary>
-public sealed record ShownDate(string Iso, string Text);
+internal sealed record ShownDate(string Iso, string Text);
 
 /// <summary>One fact of a report's metadata: its text, and the listing or address it links to, if any.</summary>
-public sealed record MetaValue(string Text, string? Url = null, ShownDate? Date = null)
+internal sealed record MetaValue(string Text, string? Url = null, ShownDate? Date = null)
 {
     /// <summary>An address outside the site, linked as it is rather than from the site root.</summary>
     public bool External => Url is not null && (Url.StartsWith("http://", StringComparison.Ordinal) || Url.StartsWith("https://", StringComparison.Ordinal));
 }
 
-public sealed record GroupEntry(string Name, string Url, int Count, IReadOnlyList<GroupEntry> Children);
+internal sealed record GroupEntry(string Name, string Url, int Count, IReadOnlyList<GroupEntry> Children);
 
 /// <summary>A link to a page of a listing, or (no URL) the gap where page numbers are skipped.</summary>
-public sealed record PageLink(int Number, string? Url, bool Current);
+internal sealed record PageLink(int Number, string? Url, bool Current);
 
-public sealed record Pagination(int Number, int Count, string? PreviousUrl, string? NextUrl, IReadOnlyList<PageLink> Pages)
+internal sealed record Pagination(int Number, int Count, string? PreviousUrl, string? NextUrl, IReadOnlyList<PageLink> Pages)
 {
     public bool Many => Count > 1;
     public string? FirstUrl => Pages.Count > 0 && Number > 1 ? Pages[0].Url : null;
@@ -70,9 +70,9 @@ public sealed record Pagination(int Number, int Count, string? PreviousUrl, stri
 }
 
 /// <summary>The offline zip: where it is, and its size once it is written (hosted pages only).</summary>
-public sealed record Download(string Url, string? SizeText);
+internal sealed record Download(string Url, string? SizeText);
 
-public sealed class HomePage : PageModel
+internal sealed class HomePage : PageModel
 {
     public required int ReportCount { get; init; }
     public required int YearCount { get; init; }
@@ -87,7 +87,7 @@ public sealed class HomePage : PageModel
     public bool Offline { get; init; }
 }
 
-public sealed class ReportPage : PageModel
+internal sealed class ReportPage : PageModel
 {
     public required string Heading { get; init; }
     public MetaValue? Publisher { get; init; }
@@ -128,17 +128,17 @@ public sealed class ReportPage : PageModel
 /// <param name="Timeliness">按时发布 / 逾期 N 天 / 发布日期不详, with the deadline; null for a type the rules do not cover.</param>
 /// <param name="TimelinessClass">on-time, late or unknown: for styling only, the text says it.</param>
 /// <param name="Sections">Each required section, found (with a link to its heading) or not; null for a type the rules do not cover.</param>
-public sealed record AnalysisPanel(string? Timeliness, string? TimelinessClass, IReadOnlyList<SectionCheck>? Sections, IReadOnlyList<SharedView> Shared)
+internal sealed record AnalysisPanel(string? Timeliness, string? TimelinessClass, IReadOnlyList<SectionCheck>? Sections, IReadOnlyList<SharedView> Shared)
 {
     public bool IsEmpty => Timeliness is null && Sections is null && Shared.Count == 0;
 }
 
-public sealed record SectionCheck(string Name, bool Found, string? Heading, string? Url);
+internal sealed record SectionCheck(string Name, bool Found, string? Heading, string? Url);
 
 /// <param name="More">How many other reports hold the paragraph beyond those linked.</param>
-public sealed record SharedView(string Excerpt, IReadOnlyList<Link> Reports, int More);
+internal sealed record SharedView(string Excerpt, IReadOnlyList<Link> Reports, int More);
 
-public sealed class ListingPageView : PageModel
+internal sealed class ListingPageView : PageModel
 {
     public required string Heading { get; init; }
     public required int Count { get; init; }
@@ -148,7 +148,7 @@ public sealed class ListingPageView : PageModel
     public required IReadOnlyList<Link> Breadcrumbs { get; init; }
 }
 
-public sealed class GroupsPage : PageModel
+internal sealed class GroupsPage : PageModel
 {
     public required string Heading { get; init; }
     public required string Intro { get; init; }
@@ -162,16 +162,16 @@ public sealed class GroupsPage : PageModel
 /// path on the host (from <c>base_url</c>), since relative ones would resolve against the missing address.
 /// The offline copy's links are relative (<c>HostRoot</c> empty): it is read from disk at the root.
 /// </summary>
-public sealed class NotFoundPage : PageModel
+internal sealed class NotFoundPage : PageModel
 {
     public required string HostRoot { get; init; }
     public override string Root => HostRoot;
 }
 
-public sealed class SearchPage : PageModel;
+internal sealed class SearchPage : PageModel;
 
 /// <summary>data/index.html: the data files, their columns (the data dictionary) and the note on reuse.</summary>
-public sealed class DataPage : PageModel
+internal sealed class DataPage : PageModel
 {
     public required int ReportCount { get; init; }
     public required DataFile Csv { get; init; }
@@ -179,16 +179,16 @@ public sealed class DataPage : PageModel
     public required IReadOnlyList<DataColumn> Columns { get; init; }
 }
 
-public sealed record DataFile(string Url, string SizeText);
+internal sealed record DataFile(string Url, string SizeText);
 
 /// <param name="JsonOnly">Only in the JSON Lines file.</param>
-public sealed record DataColumn(string Name, string Meaning, bool JsonOnly);
+internal sealed record DataColumn(string Name, string Meaning, bool JsonOnly);
 
 /// <summary>
 /// download.html: on the host, the zip and its size; inside the zip, which build this offline copy is
 /// (the copy cannot link to a zip it does not contain).
 /// </summary>
-public sealed class DownloadPage : PageModel
+internal sealed class DownloadPage : PageModel
 {
     public required int ReportCount { get; init; }
     public Download? Download { get; init; }

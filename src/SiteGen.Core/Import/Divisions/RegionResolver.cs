@@ -5,14 +5,14 @@ namespace SiteGen.Import.Divisions;
 
 /// <summary>A region found in a document, with the reason when it could not be settled.</summary>
 /// <param name="Name">The place name the region was resolved from; <paramref name="Rule"/> says where it was found and how it was settled.</param>
-public sealed record ResolvedRegion(Region Region, Division? Unit, string? Warning, string? Name = null, string? Rule = null);
+internal sealed record ResolvedRegion(Region Region, Division? Unit, string? Warning, string? Name = null, string? Rule = null);
 
 /// <summary>
 /// Resolves the place a document is about from the place names in its title and issuer, using
 /// the body only as evidence. A name shared by several places (朝阳区, 鼓楼区, 新县…) is settled only
 /// when the text also names its province or city; otherwise the region is left unknown, with a warning.
 /// </summary>
-public sealed partial class RegionResolver(DivisionTable table)
+internal sealed partial class RegionResolver(DivisionTable table)
 {
     private readonly Lazy<NameIndex> _index = new(() => NameIndex.Build(BuildNames(table)));
 

@@ -3,7 +3,7 @@ using SiteGen.Content;
 namespace SiteGen.Import.Keywords;
 
 /// <summary>Chooses what a batch's keywords are ranked against: the archive's own reports when it has enough, else SmartCn's dictionary.</summary>
-public static class KeywordBackground
+internal static class KeywordBackground
 {
     /// <summary>Fewer reports than this say too little about which words are common: the general dictionary decides.</summary>
     public const int MinReports = 20;

@@ -9,7 +9,7 @@ namespace SiteGen.Import.Keywords;
 /// government vocabulary such as 复议, 规范性文件, 当事人) and the compounds two of them make (行政 复议 → 行政复议),
 /// ranked by tf-idf against a background of how common each word is elsewhere.
 /// </summary>
-public sealed partial class KeywordProposer(IWordRarity rarity)
+internal sealed partial class KeywordProposer(IWordRarity rarity)
 {
     public const int MaxKeywords = 8;
 

@@ -1,7 +1,7 @@
 namespace SiteGen.Import.Keywords;
 
 /// <summary>How rare a word is in the background a page is measured against: its inverse document frequency.</summary>
-public interface IWordRarity
+internal interface IWordRarity
 {
     /// <summary>The rarity of a word, or of a compound of two (given by its parts).</summary>
     double Rarity(IReadOnlyList<KeywordProposer.Word> parts);
@@ -14,7 +14,7 @@ public interface IWordRarity
 /// SmartCn's dictionary counts: how often a general Chinese news corpus used each word. A word the dictionary
 /// never saw (法治 it knows; many a local name it does not) counts as rare.
 /// </summary>
-public sealed class DictionaryRarity : IWordRarity
+internal sealed class DictionaryRarity : IWordRarity
 {
     public static DictionaryRarity Instance { get; } = new();
 
@@ -28,7 +28,7 @@ public sealed class DictionaryRarity : IWordRarity
 }
 
 /// <summary>Document frequencies over reports already in the archive (a sample of them when there are many).</summary>
-public sealed class ArchiveRarity : IWordRarity
+internal sealed class ArchiveRarity : IWordRarity
 {
     private readonly Dictionary<string, int> _documents = [];
     private readonly int _count;

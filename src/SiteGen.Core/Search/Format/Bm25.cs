@@ -4,7 +4,7 @@ namespace SiteGen.Search.Format;
 /// The score both readers give (search.js mirrors it), and the bounds the writer stores so that a query
 /// can tell which segments might hold its best results without reading them.
 /// </summary>
-public static class Bm25
+internal static class Bm25
 {
     public const double K1 = 1.2, B = 0.75;
 

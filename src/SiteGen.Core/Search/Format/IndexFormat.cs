@@ -6,7 +6,7 @@ using System.Text;
 namespace SiteGen.Search.Format;
 
 /// <summary>The pieces of the index format (see FORMAT.md) that writer and reader share.</summary>
-public static class IndexFormat
+internal static class IndexFormat
 {
     public const int Version = 10;
 

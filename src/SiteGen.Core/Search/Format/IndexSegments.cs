@@ -1,7 +1,7 @@
 namespace SiteGen.Search.Format;
 
 /// <summary>A run of documents whose postings are written, and reused, together: ids Start…Start+Count−1.</summary>
-public readonly record struct SegmentRange(int Start, int Count)
+internal readonly record struct SegmentRange(int Start, int Count)
 {
     public int End => Start + Count;
 }
@@ -15,7 +15,7 @@ public readonly record struct SegmentRange(int Start, int Count)
 /// So an added or deleted report changes the segment it falls in and leaves the boundaries elsewhere
 /// where they were, and so the other segments' files; an edit changes only its own segment.
 /// </summary>
-public static class IndexSegments
+internal static class IndexSegments
 {
     /// <summary>
     /// Documents per segment, about. A rebuild after an edit remakes one segment, and a query reads one

@@ -3,7 +3,7 @@ using System.Text.RegularExpressions;
 namespace SiteGen.Search.Format;
 
 /// <summary>One part of a query: its text and the units a match must show in a row (with the query's breaks).</summary>
-public sealed record QueryPart(string Text, IReadOnlyList<Unit> Units, bool Quoted)
+internal sealed record QueryPart(string Text, IReadOnlyList<Unit> Units, bool Quoted)
 {
     public static QueryPart Of(string text, bool quoted) => new(text, TextUnits.Split(text), quoted);
 
@@ -15,7 +15,7 @@ public sealed record QueryPart(string Text, IReadOnlyList<Unit> Units, bool Quot
 /// A parsed query: parts that must all appear (spaces separate them), "…" phrases, -exclusions and
 /// year:/type:/region:/publisher: filters. Mirrors parse() in search.js.
 /// </summary>
-public sealed partial record Query(IReadOnlyList<QueryPart> Parts, IReadOnlyList<QueryPart> Excludes, IReadOnlyDictionary<string, string> Filters)
+internal sealed partial record Query(IReadOnlyList<QueryPart> Parts, IReadOnlyList<QueryPart> Excludes, IReadOnlyDictionary<string, string> Filters)
 {
     private const int MaxLength = 2000;
 

@@ -6,7 +6,7 @@ namespace SiteGen.Search.Format;
 /// reads to count its matches exactly without being asked (the manifest's <c>countingBudget</c>). Tests build
 /// small sites with tiny ones, so that every reader path runs over several segments and chunks.
 /// </summary>
-public sealed record SearchLayout(int SegmentSize, int ChunkPositions, int CountingBudget = IndexFormat.CountingBudget)
+internal sealed record SearchLayout(int SegmentSize, int ChunkPositions, int CountingBudget = IndexFormat.CountingBudget)
 {
     public static readonly SearchLayout Default = new(IndexSegments.Target, IndexFormat.ChunkPositions);
 }

@@ -7,7 +7,7 @@ namespace SiteGen.Search.Format;
 /// One searchable character of a text, with where it stands in the original string, and whether punctuation
 /// (or a symbol) stands between it and the unit before.
 /// </summary>
-public readonly record struct Unit(string Text, int Start, int End, bool Break = false);
+internal readonly record struct Unit(string Text, int Start, int End, bool Break = false);
 
 /// <summary>
 /// The tokenizer both sides share (search.js mirrors it; tests/vectors/tokenizer.json holds both to it).
@@ -17,7 +17,7 @@ public readonly record struct Unit(string Text, int Start, int End, bool Break =
 /// 安经开〔2018〕7号 read the same, and 落实〈法治 does not read 落实法治: a query's units that stand side
 /// by side match only units side by side in the text (see <see cref="Matches"/>).
 /// </summary>
-public static class TextUnits
+internal static class TextUnits
 {
     public const string Name = "sitegen-char-2";
 

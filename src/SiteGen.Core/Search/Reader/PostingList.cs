@@ -3,7 +3,7 @@ using SiteGen.Search.Format;
 namespace SiteGen.Search.Reader;
 
 /// <summary>A term in a document: how often in each field and, once read, where (pairs of units only).</summary>
-public sealed class TermPosting(int doc, int[] counts)
+internal sealed class TermPosting(int doc, int[] counts)
 {
     public int Doc { get; } = doc;
     public int[] Counts { get; } = counts;
@@ -20,7 +20,7 @@ public sealed class TermPosting(int doc, int[] counts)
 /// position shard (the pair is rare there) or chunks of a few documents each (see <see cref="IndexFormat.Chunks"/>).
 /// A query reads positions only for the documents it checks, so only their groups.
 /// </summary>
-public sealed class PostingList
+internal sealed class PostingList
 {
     private readonly Dictionary<int, int> _indexOf = [];
 

@@ -74,7 +74,7 @@ public sealed partial class QueryEngine(SearchIndexReader index)
     }
 
     /// <summary>Matches per value under every filter but the facet's own, in the segments read and (estimated) in the others.</summary>
-    private IReadOnlyList<FacetValue> Facet(Evaluation evaluation, Filters filters, string key, Func<IndexedDoc, string?> value)
+    private IReadOnlyList<FacetValue> Facet(Evaluation evaluation, Filters filters, string key, Func<DocumentRow, string?> value)
     {
         var read = evaluation.Candidates.Where(d => filters.Passes(d, key) && value(index.Doc(d)) is not null)
             .GroupBy(d => value(index.Doc(d))!).ToDictionary(g => g.Key, g => g.ToList());
@@ -144,7 +144,7 @@ public sealed partial class QueryEngine(SearchIndexReader index)
     }
 
     /// <summary>Character ranges of every occurrence of every part in a text, merged where they touch.</summary>
-    public static List<(int Start, int End)> Ranges(string text, IReadOnlyList<QueryPart> used)
+    internal static List<(int Start, int End)> Ranges(string text, IReadOnlyList<QueryPart> used)
     {
         var units = TextUnits.Split(text);
         var found = new List<(int Start, int End)>();

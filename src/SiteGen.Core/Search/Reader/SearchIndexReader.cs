@@ -6,19 +6,19 @@ using SiteGen.Search.Format;
 namespace SiteGen.Search.Reader;
 
 /// <summary>What a segment's columns file holds of a document: enough to score, filter and count it.</summary>
-public sealed record IndexedDoc(int Id, int? Year, string? Province, string? Type, int[] Length);
+internal sealed record DocumentRow(int Id, int? Year, string? Province, string? Type, int[] Length);
 
 /// <summary>A term's entry in the dictionary: per segment, how many documents have it and the best score before idf one gets (0 where none has it).</summary>
-public sealed record TermStats(int[] DocCounts, int[] Bounds)
+internal sealed record TermStats(int[] DocCounts, int[] Bounds)
 {
-    public int Documents => DocCounts.Sum();
+    internal int Documents => DocCounts.Sum();
 
     /// <summary>
     /// The entry of a pair matched by either of its terms: documents and bounds added up, which counts a document
     /// with both twice but never too few, and bounds it (BM25's gain from a count is concave, so the score of a sum
     /// of counts is at most the sum of their scores).
     /// </summary>
-    public static TermStats Sum(IEnumerable<TermStats> terms)
+    internal static TermStats Sum(IEnumerable<TermStats> terms)
     {
         var all = terms.ToList();
         if (all.Count == 1) return all[0];
@@ -33,7 +33,7 @@ public sealed record TermStats(int[] DocCounts, int[] Bounds)
 internal sealed record IndexSegment(int Start, int Count, int Shards, int PositionShards, string Generation, IReadOnlyDictionary<string, int[]> ValueCounts);
 
 /// <summary>What a result shows of a document, read from its head file only when it is shown.</summary>
-public sealed record DocDisplay(string Slug, string Url, string Title, string? Date, string TextFile, string? Region, string? Publisher, TextHead Head);
+internal sealed record DocDisplay(string Slug, string Url, string Title, string? Date, string TextFile, string? Region, string? Publisher, TextHead Head);
 
 /// <summary>
 /// Reads a built site's search index — the very files the browser loads — for <c>sitegen search</c>.
@@ -48,22 +48,22 @@ public sealed class SearchIndexReader
     private readonly (int Shards, string Generation) _dictionary;
     private readonly int _chunkPositions;
     private readonly Dictionary<int, DocDisplay> _display = [];
-    private readonly IndexedDoc[]?[] _docs;
+    private readonly DocumentRow[]?[] _docs;
     private readonly string _filterValuesFile;
     private readonly JsonObject _values;
     private JsonObject? _filterValues;
 
     internal IReadOnlyList<IndexSegment> Segments { get; }
-    public int SegmentCount => Segments.Count;
+    internal int SegmentCount => Segments.Count;
     /// <summary>How many documents the index holds: ids 0…Count−1, newest first.</summary>
-    public int Count { get; }
+    internal int Count { get; }
 
     /// <summary>Files a query reads beyond its page to count exactly without being asked (<see cref="SearchLayout.CountingBudget"/>).</summary>
-    public int CountingBudget { get; }
-    public double[] Weights { get; }
-    public double[] AverageLength { get; }
+    internal int CountingBudget { get; }
+    internal double[] Weights { get; }
+    internal double[] AverageLength { get; }
     /// <summary>The index files read so far, as the browser would download them.</summary>
-    public IReadOnlyList<string> FilesRead => _filesRead;
+    internal IReadOnlyList<string> FilesRead => _filesRead;
     private readonly List<string> _filesRead = [];
 
     private SearchIndexReader(string folder, JsonObject manifest)
@@ -82,7 +82,7 @@ public sealed class SearchIndexReader
         _values = manifest["values"]!.AsObject();
         _filterValuesFile = manifest["filterValues"]!.GetValue<string>();
         Count = manifest["count"]!.GetValue<int>();
-        _docs = new IndexedDoc[]?[Segments.Count];
+        _docs = new DocumentRow[]?[Segments.Count];
     }
 
     /// <summary>Value <paramref name="number"/> of a column (year, province or type) across the archive, as text; null for none.</summary>
@@ -101,14 +101,14 @@ public sealed class SearchIndexReader
     }
 
     /// <summary>A document's columns, reading its segment's columns file if no query has yet.</summary>
-    public IndexedDoc Doc(int doc)
+    internal DocumentRow Doc(int doc)
     {
         var segment = SegmentOf(doc);
         return Columns(segment)[doc - Segments[segment].Start];
     }
 
     /// <summary>A segment's documents' columns, from its columns file.</summary>
-    internal IndexedDoc[] Columns(int segment)
+    internal DocumentRow[] Columns(int segment)
     {
         if (_docs[segment] is { } known) return known;
         var info = Segments[segment];
@@ -116,7 +116,7 @@ public sealed class SearchIndexReader
         var (values, columns) = (file["values"]!.AsObject(), file["columns"]!.AsObject());
         JsonNode? Value(string name, int d) => values[name]![columns[name]![d]!.GetValue<int>()];
         var lengths = columns["len"]!.AsArray().Select(l => Bm25.CodedLength(l!.GetValue<int>())).ToArray();
-        return _docs[segment] = Enumerable.Range(0, info.Count).Select(d => new IndexedDoc(info.Start + d,
+        return _docs[segment] = Enumerable.Range(0, info.Count).Select(d => new DocumentRow(info.Start + d,
             Value("year", d)?.GetValue<int>(), Value("province", d)?.GetValue<string>(), Value("type", d)?.GetValue<string>(),
             lengths[(3 * d)..(3 * d + 3)])).ToArray();
     }
@@ -125,7 +125,7 @@ public sealed class SearchIndexReader
     /// A term's entry in the dictionary: which segments have it, how often, and how well it can score there.
     /// An index of one segment has no dictionary: the segment's count shard tells the term's documents.
     /// </summary>
-    public TermStats Stats(string term)
+    internal TermStats Stats(string term)
     {
         if (_stats.TryGetValue(term, out var known)) return known;
         var (docCounts, bounds) = (new int[Segments.Count], new int[Segments.Count]);
@@ -146,7 +146,7 @@ public sealed class SearchIndexReader
     }
 
     /// <summary>A document's region or publisher, from the file only these filters load.</summary>
-    public string? FilterValue(string column, int doc)
+    internal string? FilterValue(string column, int doc)
     {
         if (_filterValues is null)
         {
@@ -156,7 +156,7 @@ public sealed class SearchIndexReader
     }
 
     /// <summary>A document's slug, URL, title, date, text file and head, from its head file.</summary>
-    public DocDisplay Display(int doc)
+    internal DocDisplay Display(int doc)
     {
         if (_display.TryGetValue(doc, out var known)) return known;
         var segment = Segments[SegmentOf(doc)];
@@ -179,7 +179,7 @@ public sealed class SearchIndexReader
     }
 
     /// <summary>A term's documents in one segment, with its counts per field.</summary>
-    public PostingList Postings(string term, int segment)
+    internal PostingList Postings(string term, int segment)
     {
         if (_postings.TryGetValue((term, segment), out var cached)) return cached;
         var all = new List<TermPosting>();
@@ -208,7 +208,7 @@ public sealed class SearchIndexReader
         : new PositionGroup(IndexFormat.ChunkName(term, chunk, segment.Generation), IndexFormat.Chunk, chunk);
 
     /// <summary>Where a pair starts in each field of a document (null where absent), reading its group's file if no query has yet.</summary>
-    public int[]?[] Positions(PostingList list, int doc)
+    internal int[]?[] Positions(PostingList list, int doc)
     {
         var posting = list.Find(doc) ?? throw new ArgumentException($"{list.Term} is not in document {doc}");
         if (posting.Positions is null)
@@ -221,7 +221,7 @@ public sealed class SearchIndexReader
     }
 
     /// <summary>The three field texts of a document, for snippets.</summary>
-    public string[] Texts(int doc)
+    internal string[] Texts(int doc)
     {
         return JsonSerializer.Deserialize<string[]>(LoadPacked(Display(doc).TextFile, IndexFormat.Text))!;
     }

@@ -11,7 +11,7 @@ namespace SiteGen.Search.Reader;
 /// self-test checks that 中华人民共和国 splits into several words; without ICU, words fall back to
 /// two-character pieces, and <see cref="Engine"/> says so.
 /// </summary>
-public static class WordSegmenter
+internal static class WordSegmenter
 {
     private const int WordBreak = 1;
     private const int RuleStatusWordNoneLimit = 100;

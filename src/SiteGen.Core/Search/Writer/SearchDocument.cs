@@ -5,7 +5,7 @@ using SiteGen.Search.Format;
 namespace SiteGen.Search.Writer;
 
 /// <summary>A report as the search index sees it: three fields of plain text and the facts results show.</summary>
-public sealed record SearchDocument(Report Report, string Title, string Meta, string Body)
+internal sealed record SearchDocument(Report Report, string Title, string Meta, string Body)
 {
     public string[] FieldTexts => [Title, Meta, Body];
 
@@ -33,4 +33,4 @@ public sealed record SearchDocument(Report Report, string Title, string Meta, st
 }
 
 /// <summary>What the index makes of a document, kept between builds: its terms, and the head of its text.</summary>
-internal sealed record IndexedDocument(DocumentTerms.Encoded Terms, TextHead Head);
+internal sealed record InvertedDocument(DocumentTerms.Encoded Terms, TextHead Head);

@@ -57,12 +57,15 @@ internal sealed class SearchIndexWriter
         public string Generation => Key[..10];
     }
 
-    /// <param name="records">Records of the segments earlier builds wrote; null makes every segment afresh.</param>
-    /// <param name="terms">Documents taken apart by earlier builds, if kept.</param>
-    public SearchIndexWriter(IIndexOutput output, IReadOnlyList<Entry> entries, SegmentCache? records, TermsCache? terms, SearchLayout layout)
+    /// <param name="cache">
+    /// Where the index keeps what earlier builds made: each segment's record, each document as it was taken apart, each
+    /// body's unit count. Null makes everything afresh.
+    /// </param>
+    public SearchIndexWriter(IIndexOutput output, IReadOnlyList<Entry> entries, BuildCache? cache, SearchLayout layout)
     {
-        (_output, _entries, _records, _terms, _layout) = (output, entries, records, terms, layout);
-        _typicalLengths = TypicalLengths(entries);
+        (_output, _entries, _layout) = (output, entries, layout);
+        (_records, _terms) = cache is null ? (null, null) : (new SegmentCache(cache), new TermsCache(cache));
+        _typicalLengths = TypicalLengths(entries, BodyUnitCounts.Of(entries.Select(e => e.Report).ToList(), cache));
         var ranges = IndexSegments.Plan(entries.Select(e => e.Report.Slug).ToList(), layout.SegmentSize);
         _segments = ranges.Select(Open).ToArray();
         _files = _segments.Select(s => s.Reused is { } r ? new SegmentFiles(r.Shards, r.PositionShards, r.Chunks, r.Terms) : null).ToArray();
@@ -103,14 +106,14 @@ internal sealed class SearchIndexWriter
     /// a segment's bounds are scored with it as it is written. The body is counted in its Markdown, which
     /// differs from the rendered text only by what markup spells in letters, such as links' addresses.
     /// </summary>
-    private static double[] TypicalLengths(IReadOnlyList<Entry> entries)
+    private static double[] TypicalLengths(IReadOnlyList<Entry> entries, int[] bodyUnits)
     {
         var sums = new long[3];
-        foreach (var report in entries.Select(e => e.Report))
+        for (var i = 0; i < entries.Count; i++)
         {
-            sums[0] += TextUnits.Count(report.Title);
-            sums[1] += TextUnits.Count(SearchDocument.MetaOf(report));
-            sums[2] += report.BodyUnits;
+            sums[0] += TextUnits.Count(entries[i].Report.Title);
+            sums[1] += TextUnits.Count(SearchDocument.MetaOf(entries[i].Report));
+            sums[2] += bodyUnits[i];
         }
         return sums.Select(sum => Bm25.TypicalLength(entries.Count == 0 ? 0 : sum / (double)entries.Count)).ToArray();
     }
@@ -138,11 +141,11 @@ internal sealed class SearchIndexWriter
     }
 
     /// <summary>A document's terms and head, from the cache when an earlier build took the same report apart: its body is then not even rendered.</summary>
-    private IndexedDocument Index(string key, Func<SearchDocument> document)
+    private InvertedDocument Index(string key, Func<SearchDocument> document)
     {
         if (_terms?.Get(key) is { } cached) return cached;
         var doc = document();
-        var indexed = new IndexedDocument(Scratch.Value!.Encode(doc.FieldTexts), doc.Head());
+        var indexed = new InvertedDocument(Scratch.Value!.Encode(doc.FieldTexts), doc.Head());
         _terms?.Put(key, indexed);
         return indexed;
     }
@@ -180,7 +183,7 @@ internal sealed class SearchIndexWriter
         var report = entry.Report;
         return
         [
-            report.Slug, SitePaths.ReportPage(report.Slug), report.Title, PagePlanner.IsoDate(report.Date), IndexFormat.TextName(entry.Key),
+            report.Slug, SitePaths.ReportPath(report.Slug), report.Title, PagePlanner.IsoDate(report.Date), IndexFormat.TextName(entry.Key),
             report.Region.IsKnown ? report.Region.Display : null, string.IsNullOrEmpty(report.Publisher) ? null : report.Publisher,
             head.Meta, head.Body, head.Truncated,
         ];

@@ -7,4 +7,4 @@ namespace SiteGen.Search.Writer;
 /// many of the segment's documents have it, and the best score before idf any of them gives it, stored as
 /// <see cref="Bm25.StoredBound"/>.
 /// </summary>
-public sealed record TermSummary(long[] Keys, int[] DocCounts, int[] Bounds);
+internal sealed record TermSummary(long[] Keys, int[] DocCounts, int[] Bounds);

@@ -1,6 +1,5 @@
-using SiteGen.Content;
 
-namespace SiteGen.Cache;
+namespace SiteGen.Content;
 
 /// <summary>
 /// A <see cref="Report"/> without its text, as bytes: every front-matter field of <see cref="FrontMatterSchema"/>, then where
@@ -13,7 +12,6 @@ internal static class ReportRecord
         foreach (var field in FrontMatterSchema.Fields) field.Save(writer, report);
         writer.Write(report.BodyStart);
         writer.Write(report.BodyLine);
-        writer.Write(report.BodyUnits);
         writer.Write(report.SourceKey);
     }
 
@@ -26,7 +24,6 @@ internal static class ReportRecord
         {
             BodyStart = reader.ReadInt32(),
             BodyLine = reader.ReadInt32(),
-            BodyUnits = reader.ReadInt32(),
             SourceKey = reader.ReadString(),
         };
     }

@@ -1,23 +1,24 @@
-using SiteGen.Search.Reader;
-using SiteGen.Search.Writer;
+using SiteGen.Cache;
 using SiteGen.Search.Format;
 
-namespace SiteGen.Cache;
+namespace SiteGen.Search.Writer;
 
 /// <summary>
-/// Documents as the search index took them apart (<see cref="IndexedDocument"/>), kept between builds
+/// Documents as the search index took them apart (<see cref="InvertedDocument"/>), kept between builds
 /// and named by the fingerprint of the report they were made from (<see cref="SearchIndexWriter.KeyOf"/>):
 /// an edit to one report takes one document apart again.
 /// </summary>
-public sealed class TermsCache(string folder, CacheDamage damage)
+internal sealed class TermsCache(string folder, CacheDamage damage)
 {
+    public TermsCache(BuildCache cache) : this(cache.ItemFolder("terms"), cache.Damage) { }
+
     private const string Mark = "SGT3";
 
-    internal IndexedDocument? Get(string key) => CacheFile.Read(CacheFile.PathOf(folder, key), Mark, damage, reader => new IndexedDocument(
+    internal InvertedDocument? Get(string key) => CacheFile.Read(CacheFile.PathOf(folder, key), Mark, damage, reader => new InvertedDocument(
         new DocumentTerms.Encoded(CacheFile.Longs(reader), CacheFile.Ints(reader), CacheFile.Bytes(reader, 1), CacheFile.Ints(reader), CacheFile.Bytes(reader, 1), CacheFile.Ints(reader)),
         new TextHead(reader.ReadString(), reader.ReadString(), reader.ReadBoolean())));
 
-    internal void Put(string key, IndexedDocument document) => CacheFile.Write(CacheFile.PathOf(folder, key), Mark, writer =>
+    internal void Put(string key, InvertedDocument document) => CacheFile.Write(CacheFile.PathOf(folder, key), Mark, writer =>
     {
         var terms = document.Terms;
         CacheFile.WriteArray(writer, terms.Keys);

@@ -1,14 +1,16 @@
-using SiteGen.Rendering;
+using SiteGen.Cache;
 
-namespace SiteGen.Cache;
+namespace SiteGen.Rendering;
 
 /// <summary>
 /// Rendered report bodies kept between builds, one file per report file, named by the fingerprint of
 /// the file and of the SiteGen build that rendered it (<see cref="RenderedBodies.KeyOf"/>). A file that
 /// cannot be read is a miss.
 /// </summary>
-public sealed class BodyCache(string folder, CacheDamage damage)
+internal sealed class BodyCache(string folder, CacheDamage damage)
 {
+    public BodyCache(BuildCache cache) : this(cache.ItemFolder("bodies"), cache.Damage) { }
+
     private const string Mark = "SGB1";
 
     public RenderedBody? Get(string key) => CacheFile.Read(CacheFile.PathOf(folder, key), Mark, damage, reader =>

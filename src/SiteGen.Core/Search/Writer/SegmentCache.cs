@@ -1,20 +1,21 @@
+using SiteGen.Cache;
 using SiteGen.Search.Format;
-using SiteGen.Search.Reader;
-using SiteGen.Search.Writer;
 
-namespace SiteGen.Cache;
+namespace SiteGen.Search.Writer;
 
 /// <summary>What a search index segment's files do not say but the manifest, the term dictionary and a rebuild need.</summary>
 /// <param name="Documents">How many documents the segment holds.</param>
 /// <param name="Terms">Its terms, each with its documents and best score in the segment.</param>
-public sealed record SegmentRecord(int Documents, int Shards, int PositionShards, string[] Chunks, TermSummary Terms);
+internal sealed record SegmentRecord(int Documents, int Shards, int PositionShards, string[] Chunks, TermSummary Terms);
 
 /// <summary>
 /// Records of the search index segments earlier builds wrote, by the segment's fingerprint: with its record
 /// and its files from the last build, a segment whose documents have not changed is not made again.
 /// </summary>
-public sealed class SegmentCache(string folder, CacheDamage damage)
+internal sealed class SegmentCache(string folder, CacheDamage damage)
 {
+    public SegmentCache(BuildCache cache) : this(cache.ItemFolder("segments"), cache.Damage) { }
+
     private const string Mark = "SGS3";
 
     public SegmentRecord? Get(string key) => CacheFile.Read(CacheFile.PathOf(folder, key), Mark, damage, reader =>

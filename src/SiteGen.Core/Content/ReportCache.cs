@@ -1,7 +1,7 @@
 using System.Collections.Concurrent;
-using SiteGen.Content;
+using SiteGen.Cache;
 
-namespace SiteGen.Cache;
+namespace SiteGen.Content;
 
 /// <summary>
 /// Reports as the last build read them, each under its file's path, size and modification time, with
@@ -13,8 +13,10 @@ namespace SiteGen.Cache;
 /// files modified shortly before the load began are not kept (git's "racily clean" rule). `--no-cache`
 /// reads everything.
 /// </remarks>
-public sealed class ReportCache(string file, CacheDamage damage)
+internal sealed class ReportCache(string file, CacheDamage damage)
 {
+    public ReportCache(BuildCache cache) : this(cache.FileOf("reports.bin"), cache.Damage) { }
+
     private static readonly TimeSpan Racy = TimeSpan.FromSeconds(2);
     private Dictionary<string, Entry>? _last;
     private object? _loading;

@@ -1,14 +1,14 @@
 using System.Globalization;
 using System.Text;
 
-namespace SiteGen.Cache;
+namespace SiteGen.Output;
 
 /// <summary>
 /// What the last successful build wrote to an output folder: for every file, the fingerprint of the
 /// inputs it was made from, and its size. A later build that arrives at the same fingerprint takes the
 /// file as it is instead of making it again.
 /// </summary>
-public sealed class OutputManifest
+internal sealed class OutputManifest
 {
     private readonly Dictionary<string, Entry> _entries;
 

@@ -1,6 +1,7 @@
 using System.Runtime.ExceptionServices;
+using SiteGen.Diagnostics;
 
-namespace SiteGen.Diagnostics;
+namespace SiteGen.Concurrency;
 
 /// <summary>
 /// Parallel loops that fail the way a plain loop would: with the first real exception, not an
