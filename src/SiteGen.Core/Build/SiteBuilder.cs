@@ -164,7 +164,7 @@ public static class SiteBuilder
         output.Write(SitePaths.SearchRuntime, stream => stream.Write(SearchRuntime.Bytes));
 
         var entries = input.Archive.Newest.Select(r => new SearchIndexWriter.Entry(r, SearchIndexWriter.KeyOf(r))).ToList();
-        var index = new SearchIndexWriter(new IndexOutput(output), entries, cache, layout);
+        var index = new SearchIndexWriter(new IndexOutput(output), entries, cache, input.BodyUnits, layout);
         var broken = new DiagnosticBag();
         Work.InOrder(entries.Select((entry, id) => (entry.Report, id)), item =>
         {
@@ -295,6 +295,9 @@ internal sealed record SiteInput(SiteConfig Config, TemplateSet Templates, IRead
 {
     public RenderedBodies Bodies { get; private init; } = new();
 
+    /// <summary>The bodies' search unit counts, made as the reports are loaded (the index's typical length).</summary>
+    public BodyUnitCounts BodyUnits { get; private init; } = new(null);
+
     /// <summary>The fingerprint of what every page depends on besides its own data.</summary>
     public string SiteKey { get; private init; } = "";
 
@@ -303,12 +306,14 @@ internal sealed record SiteInput(SiteConfig Config, TemplateSet Templates, IRead
         var diagnostics = new DiagnosticBag();
         var config = SiteConfig.Load(sourceRoot, diagnostics);
         var templates = TemplateSet.Load(sourceRoot, diagnostics);
-        var reports = ContentLoader.Load(sourceRoot, diagnostics, cache is null ? null : new ReportCache(cache));
+        var bodyUnits = new BodyUnitCounts(cache);
+        var reports = ContentLoader.Load(sourceRoot, diagnostics, cache is null ? null : new ReportCache(cache), bodyUnits.Counted);
         diagnostics.AddRange(Archive.Problems(reports));
         diagnostics.ThrowIfAny();
         return new SiteInput(config, templates!, reports, Archive.Arrange(reports))
         {
             Bodies = new RenderedBodies(cache is null ? null : new BodyCache(cache)),
+            BodyUnits = bodyUnits,
             SiteKey = BuildCache.SiteKey(sourceRoot, SiteConfig.FileName, TemplateSet.Folder),
         };
     }

@@ -11,7 +11,11 @@ internal static class ContentLoader
     public const string ReportsFolder = "content/reports";
 
     /// <param name="cache">Reports as the last load read them: a file unchanged since is not read again.</param>
-    public static IReadOnlyList<Report> Load(string sourceRoot, DiagnosticBag diagnostics, ReportCache? cache = null)
+    /// <param name="read">
+    /// Told of each report whose file was read, while its text is still in memory: a later stage that measures the text
+    /// does it here rather than read the file again.
+    /// </param>
+    public static IReadOnlyList<Report> Load(string sourceRoot, DiagnosticBag diagnostics, ReportCache? cache = null, Action<Report>? read = null)
     {
         var folder = Path.Combine(sourceRoot, ReportsFolder);
         if (!Directory.Exists(folder))
@@ -26,8 +30,13 @@ internal static class ContentLoader
         Work.ForEach(Enumerable.Range(0, files.Count), i =>
         {
             var (path, stamp) = files[i];
-            var report = cache?.Get(path, stamp) ?? LoadOne(sourceRoot, path, stamp.Size, diagnostics);
-            if (report is null) return;
+            var report = cache?.Get(path, stamp);
+            if (report is null)
+            {
+                report = LoadOne(sourceRoot, path, stamp.Size, diagnostics);
+                if (report is null) return;
+                read?.Invoke(report);
+            }
             // The closure must hold the key, not the report: that report may still hold its text, and would keep
             // every text of the archive in memory (30,000 reports: about 1 GB of the heap after the main pass).
             var key = report.SourceKey;

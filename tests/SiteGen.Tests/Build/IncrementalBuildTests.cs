@@ -211,6 +211,7 @@ public class IncrementalBuildTests
     [InlineData("segments")]
     [InlineData("analyses")]
     [InlineData("reports.bin")]
+    [InlineData("body-units.bin")]
     public void A_damaged_cache_file_is_deleted_and_made_again_never_trusted(string what)
     {
         // One flipped byte in a cached body published 2018幵 for 2018年, for good; in a terms file or reports.bin

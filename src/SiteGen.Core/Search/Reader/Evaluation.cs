@@ -258,7 +258,7 @@ internal sealed class Evaluation
     /// <summary>BM25 with field weights over each part's count per field, rounded to 4 decimals.</summary>
     private double Score(int doc, List<int[]> counts)
     {
-        var length = _index.Doc(doc).Length;
+        var length = _index.Row(doc).Length;
         var score = 0.0;
         for (var p = 0; p < counts.Count; p++)
             for (var f = 0; f < 3; f++)

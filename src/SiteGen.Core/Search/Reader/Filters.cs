@@ -19,7 +19,7 @@ internal sealed class Filters(SearchIndexReader index, IReadOnlyDictionary<strin
 
     public bool Passes(int doc, string? skip = null)
     {
-        var d = index.Doc(doc);
+        var d = index.Row(doc);
         foreach (var (key, want) in wanted)
         {
             if (key == skip) continue;

@@ -76,8 +76,8 @@ public sealed partial class QueryEngine(SearchIndexReader index)
     /// <summary>Matches per value under every filter but the facet's own, in the segments read and (estimated) in the others.</summary>
     private IReadOnlyList<FacetValue> Facet(Evaluation evaluation, Filters filters, string key, Func<DocumentRow, string?> value)
     {
-        var read = evaluation.Candidates.Where(d => filters.Passes(d, key) && value(index.Doc(d)) is not null)
-            .GroupBy(d => value(index.Doc(d))!).ToDictionary(g => g.Key, g => g.ToList());
+        var read = evaluation.Candidates.Where(d => filters.Passes(d, key) && value(index.Row(d)) is not null)
+            .GroupBy(d => value(index.Row(d))!).ToDictionary(g => g.Key, g => g.ToList());
         return read.Keys.Union(evaluation.UnreadValues(key))
             .Select(v => new FacetValue(v, evaluation.Estimate(read.GetValueOrDefault(v) ?? [], evaluation.Unread(filters, key, key, v)).Count))
             .Where(f => f.Count > 0).OrderByDescending(f => f.Count).ThenBy(f => f.Value, StringComparer.Ordinal).ToList();
@@ -85,7 +85,7 @@ public sealed partial class QueryEngine(SearchIndexReader index)
 
     private SearchHit Hit(Scored s, IReadOnlyList<QueryPart> used)
     {
-        var d = index.Doc(s.Doc);
+        var d = index.Row(s.Doc);
         var shown = index.Display(s.Doc);
         return new SearchHit(shown.Slug, shown.Url, shown.Title, shown.Date, d.Year, d.Type ?? "", shown.Publisher, shown.Region, s.Score,
             Highlight(shown.Title, Ranges(shown.Title, used), 0, shown.Title.Length),

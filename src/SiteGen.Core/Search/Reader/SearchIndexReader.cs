@@ -33,7 +33,7 @@ internal sealed record TermStats(int[] DocCounts, int[] Bounds)
 internal sealed record IndexSegment(int Start, int Count, int Shards, int PositionShards, string Generation, IReadOnlyDictionary<string, int[]> ValueCounts);
 
 /// <summary>What a result shows of a document, read from its head file only when it is shown.</summary>
-internal sealed record DocDisplay(string Slug, string Url, string Title, string? Date, string TextFile, string? Region, string? Publisher, TextHead Head);
+internal sealed record DocumentDisplay(string Slug, string Url, string Title, string? Date, string TextFile, string? Region, string? Publisher, TextHead Head);
 
 /// <summary>
 /// Reads a built site's search index — the very files the browser loads — for <c>sitegen search</c>.
@@ -47,7 +47,7 @@ public sealed class SearchIndexReader
     private readonly Dictionary<string, TermStats> _stats = new(StringComparer.Ordinal);
     private readonly (int Shards, string Generation) _dictionary;
     private readonly int _chunkPositions;
-    private readonly Dictionary<int, DocDisplay> _display = [];
+    private readonly Dictionary<int, DocumentDisplay> _display = [];
     private readonly DocumentRow[]?[] _docs;
     private readonly string _filterValuesFile;
     private readonly JsonObject _values;
@@ -101,7 +101,7 @@ public sealed class SearchIndexReader
     }
 
     /// <summary>A document's columns, reading its segment's columns file if no query has yet.</summary>
-    internal DocumentRow Doc(int doc)
+    internal DocumentRow Row(int doc)
     {
         var segment = SegmentOf(doc);
         return Columns(segment)[doc - Segments[segment].Start];
@@ -156,12 +156,12 @@ public sealed class SearchIndexReader
     }
 
     /// <summary>A document's slug, URL, title, date, text file and head, from its head file.</summary>
-    internal DocDisplay Display(int doc)
+    internal DocumentDisplay Display(int doc)
     {
         if (_display.TryGetValue(doc, out var known)) return known;
         var segment = Segments[SegmentOf(doc)];
         var d = JsonNode.Parse(LoadPacked(IndexFormat.HeadName(doc - segment.Start, segment.Generation), IndexFormat.Head))!.AsArray();
-        return _display[doc] = new DocDisplay(d[0]!.GetValue<string>(), d[1]!.GetValue<string>(), d[2]!.GetValue<string>(),
+        return _display[doc] = new DocumentDisplay(d[0]!.GetValue<string>(), d[1]!.GetValue<string>(), d[2]!.GetValue<string>(),
             d[3]?.GetValue<string>(), d[4]!.GetValue<string>(), d[5]?.GetValue<string>(), d[6]?.GetValue<string>(),
             new TextHead(d[7]!.GetValue<string>(), d[8]!.GetValue<string>(), d[9]!.GetValue<bool>()));
     }
@@ -189,7 +189,7 @@ public sealed class SearchIndexReader
         {
             all.AddRange(Decode(entry.Bytes, entry.Start, entry.End, info.Start).Select(c => new TermPosting(c.Doc, c.Counts)));
             var layout = IndexFormat.Chunks(all.Select(p => p.Counts.Sum()).ToList(),
-                i => Bm25.BeforeIdf(Weights, all[i].Counts, Doc(all[i].Doc).Length, AverageLength), _chunkPositions);
+                i => Bm25.BeforeIdf(Weights, all[i].Counts, Row(all[i].Doc).Length, AverageLength), _chunkPositions);
             var order = layout?.Order ?? Enumerable.Range(0, all.Count).ToArray();
             foreach (var i in order)
             {

@@ -58,14 +58,15 @@ internal sealed class SearchIndexWriter
     }
 
     /// <param name="cache">
-    /// Where the index keeps what earlier builds made: each segment's record, each document as it was taken apart, each
-    /// body's unit count. Null makes everything afresh.
+    /// Where the index keeps what earlier builds made: each segment's record and each document as it was taken apart.
+    /// Null makes everything afresh.
     /// </param>
-    public SearchIndexWriter(IIndexOutput output, IReadOnlyList<Entry> entries, BuildCache? cache, SearchLayout layout)
+    /// <param name="bodyUnits">The bodies' unit counts, made as the reports were loaded.</param>
+    public SearchIndexWriter(IIndexOutput output, IReadOnlyList<Entry> entries, BuildCache? cache, BodyUnitCounts bodyUnits, SearchLayout layout)
     {
         (_output, _entries, _layout) = (output, entries, layout);
         (_records, _terms) = cache is null ? (null, null) : (new SegmentCache(cache), new TermsCache(cache));
-        _typicalLengths = TypicalLengths(entries, BodyUnitCounts.Of(entries.Select(e => e.Report).ToList(), cache));
+        _typicalLengths = TypicalLengths(entries, bodyUnits.Of(entries.Select(e => e.Report).ToList()));
         var ranges = IndexSegments.Plan(entries.Select(e => e.Report.Slug).ToList(), layout.SegmentSize);
         _segments = ranges.Select(Open).ToArray();
         _files = _segments.Select(s => s.Reused is { } r ? new SegmentFiles(r.Shards, r.PositionShards, r.Chunks, r.Terms) : null).ToArray();
