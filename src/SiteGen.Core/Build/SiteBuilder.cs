@@ -84,6 +84,10 @@ public static class SiteBuilder
         WriteFeeds(input, pages.Concat(planner.PlanFront(null)).Select(p => p.Model.Path)
             .Append(ArchiveData.PagePath).Concat(comparisons.Select(c => c.Path))
             .Concat(input.Archive.Newest.Select(r => SitePaths.ReportPath(r.Slug))), output);
+        // The pages' view models are done with; the closure that holds the list lives to the end of the build, so let
+        // go of it here, before the zip (at 100,000 reports its listings hold hundreds of megabytes).
+        var pageCount = pages.Count;
+        pages = [];
 
         long zipBytes = 0;
         Download? download = null;
@@ -99,7 +103,7 @@ public static class SiteBuilder
         var front = planner.PlanFront(download).ToList();
         foreach (var page in front) WritePage(page);
 
-        var result = new BuildResult(input.Reports.Count, pages.Count + front.Count + input.Reports.Count, output.Files.Count, output.Bytes, zipBytes, TimeSpan.Zero)
+        var result = new BuildResult(input.Reports.Count, pageCount + front.Count + input.Reports.Count, output.Files.Count, output.Bytes, zipBytes, TimeSpan.Zero)
             { Reused = output.ReusedCount, Warnings = Warnings(input.Config, cache, options.SourceRoot) };
         output.Commit();
         cache?.Prune(input.Reports.SelectMany(r => new[] { RenderedBodies.KeyOf(r), SearchIndexWriter.KeyOf(r) })

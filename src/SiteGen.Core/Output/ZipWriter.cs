@@ -40,11 +40,10 @@ internal sealed class ZipWriter : IDisposable
     /// <param name="Unchanged">Known to be the file the earlier zip was made from: its entry is copied without reading the file.</param>
     public sealed record Source(string Name, string File, bool Unchanged, byte[]? Content = null);
 
-    public void AddFiles(IReadOnlyList<Source> files)
+    public void AddFiles(IEnumerable<Source> files)
     {
-        for (var start = 0; start < files.Count; start += Batch)
+        foreach (var batch in files.Chunk(Batch))
         {
-            var batch = files.Skip(start).Take(Batch).ToArray();
             var prepared = new Item?[batch.Length];
             Parallel.For(0, batch.Length, i => prepared[i] = Copied(batch[i]) ?? (IsLarge(batch[i]) ? null : Prepare(batch[i].Name, batch[i].Content ?? File.ReadAllBytes(batch[i].File))));
             for (var i = 0; i < batch.Length; i++)

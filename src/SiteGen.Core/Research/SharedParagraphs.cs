@@ -64,7 +64,7 @@ internal static class SharedParagraphs
             if (!holding.TryGetValue(root[p], out var holders) || holders.Count < 2) continue;
             // The paragraph's own report is one of the holders: the others are all but it (a stock paragraph has
             // thousands, so they are counted, not listed).
-            var others = holders.Where(r => r != owner[p]).Take(MaxLinks).Select(r => ordered[r].Slug).ToList();
+            var others = holders.Where(r => r != owner[p]).Take(MaxLinks).Select(r => ordered[r].Slug).ToArray();
             var slug = ordered[owner[p]].Slug;
             if (!shared.TryGetValue(slug, out var list)) shared[slug] = list = new List<SharedParagraph>();
             ((List<SharedParagraph>)list).Add(new SharedParagraph(prints[p].Excerpt, others, holders.Count - 1));
