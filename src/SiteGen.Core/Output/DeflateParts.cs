@@ -55,6 +55,9 @@ internal static class DeflateParts
         var crc = new Crc32();
         var parts = new List<Part>();
         long compressedSize = 0, fresh = 0;
+        // What the last window read past its cut starts the next window rather than being read again; that window goes
+        // back to the pool only once its tail is copied.
+        (byte[]? Window, int Start, int Length) carried = (null, 0, 0);
         for (long start = 0; start < length;)
         {
             var batch = new List<(byte[] Window, int Length)>();
@@ -62,7 +65,12 @@ internal static class DeflateParts
             {
                 var window = ArrayPool<byte>.Shared.Rent((int)Math.Min(MaxPart, length - start));
                 var span = window.AsSpan(0, (int)Math.Min(MaxPart, length - start));
-                for (var got = 0; got < span.Length;)
+                if (carried.Window is { } previous)
+                {
+                    previous.AsSpan(carried.Start, carried.Length).CopyTo(span);
+                    if (k == 0) ArrayPool<byte>.Shared.Return(previous); // the last batch's: compressed and emitted
+                }
+                for (var got = carried.Length; got < span.Length;)
                 {
                     var count = read(start + got, span[got..]);
                     if (count <= 0) throw new IOException("the file grew shorter while it was being compressed");
@@ -70,6 +78,7 @@ internal static class DeflateParts
                 }
                 var cut = CutAfter(span, length - start);
                 batch.Add((window, cut));
+                carried = (window, cut, span.Length - cut);
                 start += cut;
             }
             var compressed = new (byte[] Data, Part Part)[batch.Count];
@@ -88,12 +97,13 @@ internal static class DeflateParts
             for (var i = 0; i < batch.Count; i++)
             {
                 crc.Append(batch[i].Window.AsSpan(0, batch[i].Length));
-                ArrayPool<byte>.Shared.Return(batch[i].Window);
+                if (batch[i].Window != carried.Window) ArrayPool<byte>.Shared.Return(batch[i].Window);
                 emit(compressed[i].Data);
                 parts.Add(compressed[i].Part);
                 compressedSize += compressed[i].Data.Length;
             }
         }
+        if (carried.Window is { } last) ArrayPool<byte>.Shared.Return(last);
         emit(FinalBlock);
         return new Written(crc.GetCurrentHashAsUInt32(), compressedSize + FinalBlock.Length, parts.ToArray(), fresh);
     }

@@ -116,18 +116,21 @@ internal sealed class ZipWriter : IDisposable
         DeflateParts.Reader read = file.Content is { } content
             ? (offset, into) => { var n = (int)Math.Min(into.Length, content.LongLength - offset); content.AsSpan((int)offset, n).CopyTo(into); return n; }
             : (offset, into) => RandomAccess.Read(handle!, into, offset);
-        if (length >= uint.MaxValue) throw new IOException($"'{file.Name}' is too large for the offline zip (4 GB per file)");
+        if (length >= uint.MaxValue) throw TooLarge(file.Name);
         var headerAt = _offset;
         Emit(LocalHeader(new ZipEntry(file.Name, 0, 0, length, headerAt)));
         var written = DeflateParts.DeflateTo(length, read, old.Name is null ? null : EarlierParts(old), Emit);
         Interlocked.Add(ref _deflatedBytes, written.Fresh);
-        if (written.CompressedSize >= uint.MaxValue) throw new IOException($"'{file.Name}' is too large for the offline zip (4 GB per file)");
+        if (written.CompressedSize >= uint.MaxValue) throw TooLarge(file.Name);
         var entry = new ZipEntry(file.Name, written.Crc, written.CompressedSize, length, headerAt) { Parts = written.Parts };
         _destination.Position = _start + headerAt;
         _destination.Write(LocalHeader(entry));
         _destination.Position = _start + _offset;
         _written.Add(entry);
     }
+
+    // No zip64 local headers yet: an entry's sizes must fit the 32-bit fields.
+    private static IOException TooLarge(string name) => new($"'{name}' is too large for the offline zip (4 GB per file)");
 
     /// <summary>How many bytes of the files were compressed here, not copied compressed from the earlier zip.</summary>
     public long DeflatedBytes => Interlocked.Read(ref _deflatedBytes);
@@ -170,7 +173,7 @@ internal sealed class ZipWriter : IDisposable
     private void Append(string name, Item file)
     {
         if (file.Size >= uint.MaxValue || file.CompressedSize >= uint.MaxValue)
-            throw new IOException($"'{name}' is too large for the offline zip (4 GB per file)");
+            throw TooLarge(name);
         var entry = new ZipEntry(name, file.Crc, file.CompressedSize, file.Size, _offset) { Parts = file.Parts };
         if (file.Data is null)
         {
