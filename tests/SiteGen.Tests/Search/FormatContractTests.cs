@@ -30,6 +30,36 @@ public class FormatContractTests
         }
     }
 
+    [Fact]
+    public void Binary_data_is_written_as_the_vectors_spell_it()
+    {
+        foreach (var c in FormatVectors.Cases("binary"))
+            IndexFormat.Literal(c!["bytes"]!.AsArray().Select(b => (byte)b!.GetValue<int>()).ToArray())
+                .Should().Be($"\"{c["literal"]!.GetValue<string>()}\"", c["bytes"]!.ToJsonString());
+    }
+
+    [Fact]
+    public void Positions_are_written_as_the_vectors_spell_them()
+    {
+        foreach (var c in FormatVectors.Cases("positions"))
+        {
+            var bits = new PositionCode.Writer();
+            foreach (var doc in c!["docs"]!.AsArray())
+            {
+                var lengths = Ints(doc!["lengths"]!);
+                foreach (var (field, f) in doc["positions"]!.AsArray().Select((field, f) => (field, f)).Where(x => x.field is not null))
+                {
+                    var positions = Ints(field!);
+                    var parameter = PositionCode.Parameter(positions.Length, lengths[f]);
+                    for (var k = 0; k < positions.Length; k++) bits.Write(positions[k] - (k == 0 ? 0 : positions[k - 1]), parameter);
+                }
+            }
+            bits.Finish().Should().Equal(Ints(c["bytes"]!).Select(b => (byte)b), c["docs"]!.ToJsonString());
+        }
+    }
+
+    private static int[] Ints(JsonNode array) => array.AsArray().Select(n => n!.GetValue<int>()).ToArray();
+
     private static JsonObject Answers() => new()
     {
         ["fnv"] = Map("fnv", c => JsonValue.Create(IndexFormat.Hash(c["term"]!.GetValue<string>()))),
@@ -37,6 +67,13 @@ public class FormatContractTests
         {
             var at = 0;
             return JsonValue.Create(IndexFormat.ReadVarint(c["bytes"]!.AsArray().Select(b => (byte)b!.GetValue<int>()).ToArray(), ref at));
+        }),
+        ["binary"] = Map("binary", c => new JsonArray(IndexFormat.BytesOf(c["literal"]!.GetValue<string>()).Select(b => (JsonNode?)JsonValue.Create((int)b)).ToArray())),
+        ["positions"] = Map("positions", c =>
+        {
+            var bits = new PositionCode.Reader(Ints(c["bytes"]!).Select(b => (byte)b).ToArray(), 0);
+            return new JsonArray(c["docs"]!.AsArray().Select(d => (JsonNode?)new JsonArray(bits.Document(Ints(d!["counts"]!), Ints(d["lengths"]!))
+                .Select(f => f is null ? null : (JsonNode)new JsonArray(f.Select(p => (JsonNode?)JsonValue.Create(p)).ToArray())).ToArray())).ToArray());
         }),
         ["lengths"] = Map("lengths", c => JsonValue.Create(Bm25.CodedLength(c["code"]!.GetValue<int>()))),
         ["scores"] = Map("scores", c => JsonValue.Create(Bm25.Round(Bm25.Field(c["weight"]!.GetValue<double>(),

@@ -89,7 +89,7 @@
     var path = indexPath();
     base = path.slice(0, path.lastIndexOf("/") + 1);
     return load(path, "manifest").then(function (m) {
-      if (m.version !== 10 || m.tokenizer !== "sitegen-char-2") throw new Error("unsupported index " + m.version + " " + m.tokenizer);
+      if (m.version !== 11 || m.tokenizer !== "sitegen-char-2") throw new Error("unsupported index " + m.version + " " + m.tokenizer);
       manifest = m;
       return m;
     });
@@ -140,17 +140,21 @@
     do { b = bytes[at.i++]; value += (b & 0x7f) * Math.pow(2, shift); shift += 7; } while (b >= 0x80);
     return value;
   }
-  function bytesOf(b64) {
-    var raw = atob(b64), bytes = new Uint8Array(raw.length);
-    for (var i = 0; i < raw.length; i++) bytes[i] = raw.charCodeAt(i);
+  /* Binary data as a string (IndexFormat.Literal): 7 bits a character, low bit first. */
+  function bytesOf(text) {
+    var bytes = new Uint8Array(Math.floor(text.length * 7 / 8)), pending = 0, bits = 0, n = 0;
+    for (var i = 0; i < text.length; i++) {
+      pending |= text.charCodeAt(i) << bits;
+      if ((bits += 7) >= 8) { bytes[n++] = pending & 0xff; pending >>>= 8; bits -= 8; }
+    }
     return bytes;
   }
-  /* Packed data (IndexFormat.Packed): raw DEFLATE in base64, inflated by the browser itself. */
-  function unpack(b64) {
-    var stream = new Blob([bytesOf(b64)]).stream().pipeThrough(new DecompressionStream("deflate-raw"));
+  /* Packed data (IndexFormat.Packed): raw DEFLATE, inflated by the browser itself. */
+  function unpack(text) {
+    var stream = new Blob([bytesOf(text)]).stream().pipeThrough(new DecompressionStream("deflate-raw"));
     return new Response(stream).arrayBuffer().then(function (buffer) { return new Uint8Array(buffer); });
   }
-  function unpackJson(b64) { return unpack(b64).then(function (bytes) { return JSON.parse(new TextDecoder().decode(bytes)); }); }
+  function unpackJson(text) { return unpack(text).then(function (bytes) { return JSON.parse(new TextDecoder().decode(bytes)); }); }
   /* Terms in ordinal order, each followed by data whose extent `entry` reads (SearchIndexReader.Terms). */
   function decodeTerms(bytes, entry) {
     var at = { i: 0 }, count = varint(bytes, at), terms = new Map(), decoder = new TextDecoder();
@@ -187,13 +191,25 @@
     }
     return list;
   }
-  /* One document's positions of a pair: per field with a count, that many deltas. */
-  function readPositions(counts, bytes, at) {
+  /* Positions' bits (PositionCode.cs): Rice-coded gaps, low bit first, k from the count and the field's kept length. */
+  function riceParameter(count, length) { return length < count ? 0 : 31 - Math.clz32(Math.floor(length / count)); }
+  function bitReader(bytes, start) {
+    var at = start * 8;
+    function bit() { var b = (bytes[at >>> 3] >>> (at & 7)) & 1; at++; return b; }
+    return function (k) {
+      var gap = 0, rest = 0;
+      while (bit()) gap++;
+      for (var i = 0; i < k; i++) rest += bit() * Math.pow(2, i);
+      return gap * Math.pow(2, k) + rest;
+    };
+  }
+  /* One document's positions of a pair: per field with a count, that many gaps. */
+  function readPositions(counts, lengths, read) {
     var fields = [null, null, null];
     for (var f = 0; f < 3; f++) {
       if (!counts[f]) continue;
-      var pos = new Array(counts[f]), p = 0;
-      for (var k = 0; k < pos.length; k++) { p += varint(bytes, at); pos[k] = p; }
+      var pos = new Array(counts[f]), p = 0, k = riceParameter(counts[f], lengths[f]);
+      for (var n = 0; n < pos.length; n++) { p += read(k); pos[n] = p; }
       fields[f] = pos;
     }
     return fields;
@@ -279,9 +295,11 @@
   function find(list, doc) { var i = list.index.get(doc); return i === undefined ? null : list.postings[i]; }
   /* Reads the positions of a group's documents from its file. */
   function loadGroup(list, group) {
-    return shardFile(group.file).then(function (terms) {
-      var entry = terms.get(list.term), at = { i: entry.start };
-      group.members.forEach(function (i) { list.postings[i].fields = readPositions(list.postings[i].counts, entry.bytes, at); });
+    // Reading positions takes the documents' lengths: their segment's columns.
+    var segment = segmentOf(list.postings[group.members[0]].doc);
+    return Promise.all([shardFile(group.file), loadColumns(segment)]).then(function (loaded) {
+      var entry = loaded[0].get(list.term), read = bitReader(entry.bytes, entry.start);
+      group.members.forEach(function (i) { var p = list.postings[i]; p.fields = readPositions(p.counts, docOf(p.doc).len, read); });
     });
   }
 
@@ -323,7 +341,11 @@
   /* The algorithms C# shares with this file, for tests/vectors/format.json. */
   api.contract = {
     fnv: fnv, length: function (code) { return LENGTHS[code]; }, round4: round4, idf: idfOf, bm25: bm25,
-    varint: function (bytes) { return varint(Uint8Array.from(bytes), { i: 0 }); },
+    varint: function (bytes) { return varint(Uint8Array.from(bytes), { i: 0 }); }, bytesOf: function (text) { return Array.from(bytesOf(text)); },
+    positions: function (bytes, docs) {
+      var read = bitReader(Uint8Array.from(bytes), 0);
+      return docs.map(function (d) { return readPositions(d.counts, d.lengths, read); });
+    },
     chunks: function (positions, scores, chunkPositions) { return chunks(positions, function (i) { return scores[i]; }, chunkPositions); }
   };
   /* A query part (QueryPart.cs): its units, whether a break stands before each, and its key (a space for each break). */

@@ -215,7 +215,8 @@ public sealed class SearchIndexReader
         {
             var group = list.Groups[posting.Group];
             var (bytes, at, _) = Shard(group.File, group.Kind)[list.Term];
-            foreach (var i in group.Members) list.Postings[i].Positions = ReadPositions(list.Postings[i].Counts, bytes, ref at);
+            var bits = new PositionCode.Reader(bytes, at);
+            foreach (var i in group.Members) list.Postings[i].Positions = bits.Document(list.Postings[i].Counts, Row(list.Postings[i].Doc).Length);
         }
         return posting.Positions!;
     }
@@ -250,8 +251,8 @@ public sealed class SearchIndexReader
         if (_shards.TryGetValue(file, out var terms)) return terms;
         terms = new Dictionary<string, (byte[], int, int)>(StringComparer.Ordinal);
         var args = LoadNamed(file, kind);
-        var base64 = args[(args.IndexOf('"') + 1)..args.LastIndexOf('"')];
-        var bytes = IndexFormat.IsPacked(kind) ? IndexFormat.Unpacked(base64) : Convert.FromBase64String(base64);
+        var literal = args.AsSpan((args.IndexOf('"') + 1)..args.LastIndexOf('"'));
+        var bytes = IndexFormat.IsPacked(kind) ? IndexFormat.Unpacked(literal) : IndexFormat.BytesOf(literal);
         var at = 0;
         var count = IndexFormat.ReadVarint(bytes, ref at);
         for (var t = 0; t < count; t++)
@@ -263,20 +264,6 @@ public sealed class SearchIndexReader
             at = end;
         }
         return _shards[file] = terms;
-    }
-
-    /// <summary>One document's positions of a pair: per field with a count, that many deltas.</summary>
-    private static int[]?[] ReadPositions(int[] counts, byte[] bytes, ref int at)
-    {
-        var fields = new int[]?[3];
-        for (var f = 0; f < 3; f++)
-        {
-            if (counts[f] == 0) continue;
-            var positions = fields[f] = new int[counts[f]];
-            var p = 0;
-            for (var k = 0; k < positions.Length; k++) positions[k] = p += IndexFormat.ReadVarint(bytes, ref at);
-        }
-        return fields;
     }
 
     /// <param name="first">The id of the segment's first document: ids in a segment count from it.</param>
@@ -318,7 +305,7 @@ public sealed class SearchIndexReader
     private string LoadPacked(string file, string callback)
     {
         var args = LoadNamed(file, callback);
-        return Encoding.UTF8.GetString(IndexFormat.Unpacked(args[(args.IndexOf('"') + 1)..args.LastIndexOf('"')]));
+        return Encoding.UTF8.GetString(IndexFormat.Unpacked(args.AsSpan((args.IndexOf('"') + 1)..args.LastIndexOf('"'))));
     }
 
     /// <summary>The argument text of a script "SiteGenSearch.name(ARGS);".</summary>

@@ -57,7 +57,7 @@ internal sealed class SegmentWriter(int chunkPositions, double[] typicalLengths)
         var shards = WriteShards(IndexFormat.Shard, terms.Select(t => (t.Text, t.DocCount, t.Postings)), write, generation);
         var pairs = terms.Where(t => t.Positions.Length > 0).Select(MakePair).ToList();
         var positionShards = WriteShards(IndexFormat.PositionShard,
-            pairs.Where(p => p.Chunks is null).Select(p => (p.Term.Text, p.Term.DocCount, p.Term.Positions)), write, generation);
+            pairs.Where(p => p.Chunks is null).Select(p => (p.Term.Text, p.Term.DocCount, (ReadOnlyMemory<byte>)Coded(p.Term, Members(p.Term), Enumerable.Range(0, p.Term.DocCount)))), write, generation);
         var chunks = WriteChunks(pairs.Where(p => p.Chunks is not null).ToList(), write, generation);
         _numberOf.Clear();
         _keys.Clear();
@@ -169,34 +169,65 @@ internal sealed class SegmentWriter(int chunkPositions, double[] typicalLengths)
         return scores;
     }
 
-    /// <summary>Cuts each common pair's positions into its chunks, each document's run of bytes in the chunks' order, and writes them by file.</summary>
-    private static string[] WriteChunks(List<Pair> pairs, Action<string, string> write, string generation)
+    /// <summary>Cuts each common pair's positions into its chunks, each document's positions in the chunks' order, and writes them by file.</summary>
+    private string[] WriteChunks(List<Pair> pairs, Action<string, string> write, string generation)
     {
         var files = new SortedDictionary<string, List<(string, int, ReadOnlyMemory<byte>)>>(StringComparer.Ordinal);
-        foreach (var (term, counts, layout) in pairs)
+        foreach (var (term, _, layout) in pairs)
         {
-            var positions = term.Positions;
-            var starts = new int[counts.Count + 1];
-            for (int i = 0, at = 0; i < counts.Count; i++)
-            {
-                for (var k = 0; k < counts[i]; k++) IndexFormat.ReadVarint(positions.Span, ref at);
-                starts[i + 1] = at;
-            }
+            var members = Members(term);
             var (order, chunkOf) = (layout!.Order, layout.ChunkOf);
             for (var first = 0; first < order.Length;)
             {
                 var end = first;
                 while (end < order.Length && chunkOf[order[end]] == chunkOf[order[first]]) end++;
-                using var bytes = new MemoryStream();
-                for (var j = first; j < end; j++) bytes.Write(positions.Span[starts[order[j]]..starts[order[j] + 1]]);
                 var name = IndexFormat.ChunkName(term.Text, chunkOf[order[first]], generation);
                 if (!files.TryGetValue(name, out var list)) files[name] = list = [];
-                list.Add((term.Text, end - first, bytes.ToArray()));
+                list.Add((term.Text, end - first, Coded(term, members, order[first..end])));
                 first = end;
             }
         }
         Parallel.ForEach(files, file => WriteScript(IndexFormat.Chunk, file.Key, file.Value, write));
         return files.Keys.ToArray();
+    }
+
+    /// <summary>A pair's documents in id order: each one's id, its counts per field (three a document) and where its positions start.</summary>
+    private sealed record PairMembers(int[] Ids, int[] Counts, int[] Starts);
+
+    private static PairMembers Members(TermPostings term)
+    {
+        var (ids, counts, starts) = (new int[term.DocCount], new int[3 * term.DocCount], new int[term.DocCount]);
+        var (i, at) = (0, 0);
+        ForEachPosting(term.Postings.Span, (id, fields) =>
+        {
+            (ids[i], starts[i]) = (id, at);
+            for (var f = 0; f < 3; f++)
+                for (var k = counts[3 * i + f] = fields[f]; k > 0; k--) IndexFormat.ReadVarint(term.Positions.Span, ref at);
+            i++;
+        });
+        return new PairMembers(ids, counts, starts);
+    }
+
+    /// <summary>
+    /// The positions of some of a pair's documents (by their index in id order), in that order, as the files hold them
+    /// (<see cref="PositionCode"/>); documents keep them as varints, which the cache stores.
+    /// </summary>
+    private byte[] Coded(TermPostings term, PairMembers members, IEnumerable<int> indices)
+    {
+        var bits = new PositionCode.Writer();
+        var positions = term.Positions.Span;
+        foreach (var i in indices)
+        {
+            var (at, lengths) = (members.Starts[i], _documents[members.Ids[i]].Lengths);
+            for (var f = 0; f < 3; f++)
+            {
+                var count = members.Counts[3 * i + f];
+                if (count == 0) continue;
+                var parameter = PositionCode.Parameter(count, lengths[f]);
+                for (var k = 0; k < count; k++) bits.Write(IndexFormat.ReadVarint(positions, ref at), parameter);
+            }
+        }
+        return bits.Finish();
     }
 
     /// <summary>
@@ -217,7 +248,7 @@ internal sealed class SegmentWriter(int chunkPositions, double[] typicalLengths)
     private static void WriteScript(string kind, string name, IEnumerable<(string Term, int DocCount, ReadOnlyMemory<byte> Data)> terms,
         Action<string, string> write) =>
         write($"{IndexFormat.Folder}/{name}", IndexFormat.NamedScript(kind, name,
-            IndexFormat.IsPacked(kind) ? IndexFormat.Packed(EncodeShard(terms)) : $"\"{Convert.ToBase64String(EncodeShard(terms))}\""));
+            IndexFormat.IsPacked(kind) ? IndexFormat.Packed(EncodeShard(terms)) : IndexFormat.Literal(EncodeShard(terms))));
 
     /// <summary>Terms in ordinal order, each with its document count and data: the layout of shards and chunks alike.</summary>
     private static byte[] EncodeShard(IEnumerable<(string Term, int DocCount, ReadOnlyMemory<byte> Data)> terms)
