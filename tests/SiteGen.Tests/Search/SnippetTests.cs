@@ -15,23 +15,15 @@ public sealed class SnippetTests(SnippetSite site) : IClassFixture<SnippetSite>
     [Fact]
     public void An_early_match_is_shown_from_the_head_without_reading_the_whole_text()
     {
-        // A copy of the index without the document's whole text: only its head can have made the snippet.
+        // A copy of the index without any document's text beyond its head: only the head can have made the snippet.
         var copy = Path.Combine(site.Site.Root, "without-text");
         foreach (var file in Directory.GetFiles(Path.Combine(site.Site.Output, "search")))
-            if (!(Path.GetFileName(file).StartsWith('t') && TextOf(file).Contains("听证会议")))
+            if (!Path.GetFileName(file).StartsWith("t-", StringComparison.Ordinal))
                 File.Copy(file, Path.Combine(Directory.CreateDirectory(Path.Combine(copy, "search")).FullName, Path.GetFileName(file)), overwrite: true);
         var hit = new QueryEngine(SearchIndexReader.Open(copy)).Search(SnippetSite.Early.Query).Results.Single();
 
         var body = SnippetSite.Early.Body;
         hit.Snippet.Should().Be("…" + body[70..100] + "<mark>听证会议</mark>" + body[104..190] + "…");
-    }
-
-    /// <summary>A text file's fields as JSON: its data, the script's last argument, is a packed literal.</summary>
-    private static string TextOf(string file)
-    {
-        var script = File.ReadAllText(file);
-        var data = script[..script.LastIndexOf('"')];
-        return System.Text.Encoding.UTF8.GetString(IndexFormat.Unpacked(data[(data.LastIndexOf(",\"", StringComparison.Ordinal) + 2)..]));
     }
 
     [Theory]

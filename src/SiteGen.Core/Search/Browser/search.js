@@ -831,9 +831,12 @@
     var segment = manifest.segments[segmentOf(doc)], file = "h" + (doc - segment[0]) + "-" + segment[4];
     return load(base + file + ".js", file).then(unpackJson).then(function (row) { return (heads[doc] = row); });
   }
-  function loadText(doc, file) {
+  /* A document's fields for a snippet: the text file holds the body after the head, the head the rest. */
+  function loadText(doc, display) {
     if (texts[doc]) return Promise.resolve(texts[doc]);
-    return load(base + file, stem(file)).then(unpackJson).then(function (t) { return (texts[doc] = t); });
+    return load(base + display[4], stem(display[4])).then(unpackJson).then(function (rest) {
+      return (texts[doc] = [display[2], display[7], display[8] + rest]);
+    });
   }
   function escapeHtml(s) {
     return s.replace(/[&<>"']/g, function (c) { return { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" }[c]; });
@@ -919,7 +922,7 @@
     return loadDisplay(s.doc).then(function (display) {
       shown = { slug: display[0], url: display[1], title: display[2], date: display[3], region: display[5], publisher: display[6] };
       var fromHead = snippetFromHead(["", display[7], display[8], display[9]], s.inBody, used);
-      return fromHead !== null ? fromHead : loadText(s.doc, display[4]).then(function (fields) { return snippetFromText(fields, s.inBody, used); });
+      return fromHead !== null ? fromHead : loadText(s.doc, display).then(function (fields) { return snippetFromText(fields, s.inBody, used); });
     }).then(function (snip) {
       return {
         slug: shown.slug, url: shown.url, title: shown.title, date: shown.date, year: d.year, type: d.type,

@@ -224,7 +224,9 @@ public sealed class SearchIndexReader
     /// <summary>The three field texts of a document, for snippets.</summary>
     internal string[] Texts(int doc)
     {
-        return JsonSerializer.Deserialize<string[]>(LoadPacked(Display(doc).TextFile, IndexFormat.Text))!;
+        // A text file holds the body after the head: the title, meta field and the body's start are the head's.
+        var display = Display(doc);
+        return [display.Title, display.Head.Meta, display.Head.Body + JsonSerializer.Deserialize<string>(LoadPacked(display.TextFile, IndexFormat.Text))];
     }
 
     private (byte[] Bytes, int Start, int End)? Entry(string kind, int count, IndexSegment segment, string term) =>

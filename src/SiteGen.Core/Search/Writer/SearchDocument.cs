@@ -10,6 +10,9 @@ internal sealed record SearchDocument(Report Report, string Title, string Meta, 
     public string[] FieldTexts => [Title, Meta, Body];
 
     /// <summary>The meta field and the body's first characters, and whether the body goes on: most snippets need no more.</summary>
+    /// <summary>The body after its head: what a text file holds, so that no character is stored twice.</summary>
+    public string Rest => Body[Head().Body.Length..];
+
     public TextHead Head()
     {
         var length = Math.Min(Body.Length, IndexFormat.HeadLength);

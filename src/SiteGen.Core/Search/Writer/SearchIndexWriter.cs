@@ -131,7 +131,7 @@ internal sealed class SearchIndexWriter
         SearchDocument? made = null;
         SearchDocument Document() => made ??= document();
         if (!_output.TryReuse([$"{IndexFormat.Folder}/{text}"], entry.Key))
-            _output.Write($"{IndexFormat.Folder}/{text}", IndexFormat.NamedScript(IndexFormat.Text, text, IndexFormat.Packed(JsonSerializer.Serialize(Document().FieldTexts, Json))), entry.Key);
+            _output.Write($"{IndexFormat.Folder}/{text}", IndexFormat.NamedScript(IndexFormat.Text, text, IndexFormat.Packed(JsonSerializer.Serialize(Document().Rest, Json))), entry.Key);
         var segment = _segments[_segmentOf[id]];
         if (segment.Reused is not null) return new Prepared(id, null);
         var indexed = Index(entry.Key, Document);
