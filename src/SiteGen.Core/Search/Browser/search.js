@@ -195,12 +195,20 @@
   function riceParameter(count, length) { return length < count ? 0 : 31 - Math.clz32(Math.floor(length / count)); }
   function bitReader(bytes, start) {
     var at = start * 8;
-    function bit() { var b = (bytes[at >>> 3] >>> (at & 7)) & 1; at++; return b; }
     return function (k) {
-      var gap = 0, rest = 0;
-      while (bit()) gap++;
-      for (var i = 0; i < k; i++) rest += bit() * Math.pow(2, i);
-      return gap * Math.pow(2, k) + rest;
+      var ones = 0, rest = 0, got = 0, off, bits;
+      // The 1 bits a byte at a time: those left in the byte, low first, until a 0.
+      for (;;) {
+        off = at & 7; bits = ~(bytes[at >>> 3] >>> off) & (0xff >>> off);
+        if (bits) { var run = 31 - Math.clz32(bits & -bits); ones += run; at += run + 1; break; }
+        ones += 8 - off; at += 8 - off;
+      }
+      for (; got < k; got += bits) {
+        off = at & 7; bits = Math.min(8 - off, k - got);
+        rest |= ((bytes[at >>> 3] >>> off) & ((1 << bits) - 1)) << got;
+        at += bits;
+      }
+      return ones * Math.pow(2, k) + rest;
     };
   }
   /* One document's positions of a pair: per field with a count, that many gaps. */
