@@ -154,7 +154,8 @@
     var stream = new Blob([bytesOf(text)]).stream().pipeThrough(new DecompressionStream("deflate-raw"));
     return new Response(stream).arrayBuffer().then(function (buffer) { return new Uint8Array(buffer); });
   }
-  function unpackJson(text) { return unpack(text).then(function (bytes) { return JSON.parse(new TextDecoder().decode(bytes)); }); }
+  /* Packed text (heads, texts) is UTF-16LE: two bytes a Chinese character where UTF-8 takes three. */
+  function unpackJson(text) { return unpack(text).then(function (bytes) { return JSON.parse(new TextDecoder("utf-16le").decode(bytes)); }); }
   /* Terms in ordinal order, each followed by data whose extent `entry` reads (SearchIndexReader.Terms). */
   function decodeTerms(bytes, entry) {
     var at = { i: 0 }, count = varint(bytes, at), terms = new Map(), decoder = new TextDecoder();

@@ -93,8 +93,14 @@ internal static class IndexFormat
         return Literal(buffer.GetBuffer().AsSpan(0, (int)buffer.Length));
     }
 
-    /// <summary>Text (JSON) packed as UTF-8.</summary>
-    public static string Packed(string text) => Packed(Encoding.UTF8.GetBytes(text));
+    /// <summary>
+    /// Text (JSON) packed as UTF-16LE: Chinese takes two bytes a character there and three in UTF-8, and deflated
+    /// it comes to 0.92× (heads and texts of 2,000 generated reports). <see cref="TextOf"/> reads it.
+    /// </summary>
+    public static string Packed(string text) => Packed(Encoding.Unicode.GetBytes(text));
+
+    /// <summary>The text of a literal <see cref="Packed(string)"/> made, from what stands between its quotes.</summary>
+    public static string TextOf(ReadOnlySpan<char> literal) => Encoding.Unicode.GetString(Unpacked(literal));
 
     /// <param name="literal">What stands between the quotes of a <see cref="Packed(ReadOnlySpan{byte})"/> literal.</param>
     public static byte[] Unpacked(ReadOnlySpan<char> literal)

@@ -307,7 +307,7 @@ public sealed class SearchIndexReader
     private string LoadPacked(string file, string callback)
     {
         var args = LoadNamed(file, callback);
-        return Encoding.UTF8.GetString(IndexFormat.Unpacked(args.AsSpan((args.IndexOf('"') + 1)..args.LastIndexOf('"'))));
+        return IndexFormat.TextOf(args.AsSpan((args.IndexOf('"') + 1)..args.LastIndexOf('"')));
     }
 
     /// <summary>The argument text of a script "SiteGenSearch.name(ARGS);".</summary>
