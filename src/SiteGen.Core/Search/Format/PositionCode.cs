@@ -16,7 +16,8 @@ internal static class PositionCode
 
     internal sealed class Writer
     {
-        private readonly MemoryStream _bytes = new();
+        private byte[] _bytes = new byte[64];
+        private int _length;
         private ulong _pending;
         private int _bits;
 
@@ -30,15 +31,21 @@ internal static class PositionCode
         private void Put(ulong bits, int count)
         {
             _pending |= bits << _bits;
-            for (_bits += count; _bits >= 8; _bits -= 8, _pending >>= 8) _bytes.WriteByte((byte)_pending);
+            for (_bits += count; _bits >= 8; _bits -= 8, _pending >>= 8) Append((byte)_pending);
+        }
+
+        private void Append(byte b)
+        {
+            if (_length == _bytes.Length) Array.Resize(ref _bytes, 2 * _length);
+            _bytes[_length++] = b;
         }
 
         /// <summary>The bits written, the last byte padded with 0 bits.</summary>
         public byte[] Finish()
         {
-            if (_bits > 0) _bytes.WriteByte((byte)_pending);
+            if (_bits > 0) Append((byte)_pending);
             (_pending, _bits) = (0, 0);
-            return _bytes.ToArray();
+            return _bytes[.._length];
         }
     }
 

@@ -56,8 +56,10 @@ internal sealed class SegmentWriter(int chunkPositions, double[] typicalLengths)
         var summary = Summarize(terms);
         var shards = WriteShards(IndexFormat.Shard, terms.Select(t => (t.Text, t.DocCount, t.Postings)), write, generation);
         var pairs = terms.Where(t => t.Positions.Length > 0).Select(MakePair).ToList();
-        var positionShards = WriteShards(IndexFormat.PositionShard,
-            pairs.Where(p => p.Chunks is null).Select(p => (p.Term.Text, p.Term.DocCount, (ReadOnlyMemory<byte>)Coded(p.Term, Members(p.Term), Enumerable.Range(0, p.Term.DocCount)))), write, generation);
+        var rare = pairs.Where(p => p.Chunks is null).ToArray();
+        var coded = new ReadOnlyMemory<byte>[rare.Length];
+        Parallel.For(0, rare.Length, i => coded[i] = Coded(rare[i].Term, Members(rare[i].Term), Enumerable.Range(0, rare[i].Term.DocCount)));
+        var positionShards = WriteShards(IndexFormat.PositionShard, rare.Select((p, i) => (p.Term.Text, p.Term.DocCount, coded[i])), write, generation);
         var chunks = WriteChunks(pairs.Where(p => p.Chunks is not null).ToList(), write, generation);
         _numberOf.Clear();
         _keys.Clear();
@@ -172,20 +174,26 @@ internal sealed class SegmentWriter(int chunkPositions, double[] typicalLengths)
     /// <summary>Cuts each common pair's positions into its chunks, each document's positions in the chunks' order, and writes them by file.</summary>
     private string[] WriteChunks(List<Pair> pairs, Action<string, string> write, string generation)
     {
-        var files = new SortedDictionary<string, List<(string, int, ReadOnlyMemory<byte>)>>(StringComparer.Ordinal);
-        foreach (var (term, _, layout) in pairs)
+        // Coded on every core, then gathered by file in the pairs' order, so files do not depend on threads.
+        var pieces = new List<(string File, string Term, int Count, ReadOnlyMemory<byte> Data)>[pairs.Count];
+        Parallel.For(0, pairs.Count, p =>
         {
-            var members = Members(term);
-            var (order, chunkOf) = (layout!.Order, layout.ChunkOf);
+            var (term, _, layout) = pairs[p];
+            var (members, (order, chunkOf)) = (Members(term), (layout!.Order, layout.ChunkOf));
+            pieces[p] = [];
             for (var first = 0; first < order.Length;)
             {
                 var end = first;
                 while (end < order.Length && chunkOf[order[end]] == chunkOf[order[first]]) end++;
-                var name = IndexFormat.ChunkName(term.Text, chunkOf[order[first]], generation);
-                if (!files.TryGetValue(name, out var list)) files[name] = list = [];
-                list.Add((term.Text, end - first, Coded(term, members, order[first..end])));
+                pieces[p].Add((IndexFormat.ChunkName(term.Text, chunkOf[order[first]], generation), term.Text, end - first, Coded(term, members, order[first..end])));
                 first = end;
             }
+        });
+        var files = new SortedDictionary<string, List<(string, int, ReadOnlyMemory<byte>)>>(StringComparer.Ordinal);
+        foreach (var (file, term, count, data) in pieces.SelectMany(p => p))
+        {
+            if (!files.TryGetValue(file, out var list)) files[file] = list = [];
+            list.Add((term, count, data));
         }
         Parallel.ForEach(files, file => WriteScript(IndexFormat.Chunk, file.Key, file.Value, write));
         return files.Keys.ToArray();
