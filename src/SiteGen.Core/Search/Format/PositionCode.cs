@@ -23,7 +23,9 @@ internal static class PositionCode
 
         public void Write(int gap, int parameter)
         {
-            for (var ones = gap >> parameter; ones > 0; ones -= Math.Min(ones, 32)) Put((1UL << Math.Min(ones, 32)) - 1, Math.Min(ones, 32));
+            var ones = gap >> parameter;
+            for (; ones >= 32; ones -= 32) Put(uint.MaxValue, 32);
+            Put((1UL << ones) - 1, ones);
             Put(0, 1);
             Put((ulong)gap & ((1UL << parameter) - 1), parameter);
         }
