@@ -18,9 +18,11 @@ public static class BuildStages
         var cached = incremental || args.Contains("--cached");
         var kept = CorpusGenerator.Option(args, "--out");
         var output = kept is null ? Path.Combine(Path.GetTempPath(), "sitegen-stages-" + Environment.ProcessId) : Path.GetFullPath(kept);
+        Dictionary<string, DateTime>? before = null;
         if (incremental)
         {
             SiteBuilder.Build(new BuildOptions(source, output));
+            before = WriteTimes(output);
             var report = Directory.GetFiles(Path.Combine(source, "content", "reports"), "*.md").Order(StringComparer.Ordinal).First();
             File.AppendAllText(report, "\n为计时而编辑。\n");
             Console.WriteLine($"edited {Path.GetFileName(report)}; the rebuild:");
@@ -30,6 +32,7 @@ public static class BuildStages
         observer.StageStarted("(end)", 0);
         Console.WriteLine($"{result.Reports:N0} reports, {result.Pages:N0} pages, {result.Files:N0} files ({result.Reused:N0} unchanged), " +
                           $"{result.Bytes / 1048576.0:0.0} MB in {result.Elapsed.TotalSeconds:0.00} s; peak working set {Process.GetCurrentProcess().PeakWorkingSet64 / 1048576.0:0} MB");
+        if (before is not null) Console.WriteLine(Written(before, WriteTimes(output), output));
         if (kept is null)
         {
             // With the site the build kept beside it for the next build: a temporary output leaves nothing in /tmp.
@@ -38,6 +41,19 @@ public static class BuildStages
             if (Directory.Exists(previous)) Directory.Delete(previous, true);
         }
         return 0;
+    }
+
+    /// <summary>Every file of a site, with when it was written: a file the rebuild reused is the last build's, hard-linked, its time unchanged.</summary>
+    private static Dictionary<string, DateTime> WriteTimes(string site) =>
+        Directory.EnumerateFiles(site, "*", SearchOption.AllDirectories).ToDictionary(f => Path.GetRelativePath(site, f), File.GetLastWriteTimeUtc);
+
+    /// <summary>How many files the rebuild wrote, of the site and of its search index, and their bytes: what an edit costs a host to upload.</summary>
+    private static string Written(Dictionary<string, DateTime> before, Dictionary<string, DateTime> after, string site)
+    {
+        var written = after.Where(f => !before.TryGetValue(f.Key, out var was) || was != f.Value).Select(f => f.Key).ToList();
+        var index = written.Where(f => f.StartsWith("search/")).ToList();
+        return $"written by the rebuild: {written.Count:N0} of {after.Count:N0} files; under search/: {index.Count:N0} of {after.Keys.Count(k => k.StartsWith("search/")):N0} files, " +
+               $"{index.Sum(f => new FileInfo(Path.Combine(site, f)).Length) / 1024.0:N0} KB";
     }
 
     private sealed class Timing : IBuildObserver

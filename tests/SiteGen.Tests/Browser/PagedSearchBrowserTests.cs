@@ -12,9 +12,21 @@ public sealed class PagedSearchBrowserTests(Chromium chromium, ArchiveSearchSite
     {
         // Pages of one leave most candidates unchecked: totals and facets are then estimates, which must agree too.
         var queries = site.RandomQueries(120, seed: 11).Concat(["法治政府", "依法行政 -行政执法", "政府 -依法行政", "行政执法 year:2017"]).ToArray();
+        var (differences, estimated) = await Differences(chromium, site.FileUrl("search.html"), queries, site.Engine);
+        differences.Should().BeEmpty();
+        estimated.Should().BeGreaterThan(queries.Length / 4, "most queries leave reports unchecked");
+    }
+
+    /// <summary>
+    /// Each query's answers on pages of one — sorted by relevance and by date, estimated and counted as the page
+    /// decides — from the search page at <paramref name="url"/> in Chromium, against <paramref name="expected"/>'s.
+    /// </summary>
+    /// <returns>The differences, and how many of the browser's answers were estimates.</returns>
+    internal static async Task<(List<string> Differences, int Estimated)> Differences(Chromium chromium, string url, string[] queries, SiteGen.Search.Reader.QueryEngine expected)
+    {
         var options = new[] { (Sort: "relevance", Page: 1, Counts: "estimate"), (Sort: "relevance", Page: 2, Counts: "estimate"), (Sort: "date", Page: 2, Counts: "estimate"), (Sort: "relevance", Page: 1, Counts: "auto") };
         var watched = await chromium.OpenAsync();
-        await watched.Page.GotoAsync(site.FileUrl("search.html"));
+        await watched.Page.GotoAsync(url);
         var browser = await watched.Page.EvaluateAsync<string[]>(@"async ([queries, options]) => {
             const out = [];
             for (const q of queries) for (const [sort, page, counts] of options) {
@@ -30,19 +42,18 @@ public sealed class PagedSearchBrowserTests(Chromium chromium, ArchiveSearchSite
         {
             foreach (var (sort, page, counts) in options)
             {
-                var cli = site.Engine.Search(q, sort: sort, page: page, pageSize: 1, counting: counts == "auto" ? SiteGen.Search.Reader.Counting.Auto : SiteGen.Search.Reader.Counting.Estimate);
-                var expected = JsonSerializer.Serialize(new object[]
+                var cli = expected.Search(q, sort: sort, page: page, pageSize: 1, counting: counts == "auto" ? SiteGen.Search.Reader.Counting.Auto : SiteGen.Search.Reader.Counting.Estimate);
+                var want = JsonSerializer.Serialize(new object[]
                 {
                     cli.Total, cli.Estimated, cli.Results.Select(x => new object[] { x.Slug, x.Score, x.Snippet }),
                     new[] { "year", "province", "type" }.Select(k => cli.Facets.TryGetValue(k, out var f) ? f.Select(v => new object[] { v.Value, v.Count }) : []),
                 }, new JsonSerializerOptions { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping });
-                if (browser[i] != expected) differences.Add($"{q} {sort} {page}: browser {browser[i]} / cli {expected}");
+                if (browser[i] != want) differences.Add($"{q} {sort} {page}: browser {browser[i]} / cli {want}");
                 i++;
             }
         }
-        differences.Should().BeEmpty();
-        browser.Count(b => JsonDocument.Parse(b).RootElement[1].GetBoolean()).Should().BeGreaterThan(queries.Length / 4, "most queries leave reports unchecked");
-        watched.Errors.Should().BeEmpty();
+        differences.AddRange(watched.Errors.Select(e => $"page error: {e}"));
+        return (differences, browser.Count(b => JsonDocument.Parse(b).RootElement[1].GetBoolean()));
     }
 
     [Fact]
@@ -81,5 +92,18 @@ public sealed class PagedSearchBrowserTests(Chromium chromium, ArchiveSearchSite
         var year = exhaustive.Facets["year"][0];
         await Microsoft.Playwright.Assertions.Expect(watched.Page.Locator($"[data-facet=\"year:{year.Value}\"] .count")).ToHaveTextAsync(year.Count.ToString());
         watched.Errors.Should().BeEmpty();
+    }
+}
+
+/// <summary>The browser on an index whose edited segments are patched, against the command line on a cold build of the same reports.</summary>
+public sealed class PatchedSearchBrowserTests(Chromium chromium, PatchedArchiveSearchSite site) : IClassFixture<Chromium>, IClassFixture<PatchedArchiveSearchSite>
+{
+    [Fact]
+    public async Task A_patched_index_gives_the_browser_a_cold_builds_answers()
+    {
+        var queries = site.RandomQueries(120, seed: 12).Concat(Search.PatchedIndexTests.Queries).ToArray();
+        var (differences, estimated) = await PagedSearchBrowserTests.Differences(chromium, site.FileUrl("search.html"), queries, site.Cold);
+        differences.Should().BeEmpty();
+        estimated.Should().BeGreaterThan(queries.Length / 4);
     }
 }

@@ -89,6 +89,6 @@ public class ResearchPageTests
         site.Build();
 
         site.ReadOutput("reports/late-2021.html").Should().NotContain("与其他报告相同");
-        SiteFiles.Snapshot(site.Output).Should().Equal(site.ColdBuildSnapshot());
+        site.ShouldMatchColdBuild();
     }
 }

@@ -13,6 +13,12 @@ public class SearchSite : IDisposable
 
     public string Output => _site.Output;
 
+    /// <summary>The site before its edits, when it was edited after a first build.</summary>
+    public SortedDictionary<string, string>? FirstBuild { get; }
+
+    /// <summary>Builds the same content cold, without the cache, into a folder of its own; returns the folder.</summary>
+    public string ColdBuild() => _site.ColdBuild();
+
     /// <summary>A page of the built site as the browser opens it from disk.</summary>
     public string FileUrl(string path) => new Uri(Path.Combine(Output, path)).AbsoluteUri;
     public SearchIndexReader Index { get; }
@@ -25,11 +31,18 @@ public class SearchSite : IDisposable
     public SearchSite() : this(0, new SearchLayout(SegmentSize: 2, ChunkPositions: 8)) { }
 
     /// <param name="madeUp">Reports to add, each of paragraphs drawn from the repository's reports.</param>
-    private protected SearchSite(int madeUp, SearchLayout layout)
+    /// <param name="edit">Edits to make after a first build, before a second, incremental one: the index read is the second's.</param>
+    private protected SearchSite(int madeUp, SearchLayout layout, Action<TestSite>? edit = null)
     {
         AddMadeUpReports(madeUp);
         _site.SearchLayout = layout;
         _site.Build();
+        if (edit is not null)
+        {
+            FirstBuild = SiteFiles.Snapshot(Output);
+            edit(_site);
+            _site.Build();
+        }
         Index = SearchIndexReader.Open(Output);
         Engine = new QueryEngine(Index);
         Texts = Enumerable.Range(0, Index.Count).Select(Index.Texts).ToList();
@@ -143,3 +156,45 @@ public class SearchSite : IDisposable
 /// exact without asking when that reads at most 16 more files: 政府 is then counted exactly on a page of one, 法治政府 not.
 /// </summary>
 public sealed class ArchiveSearchSite() : SearchSite(40, new SearchLayout(SegmentSize: 8, ChunkPositions: 32, CountingBudget: 16));
+
+/// <summary>
+/// <see cref="ArchiveSearchSite"/>'s reports built once, then eight of them edited in place (bodies rewritten, a
+/// title, type, province and publisher changed) and built again with the cache: segments holding one or two edited
+/// reports are patched (a base and a delta), one holding more is made whole again. <see cref="Cold"/> is the same
+/// content built cold, which every answer must equal.
+/// </summary>
+public sealed class PatchedArchiveSearchSite : SearchSite
+{
+    internal static readonly SearchLayout Layout = new(SegmentSize: 8, ChunkPositions: 32, CountingBudget: 16);
+
+    public PatchedArchiveSearchSite() : base(40, Layout, Edit)
+    {
+        var cold = ColdBuild();
+        Cold = new QueryEngine(SearchIndexReader.Open(cold));
+        ColdOutput = cold;
+    }
+
+    public QueryEngine Cold { get; }
+    public string ColdOutput { get; }
+
+    private static void Edit(TestSite site)
+    {
+        void Change(int report, Func<string, string> change)
+        {
+            var path = Path.Combine(site.Root, "content", "reports", $"made-up-{report:00}.md");
+            var text = File.ReadAllText(path);
+            var changed = change(text);
+            if (changed == text) throw new InvalidOperationException($"the edit of made-up-{report:00} changed nothing");
+            File.WriteAllText(path, changed);
+        }
+        // Edits that keep each field's typical length where it was (a step in it would remake every segment).
+        Change(3, text => text + "\n推进三项制度。\n");
+        Change(4, text => text.Replace("建设", "推进"));
+        Change(10, text => text.Replace("法治", "法制"));
+        Change(11, text => text.Replace("法治政府建设年度报告", "法治政府建设情况报告").Replace("doc_type: 年度报告", "doc_type: 情况报告"));
+        Change(17, text => text.Replace("政府", "机关"));
+        Change(20, text => text.Replace("publisher: 第20县人民政府", "publisher: 第20县司法行政"));
+        Change(26, text => text.Replace("依法行政", "依法治理").Replace("province: 广东省", "province: 广西壮族自治区"));
+        Change(33, text => text.Replace("。", "；"));
+    }
+}

@@ -89,14 +89,14 @@
     var path = indexPath();
     base = path.slice(0, path.lastIndexOf("/") + 1);
     return load(path, "manifest").then(function (m) {
-      if (m.version !== 11 || m.tokenizer !== "sitegen-char-2") throw new Error("unsupported index " + m.version + " " + m.tokenizer);
+      if (m.version !== 12 || m.tokenizer !== "sitegen-char-2") throw new Error("unsupported index " + m.version + " " + m.tokenizer);
       manifest = m;
       return m;
     });
   }
 
-  /* ---- segments: [start, count, shards, positionShards, generation, {year, province, type: [value, count, ...]}] ---- */
-  var columns = {};
+  /* ---- segments: [start, count, shards, positionShards, generation, {year, province, type: [value, count, ...]}, patch?] ---- */
+  var columns = {}, layerColumns = {}, layerRows = {};
   function segmentOf(doc) {
     var low = 0, high = manifest.segments.length - 1;
     while (low < high) {
@@ -105,23 +105,43 @@
     }
     return low;
   }
+  /* The files that hold a segment's documents: its own (which 0), or a patched segment's base (0) and delta (1), the
+     delta's documents replacing the base's at `ids` (FORMAT.md, Patches). */
+  function layerOf(s, which) {
+    var seg = manifest.segments[s], p = seg[6];
+    if (!p) return { shards: seg[2], positionShards: seg[3], generation: seg[4], ids: null };
+    return which === 0 ? { shards: p[0], positionShards: p[1], generation: p[2], ids: null } : { shards: p[3], positionShards: p[4], generation: p[5], ids: p[6] };
+  }
   /* The lengths a columns file's codes stand for (Bm25.Lengths: exact to 64, then steps of a sixteenth). */
   var LENGTHS = (function () {
     var t = [];
     for (var c = 0; c < 256; c++) t.push(c <= 64 ? c : t[c - 1] + Math.floor(t[c - 1] / 16));
     return t;
   })();
-  /* A segment's documents, from its columns file: each {year, province, type, len: [title, meta, body]}. */
+  /* One layer's columns file: each document {year, province, type, len: [title, meta, body]}. */
+  function loadLayerColumns(s, which) {
+    var key = s + "/" + which;
+    if (!layerColumns[key]) {
+      var layer = layerOf(s, which), file = "m-" + layer.generation, n = layer.ids ? layer.ids.length : manifest.segments[s][1];
+      layerColumns[key] = load(base + file + ".js", file).then(function (c) {
+        var docs = [];
+        for (var d = 0; d < n; d++) {
+          var doc = { len: c.columns.len.slice(3 * d, 3 * d + 3).map(function (code) { return LENGTHS[code]; }) };
+          ["year", "province", "type"].forEach(function (name) { doc[name] = c.values[name][c.columns[name][d]]; });
+          docs.push(doc);
+        }
+        return (layerRows[key] = docs);
+      }).catch(function (e) { delete layerColumns[key]; throw e; });
+    }
+    return layerColumns[key];
+  }
+  /* A segment's documents: its columns file's, or its base's with its delta's in the places they replace. */
   function loadColumns(s) {
     if (columns[s]) return Promise.resolve(columns[s]);
-    var file = "m-" + manifest.segments[s][4];
-    return load(base + file + ".js", file).then(function (c) {
-      var docs = [];
-      for (var d = 0; d < manifest.segments[s][1]; d++) {
-        var doc = { len: c.columns.len.slice(3 * d, 3 * d + 3).map(function (code) { return LENGTHS[code]; }) };
-        ["year", "province", "type"].forEach(function (name) { doc[name] = c.values[name][c.columns[name][d]]; });
-        docs.push(doc);
-      }
+    var p = manifest.segments[s][6];
+    return Promise.all(p ? [loadLayerColumns(s, 0), loadLayerColumns(s, 1)] : [loadLayerColumns(s, 0)]).then(function (layers) {
+      var docs = layers[0];
+      if (p) { docs = docs.slice(); p[6].forEach(function (local, i) { docs[local] = layers[1][i]; }); }
       return (columns[s] = docs);
     });
   }
@@ -232,8 +252,8 @@
     }
     return shards[key];
   }
-  /* A segment's shard of a term: s<k>-<generation> (counts) or p<k>-<generation> (positions). */
-  function shardName(kind, count, segment, term) { return kind[0] + (fnv(term) % count) + "-" + segment[4]; }
+  /* A layer's shard of a term: s<k>-<generation> (counts) or p<k>-<generation> (positions). */
+  function shardName(kind, count, generation, term) { return kind[0] + (fnv(term) % count) + "-" + generation; }
   /* How a pair's documents in a segment are cut into chunks, or null when its positions stay in the position shard
      (IndexFormat.Chunks): best score first, ties by lower id, a chunk closing once it holds chunkPositions. */
   function chunks(positions, score, chunkPositions) {
@@ -250,11 +270,20 @@
     return { order: order, chunkOf: chunkOf };
   }
   function hex8(h) { return ("0000000" + h.toString(16)).slice(-8); }
-  /* A term's entry in the dictionary: per segment, its documents there and the best score before idf one gets (0: none). */
+  /* A term's entry in the dictionary: per segment, its documents there and the best score before idf one gets (0: none).
+     A patched index's override of a term (manifest.dictionary[2], [3]) stands in for the dictionary's entry. */
   var dictionaries = {}, stats = {};
+  function dictionaryShard(shards, generation, term) {
+    var file = "dict" + (fnv(term) % shards) + "-" + generation;
+    if (!dictionaries[file]) {
+      dictionaries[file] = load(base + file + ".js", file).then(unpack).then(decodeDictionary)
+        .catch(function (e) { delete dictionaries[file]; throw e; });
+    }
+    return dictionaries[file];
+  }
   function termStats(term) {
     if (stats[term]) return Promise.resolve(stats[term]);
-    var d = manifest.dictionary, file = "dict" + (fnv(term) % Math.max(1, d[0])) + "-" + d[1];
+    var d = manifest.dictionary;
     if (!d[0] && manifest.segments.length === 1) {
       // An index of one segment has no dictionary: the segment's count shard tells the term's documents.
       return postings(term, 0).then(function (list) {
@@ -262,53 +291,76 @@
         return (stats[term] = { docCounts: [n], bounds: [0], documents: n });
       });
     }
-    if (d[0] && !dictionaries[file]) {
-      dictionaries[file] = load(base + file + ".js", file).then(unpack).then(decodeDictionary)
-        .catch(function (e) { delete dictionaries[file]; throw e; });
-    }
-    var loaded = d[0] ? dictionaries[file] : Promise.resolve(new Map());
-    return loaded.then(function (terms) {
+    var overridden = d.length > 2 ? dictionaryShard(d[2], d[3], term) : Promise.resolve(new Map());
+    return overridden.then(function (terms) {
+      return terms.has(term) || !d[0] ? terms : dictionaryShard(d[0], d[1], term);
+    }).then(function (terms) {
       var n = manifest.segments.length, st = { docCounts: new Array(n).fill(0), bounds: new Array(n).fill(0), documents: 0 };
       (terms.get(term) || []).forEach(function (e) { st.docCounts[e[0]] = e[1]; st.bounds[e[0]] = e[2]; st.documents += e[1]; });
       return (stats[term] = st);
     });
   }
-  /* A term's postings in one segment, with the groups of postings whose positions share a file, each in the file's order. */
+  /* A term's postings in one segment, with the groups of postings whose positions share a file, each in the file's order.
+     A patched segment's groups name the files a cold build makes (what a query counts); its postings' positions are
+     read from its base's or delta's (`source`). */
   var lists = {};
   function postings(term, s) {
-    var key = term + "\n" + s, segment = manifest.segments[s];
+    var key = term + "\n" + s, seg = manifest.segments[s], p = seg[6];
     if (lists[key]) return lists[key];
-    return (lists[key] = (segment[2] ? shardFile(shardName("shard", segment[2], segment, term)) : Promise.resolve(null)).then(function (found) {
-      var list = { term: term, postings: [], index: new Map(), groups: [] }, entry = found && found.get(term);
-      if (!entry) return list;
-      list.postings = decodePostings(entry, segment[0]);
-      list.postings.forEach(function (p, i) { list.index.set(p.doc, i); });
-      var positions = list.postings.map(function (p) { return p.counts[0] + p.counts[1] + p.counts[2]; });
-      var chunked = positions.reduce(function (a, b) { return a + b; }, 0) > manifest.chunkPositions;
-      // A chunked pair's order needs its documents' lengths: the segment's columns, which reading it loads anyway.
-      return (chunked ? loadColumns(s) : Promise.resolve()).then(function () {
-        var layout = chunks(positions, function (i) { var p = list.postings[i]; return beforeIdf(p.counts, docOf(p.doc).len); }, manifest.chunkPositions);
-        (layout ? layout.order : positions.map(function (_, i) { return i; })).forEach(function (i) {
-          var chunk = layout ? layout.chunkOf[i] : -1, last = list.groups[list.groups.length - 1];
-          if (!last || last.chunk !== chunk) {
-            list.groups.push({ chunk: chunk, members: [],
-              file: chunk < 0 ? shardName("positions", segment[3], segment, term) : "c" + hex8(fnv(term)) + "-" + chunk + "-" + segment[4] });
-          }
-          list.groups[list.groups.length - 1].members.push(i);
-          list.postings[i].group = list.groups.length - 1;
+    var logical = { shards: seg[2], positionShards: seg[3], generation: seg[4] };
+    function lengthOf(doc) { return docOf(doc).len; }
+    var made = !p ? layerPostings(term, s, 0, lengthOf, function () { return loadColumns(s); }) : Promise.all([
+      layerPostings(term, s, 0, function (doc) { return layerRows[s + "/0"][doc - seg[0]].len; }, function () { return loadLayerColumns(s, 0); }),
+      layerPostings(term, s, 1, function (doc) { return layerRows[s + "/1"][p[6].indexOf(doc - seg[0])].len; }, function () { return loadLayerColumns(s, 1); })
+    ]).then(function (layers) {
+      var all = [];
+      layers.forEach(function (list, which) {
+        list.postings.forEach(function (x) {
+          if (which === 1 || p[6].indexOf(x.doc - seg[0]) < 0) all.push({ doc: x.doc, counts: x.counts, fields: null, source: list });
         });
-        return list;
       });
-    }).catch(function (e) { delete lists[key]; throw e; }));
+      all.sort(function (a, b) { return a.doc - b.doc; });
+      return grouped(term, all, logical, lengthOf, function () { return loadColumns(s); });
+    });
+    return (lists[key] = made.catch(function (e) { delete lists[key]; throw e; }));
+  }
+  /* A term's postings in one layer of a segment, their ids counted from the segment's start. */
+  function layerPostings(term, s, which, lengthOf, ensure) {
+    var layer = layerOf(s, which), first = manifest.segments[s][0];
+    return (layer.shards ? shardFile(shardName("shard", layer.shards, layer.generation, term)) : Promise.resolve(null)).then(function (found) {
+      var entry = found && found.get(term), all = entry ? decodePostings(entry, 0) : [];
+      all.forEach(function (x) { x.doc = first + (layer.ids ? layer.ids[x.doc] : x.doc); });
+      return grouped(term, all, layer, lengthOf, ensure);
+    });
+  }
+  /* Postings grouped by the file of `files` that holds their positions; `ensure` loads the columns `lengthOf` reads. */
+  function grouped(term, all, files, lengthOf, ensure) {
+    var list = { term: term, postings: all, index: new Map(), groups: [], lengthOf: lengthOf, ensure: ensure };
+    list.postings.forEach(function (p, i) { list.index.set(p.doc, i); });
+    var positions = list.postings.map(function (p) { return p.counts[0] + p.counts[1] + p.counts[2]; });
+    var chunked = positions.reduce(function (a, b) { return a + b; }, 0) > manifest.chunkPositions;
+    // A chunked pair's order needs its documents' lengths: the segment's columns, which reading it loads anyway.
+    return (chunked ? ensure() : Promise.resolve()).then(function () {
+      var layout = chunks(positions, function (i) { var p = list.postings[i]; return beforeIdf(p.counts, lengthOf(p.doc)); }, manifest.chunkPositions);
+      (layout ? layout.order : positions.map(function (_, i) { return i; })).forEach(function (i) {
+        var chunk = layout ? layout.chunkOf[i] : -1, last = list.groups[list.groups.length - 1];
+        if (!last || last.chunk !== chunk) {
+          list.groups.push({ chunk: chunk, members: [],
+            file: chunk < 0 ? shardName("positions", files.positionShards, files.generation, term) : "c" + hex8(fnv(term)) + "-" + chunk + "-" + files.generation });
+        }
+        list.groups[list.groups.length - 1].members.push(i);
+        list.postings[i].group = list.groups.length - 1;
+      });
+      return list;
+    });
   }
   function find(list, doc) { var i = list.index.get(doc); return i === undefined ? null : list.postings[i]; }
   /* Reads the positions of a group's documents from its file. */
   function loadGroup(list, group) {
-    // Reading positions takes the documents' lengths: their segment's columns.
-    var segment = segmentOf(list.postings[group.members[0]].doc);
-    return Promise.all([shardFile(group.file), loadColumns(segment)]).then(function (loaded) {
+    // Reading positions takes the documents' lengths: the columns beside the file.
+    return Promise.all([shardFile(group.file), list.ensure()]).then(function (loaded) {
       var entry = loaded[0].get(list.term), read = bitReader(entry.bytes, entry.start);
-      group.members.forEach(function (i) { var p = list.postings[i]; p.fields = readPositions(p.counts, docOf(p.doc).len, read); });
+      group.members.forEach(function (i) { var p = list.postings[i]; p.fields = readPositions(p.counts, list.lengthOf(p.doc), read); });
     });
   }
 
@@ -465,19 +517,25 @@
   }
   /* Reads, in one batch, the positions counting the matchers in these documents need. */
   function loadPositions(matchers, docs) {
-    var wanted = new Map();
+    var wanted = new Map(), patched = [];
     docs.forEach(function (doc) {
       matchers.forEach(function (m) {
         if (!needsPositions(m, doc)) return;
         coveringOf(m, doc).forEach(function (pair) {
           pair.forEach(function (list) {
             var posting = find(list, doc);
-            if (posting && !posting.fields) wanted.set(list.groups[posting.group], list);
+            if (!posting || posting.fields) return;
+            // A patched segment's positions are in its base's or its delta's files.
+            var source = posting.source, held = source ? find(source, doc) : posting;
+            if (source) patched.push([posting, held]);
+            if (!held.fields) wanted.set((source || list).groups[held.group], source || list);
           });
         });
       });
     });
-    return Promise.all(Array.from(wanted.entries()).map(function (w) { return loadGroup(w[1], w[0]); }));
+    return Promise.all(Array.from(wanted.entries()).map(function (w) { return loadGroup(w[1], w[0]); })).then(function () {
+      patched.forEach(function (p) { p[0].fields = p[1].fields; });
+    });
   }
   /* Where a pair (any of its terms) starts in each field of the document, as sets. */
   function pairPositions(pair, doc) {
@@ -691,7 +749,7 @@
             var segment = manifest.segments[s];
             files.add("m-" + segment[4]);
             positive.concat(negative.filter(function (m) { return m.documentsIn(s) > 0; })).forEach(function (m) {
-              m.terms.forEach(function (t) { if (segment[2]) files.add(shardName("shard", segment[2], segment, t)); });
+              m.terms.forEach(function (t) { if (segment[2]) files.add(shardName("shard", segment[2], segment[4], t)); });
             });
           }
           for (var i = 0; i < candidates.length && files.size <= limit; i++)
@@ -837,7 +895,8 @@
   /* What a result shows, and the head of its text: h<local>-<generation>, local being the id less the segment's start. */
   function loadDisplay(doc) {
     if (heads[doc]) return Promise.resolve(heads[doc]);
-    var segment = manifest.segments[segmentOf(doc)], file = "h" + (doc - segment[0]) + "-" + segment[4];
+    var segment = manifest.segments[segmentOf(doc)], local = doc - segment[0], p = segment[6], inDelta = p ? p[6].indexOf(local) : -1;
+    var file = inDelta >= 0 ? "h" + inDelta + "-" + p[5] : "h" + local + "-" + (p ? p[2] : segment[4]);
     return load(base + file + ".js", file).then(unpackJson).then(function (row) { return (heads[doc] = row); });
   }
   /* A document's fields for a snippet: the text file holds the body after the head, the head the rest. */

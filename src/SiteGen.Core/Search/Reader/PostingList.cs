@@ -13,6 +13,9 @@ internal sealed class TermPosting(int doc, int[] counts)
 
     /// <summary>Per field, the unit positions where the pair starts (null where absent); null until its group is read.</summary>
     internal int[]?[]? Positions { get; set; }
+
+    /// <summary>In a patched segment, the list of its base or its delta whose file holds this document's positions.</summary>
+    internal PostingList? Source { get; set; }
 }
 
 /// <summary>
@@ -24,11 +27,14 @@ internal sealed class PostingList
 {
     private readonly Dictionary<int, int> _indexOf = [];
 
-    internal PostingList(string term, List<TermPosting> postings, List<PositionGroup> groups)
+    /// <param name="lengthOf">A document's field lengths as its positions were coded with (its segment's, or its base's or delta's, columns).</param>
+    internal PostingList(string term, List<TermPosting> postings, List<PositionGroup> groups, Func<int, int[]> lengthOf)
     {
-        (Term, Postings, Groups) = (term, postings, groups);
+        (Term, Postings, Groups, LengthOf) = (term, postings, groups, lengthOf);
         for (var i = 0; i < postings.Count; i++) _indexOf[postings[i].Doc] = i;
     }
+
+    internal Func<int, int[]> LengthOf { get; }
 
     public string Term { get; }
     public IReadOnlyList<TermPosting> Postings { get; }

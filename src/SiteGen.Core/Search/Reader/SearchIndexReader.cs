@@ -29,8 +29,25 @@ internal sealed record TermStats(int[] DocCounts, int[] Bounds)
     }
 }
 
-/// <summary>A run of documents with files of its own (see <see cref="IndexSegments"/>), and how many of them have each year, province and type.</summary>
-internal sealed record IndexSegment(int Start, int Count, int Shards, int PositionShards, string Generation, IReadOnlyDictionary<string, int[]> ValueCounts);
+/// <summary>
+/// A run of documents with files of its own (see <see cref="IndexSegments"/>), and how many of them have each year, province and type.
+/// A patched segment's shard counts and generation are those of the segment a cold build makes, which name the files a query
+/// counts; its files are its base's and its delta's.
+/// </summary>
+internal sealed record IndexSegment(int Start, int Count, int Shards, int PositionShards, string Generation, IReadOnlyDictionary<string, int[]> ValueCounts, SegmentPatch? Patch)
+{
+    /// <summary>The files that hold the segment's documents: its own, or its base's and its delta's.</summary>
+    internal IEnumerable<SegmentLayer> Layers => Patch is { } p ? [p.Base, p.Delta] : [new SegmentLayer(Shards, PositionShards, Generation, null)];
+}
+
+/// <summary>A set of files laid out as a segment's: the whole segment, a patch's base, or its delta (<see cref="Ids"/>: the places in the segment of its documents).</summary>
+internal sealed record SegmentLayer(int Shards, int PositionShards, string Generation, int[]? Ids);
+
+/// <summary>A patched segment (FORMAT.md, Patches): its base, and its delta, whose documents replace the base's at <see cref="Replaced"/>.</summary>
+internal sealed record SegmentPatch(SegmentLayer Base, SegmentLayer Delta)
+{
+    internal int[] Replaced => Delta.Ids!;
+}
 
 /// <summary>What a result shows of a document, read from its head file only when it is shown.</summary>
 internal sealed record DocumentDisplay(string Slug, string Url, string Title, string? Date, string TextFile, string? Region, string? Publisher, TextHead Head);
@@ -46,9 +63,11 @@ public sealed class SearchIndexReader
     private readonly Dictionary<(string, int), PostingList> _postings = [];
     private readonly Dictionary<string, TermStats> _stats = new(StringComparer.Ordinal);
     private readonly (int Shards, string Generation) _dictionary;
+    private readonly (int Shards, string Generation)? _overrides;
     private readonly int _chunkPositions;
     private readonly Dictionary<int, DocumentDisplay> _display = [];
     private readonly DocumentRow[]?[] _docs;
+    private readonly Dictionary<(int, int), DocumentRow[]> _layerRows = [];
     private readonly string _filterValuesFile;
     private readonly JsonObject _values;
     private JsonObject? _filterValues;
@@ -72,9 +91,11 @@ public sealed class SearchIndexReader
         _filesRead.Add(Path.GetFileName(IndexFormat.Manifest));
         Segments = manifest["segments"]!.AsArray().Select(s => new IndexSegment(s![0]!.GetValue<int>(), s[1]!.GetValue<int>(),
             s[2]!.GetValue<int>(), s[3]!.GetValue<int>(), s[4]!.GetValue<string>(),
-            s[5]!.AsObject().ToDictionary(c => c.Key, c => c.Value!.AsArray().Select(n => n!.GetValue<int>()).ToArray()))).ToArray();
+            s[5]!.AsObject().ToDictionary(c => c.Key, c => c.Value!.AsArray().Select(n => n!.GetValue<int>()).ToArray()),
+            s.AsArray().Count > 6 ? PatchOf(s[6]!.AsArray()) : null)).ToArray();
         var dictionary = manifest["dictionary"]!.AsArray();
         _dictionary = (dictionary[0]!.GetValue<int>(), dictionary[1]!.GetValue<string>());
+        if (dictionary.Count > 2) _overrides = (dictionary[2]!.GetValue<int>(), dictionary[3]!.GetValue<string>());
         Weights = manifest["weights"]!.AsArray().Select(w => w!.GetValue<double>()).ToArray();
         AverageLength = manifest["avgLength"]!.AsArray().Select(w => w!.GetValue<double>()).ToArray();
         _chunkPositions = manifest["chunkPositions"]!.GetValue<int>();
@@ -107,16 +128,34 @@ public sealed class SearchIndexReader
         return Columns(segment)[doc - Segments[segment].Start];
     }
 
-    /// <summary>A segment's documents' columns, from its columns file.</summary>
+    private static SegmentPatch PatchOf(JsonArray p) => new(
+        new SegmentLayer(p[0]!.GetValue<int>(), p[1]!.GetValue<int>(), p[2]!.GetValue<string>(), null),
+        new SegmentLayer(p[3]!.GetValue<int>(), p[4]!.GetValue<int>(), p[5]!.GetValue<string>(), p[6]!.AsArray().Select(n => n!.GetValue<int>()).ToArray()));
+
+    /// <summary>A segment's documents' columns: its columns file's, or its base's with its delta's in the places they replace.</summary>
     internal DocumentRow[] Columns(int segment)
     {
         if (_docs[segment] is { } known) return known;
         var info = Segments[segment];
-        var file = JsonNode.Parse(LoadNamed(IndexFormat.ColumnsName(info.Generation), IndexFormat.Columns))!.AsObject();
+        var rows = LayerRows(segment, 0);
+        if (info.Patch is not { } patch) return _docs[segment] = rows;
+        rows = (DocumentRow[])rows.Clone();
+        for (var i = 0; i < patch.Replaced.Length; i++) rows[patch.Replaced[i]] = LayerRows(segment, 1)[i];
+        return _docs[segment] = rows;
+    }
+
+    /// <summary>The columns file of one of a segment's layers (0: the segment or its base; 1: its delta), each row with the id it stands for.</summary>
+    private DocumentRow[] LayerRows(int segment, int layer)
+    {
+        if (_layerRows.TryGetValue((segment, layer), out var known)) return known;
+        var info = Segments[segment];
+        var files = info.Layers.ElementAt(layer);
+        var file = JsonNode.Parse(LoadNamed(IndexFormat.ColumnsName(files.Generation), IndexFormat.Columns))!.AsObject();
         var (values, columns) = (file["values"]!.AsObject(), file["columns"]!.AsObject());
         JsonNode? Value(string name, int d) => values[name]![columns[name]![d]!.GetValue<int>()];
         var lengths = columns["len"]!.AsArray().Select(l => Bm25.CodedLength(l!.GetValue<int>())).ToArray();
-        return _docs[segment] = Enumerable.Range(0, info.Count).Select(d => new DocumentRow(info.Start + d,
+        var count = files.Ids?.Length ?? info.Count;
+        return _layerRows[(segment, layer)] = Enumerable.Range(0, count).Select(d => new DocumentRow(info.Start + (files.Ids?[d] ?? d),
             Value("year", d)?.GetValue<int>(), Value("province", d)?.GetValue<string>(), Value("type", d)?.GetValue<string>(),
             lengths[(3 * d)..(3 * d + 3)])).ToArray();
     }
@@ -130,8 +169,7 @@ public sealed class SearchIndexReader
         if (_stats.TryGetValue(term, out var known)) return known;
         var (docCounts, bounds) = (new int[Segments.Count], new int[Segments.Count]);
         if (_dictionary.Shards == 0 && Segments.Count == 1) docCounts[0] = Postings(term, 0).Postings.Count;
-        var file = IndexFormat.DictionaryName(IndexFormat.ShardOf(term, Math.Max(1, _dictionary.Shards)), _dictionary.Generation);
-        if (_dictionary.Shards > 0 && Dictionary(file).TryGetValue(term, out var entry))
+        if (_dictionary.Shards > 0 && DictionaryEntry(term) is { } entry)
         {
             var (bytes, at) = (entry.Bytes, entry.Start);
             var entries = IndexFormat.ReadVarint(bytes, ref at);
@@ -143,6 +181,16 @@ public sealed class SearchIndexReader
             }
         }
         return _stats[term] = new TermStats(docCounts, bounds);
+    }
+
+    /// <summary>A term's dictionary entry: a patched index's override of it, else the dictionary's (null: no segment has it).</summary>
+    private (byte[] Bytes, int Start, int End)? DictionaryEntry(string term)
+    {
+        foreach (var (shards, generation) in new[] { _overrides, _dictionary }.OfType<(int, string)>())
+        {
+            if (Dictionary(IndexFormat.DictionaryName(IndexFormat.ShardOf(term, shards), generation)).TryGetValue(term, out var entry)) return entry;
+        }
+        return null;
     }
 
     /// <summary>A document's region or publisher, from the file only these filters load.</summary>
@@ -160,7 +208,10 @@ public sealed class SearchIndexReader
     {
         if (_display.TryGetValue(doc, out var known)) return known;
         var segment = Segments[SegmentOf(doc)];
-        var d = JsonNode.Parse(LoadPacked(IndexFormat.HeadName(doc - segment.Start, segment.Generation), IndexFormat.Head))!.AsArray();
+        var local = doc - segment.Start;
+        var inDelta = segment.Patch is { } patch ? Array.BinarySearch(patch.Replaced, local) : -1;
+        var head = inDelta >= 0 ? IndexFormat.HeadName(inDelta, segment.Patch!.Delta.Generation) : IndexFormat.HeadName(local, segment.Patch?.Base.Generation ?? segment.Generation);
+        var d = JsonNode.Parse(LoadPacked(head, IndexFormat.Head))!.AsArray();
         return _display[doc] = new DocumentDisplay(d[0]!.GetValue<string>(), d[1]!.GetValue<string>(), d[2]!.GetValue<string>(),
             d[3]?.GetValue<string>(), d[4]!.GetValue<string>(), d[5]?.GetValue<string>(), d[6]?.GetValue<string>(),
             new TextHead(d[7]!.GetValue<string>(), d[8]!.GetValue<string>(), d[9]!.GetValue<bool>()));
@@ -178,45 +229,74 @@ public sealed class SearchIndexReader
         return new SearchIndexReader(Path.Combine(site, IndexFormat.Folder), manifest);
     }
 
-    /// <summary>A term's documents in one segment, with its counts per field.</summary>
+    /// <summary>
+    /// A term's documents in one segment, with its counts per field, and which of its files hold their positions
+    /// (for a patched segment, the files a cold build makes: what a query counts; it reads its base's and delta's).
+    /// </summary>
     internal PostingList Postings(string term, int segment)
     {
         if (_postings.TryGetValue((term, segment), out var cached)) return cached;
-        var all = new List<TermPosting>();
-        var groups = new List<PositionGroup>();
         var info = Segments[segment];
-        if (Entry(IndexFormat.Shard, info.Shards, info, term) is { } entry)
+        if (info.Patch is not { } patch) return _postings[(term, segment)] = LayerPostings(term, segment, 0);
+        var (base_, delta) = (LayerPostings(term, segment, 1), LayerPostings(term, segment, 2));
+        var all = base_.Postings.Where(p => Array.BinarySearch(patch.Replaced, p.Doc - info.Start) < 0).Select(p => (Posting: p, List: base_))
+            .Concat(delta.Postings.Select(p => (Posting: p, List: delta))).OrderBy(p => p.Posting.Doc)
+            .Select(p => new TermPosting(p.Posting.Doc, p.Posting.Counts) { Source = p.List }).ToList();
+        return _postings[(term, segment)] = Grouped(term, all, new SegmentLayer(info.Shards, info.PositionShards, info.Generation, null), doc => Row(doc).Length);
+    }
+
+    /// <summary>A term's documents in one layer of a segment (0: the segment; 1: its base; 2: its delta), grouped by the file that holds their positions.</summary>
+    private PostingList LayerPostings(string term, int segment, int layer)
+    {
+        var info = Segments[segment];
+        var files = info.Layers.ElementAt(Math.Max(0, layer - 1));
+        var all = new List<TermPosting>();
+        if (Entry(IndexFormat.Shard, files.Shards, files.Generation, term) is { } entry)
+            all.AddRange(Decode(entry.Bytes, entry.Start, entry.End, 0).Select(c => new TermPosting(info.Start + (files.Ids?[c.Doc] ?? c.Doc), c.Counts)));
+        // Positions are coded with the lengths of the columns beside them: a base's its own, a delta's its own.
+        Func<int, int[]> lengthOf = layer switch
         {
-            all.AddRange(Decode(entry.Bytes, entry.Start, entry.End, info.Start).Select(c => new TermPosting(c.Doc, c.Counts)));
-            var layout = IndexFormat.Chunks(all.Select(p => p.Counts.Sum()).ToList(),
-                i => Bm25.BeforeIdf(Weights, all[i].Counts, Row(all[i].Doc).Length, AverageLength), _chunkPositions);
-            var order = layout?.Order ?? Enumerable.Range(0, all.Count).ToArray();
-            foreach (var i in order)
-            {
-                var chunk = layout?.ChunkOf[i] ?? -1;
-                if (groups.Count == 0 || groups[^1].Chunk != chunk) groups.Add(Group(term, info, chunk));
-                groups[^1].Members.Add(i);
-                all[i].Group = groups.Count - 1;
-            }
+            0 => doc => Row(doc).Length,
+            1 => doc => LayerRows(segment, 0)[doc - info.Start].Length,
+            _ => doc => LayerRows(segment, 1)[Array.BinarySearch(files.Ids!, doc - info.Start)].Length,
+        };
+        return Grouped(term, all, files, lengthOf);
+    }
+
+    /// <summary>A term's postings in id order, with the groups whose positions share a file of <paramref name="files"/>, each in the file's order.</summary>
+    /// <param name="lengthOf">A document's field lengths, which order a chunked pair's documents and decode their positions.</param>
+    private PostingList Grouped(string term, List<TermPosting> all, SegmentLayer files, Func<int, int[]> lengthOf)
+    {
+        var groups = new List<PositionGroup>();
+        var layout = IndexFormat.Chunks(all.Select(p => p.Counts.Sum()).ToList(),
+            i => Bm25.BeforeIdf(Weights, all[i].Counts, lengthOf(all[i].Doc), AverageLength), _chunkPositions);
+        var order = layout?.Order ?? Enumerable.Range(0, all.Count).ToArray();
+        foreach (var i in order)
+        {
+            var chunk = layout?.ChunkOf[i] ?? -1;
+            if (groups.Count == 0 || groups[^1].Chunk != chunk) groups.Add(Group(term, files, chunk));
+            groups[^1].Members.Add(i);
+            all[i].Group = groups.Count - 1;
         }
-        return _postings[(term, segment)] = new PostingList(term, all, groups);
+        return new PostingList(term, all, groups, lengthOf);
     }
 
     /// <summary>The file holding some of a pair's documents' positions: its position shard, or one of its chunks.</summary>
-    private static PositionGroup Group(string term, IndexSegment segment, int chunk) => chunk < 0
-        ? new PositionGroup(IndexFormat.ShardName(IndexFormat.PositionShard, IndexFormat.ShardOf(term, segment.PositionShards), segment.Generation), IndexFormat.PositionShard, -1)
-        : new PositionGroup(IndexFormat.ChunkName(term, chunk, segment.Generation), IndexFormat.Chunk, chunk);
+    private static PositionGroup Group(string term, SegmentLayer files, int chunk) => chunk < 0
+        ? new PositionGroup(IndexFormat.ShardName(IndexFormat.PositionShard, IndexFormat.ShardOf(term, files.PositionShards), files.Generation), IndexFormat.PositionShard, -1)
+        : new PositionGroup(IndexFormat.ChunkName(term, chunk, files.Generation), IndexFormat.Chunk, chunk);
 
     /// <summary>Where a pair starts in each field of a document (null where absent), reading its group's file if no query has yet.</summary>
     internal int[]?[] Positions(PostingList list, int doc)
     {
         var posting = list.Find(doc) ?? throw new ArgumentException($"{list.Term} is not in document {doc}");
+        if (posting.Positions is null && posting.Source is { } source) posting.Positions = Positions(source, doc);
         if (posting.Positions is null)
         {
             var group = list.Groups[posting.Group];
             var (bytes, at, _) = Shard(group.File, group.Kind)[list.Term];
             var bits = new PositionCode.Reader(bytes, at);
-            foreach (var i in group.Members) list.Postings[i].Positions = bits.Document(list.Postings[i].Counts, Row(list.Postings[i].Doc).Length);
+            foreach (var i in group.Members) list.Postings[i].Positions = bits.Document(list.Postings[i].Counts, list.LengthOf(list.Postings[i].Doc));
         }
         return posting.Positions!;
     }
@@ -229,8 +309,8 @@ public sealed class SearchIndexReader
         return [display.Title, display.Head.Meta, display.Head.Body + JsonSerializer.Deserialize<string>(LoadPacked(display.TextFile, IndexFormat.Text))];
     }
 
-    private (byte[] Bytes, int Start, int End)? Entry(string kind, int count, IndexSegment segment, string term) =>
-        count > 0 && Shard(IndexFormat.ShardName(kind, IndexFormat.ShardOf(term, count), segment.Generation), kind).TryGetValue(term, out var entry) ? entry : null;
+    private (byte[] Bytes, int Start, int End)? Entry(string kind, int count, string generation, string term) =>
+        count > 0 && Shard(IndexFormat.ShardName(kind, IndexFormat.ShardOf(term, count), generation), kind).TryGetValue(term, out var entry) ? entry : null;
 
     private Dictionary<string, (byte[] Bytes, int Start, int End)> Shard(string file, string kind) => Terms(file, kind, (bytes, at) =>
     {

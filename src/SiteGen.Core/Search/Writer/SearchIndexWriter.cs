@@ -43,8 +43,8 @@ internal sealed class SearchIndexWriter
     private readonly double[] _typicalLengths;
     private readonly DocumentColumns _columns = new();
     private int _added;
-    private SegmentWriter? _current;
-    private DocumentColumns _currentColumns = new();
+    private SegmentWriter? _current, _delta;
+    private DocumentColumns _currentColumns = new(), _deltaColumns = new();
 
     /// <summary>A report to index, newest first, with the fingerprint of everything its index entry is made from.</summary>
     public sealed record Entry(Report Report, string Key);
@@ -52,9 +52,13 @@ internal sealed class SearchIndexWriter
     /// <summary>A document ready to add: its terms when its segment is made again, else nothing more than its id.</summary>
     public sealed record Prepared(int Id, DocumentTerms.Encoded? Terms);
 
-    private sealed record Segment(SegmentRange Range, string Key, SegmentRecord? Reused)
+    /// <param name="Reused">The segment's record when its files are the last build's (a patched segment's: the cold build's shard counts and terms).</param>
+    /// <param name="Patch">Set when the segment is kept as a base and a delta rather than made whole.</param>
+    private sealed record Segment(SegmentRange Range, string Key, string SlugsKey, SegmentRecord? Reused, SegmentPatch? Patch)
     {
         public string Generation => Key[..10];
+        public string DeltaKey => SegmentPatch.DeltaKey(Key);
+        public string DeltaGeneration => DeltaKey[..10];
     }
 
     /// <param name="cache">
@@ -75,23 +79,51 @@ internal sealed class SearchIndexWriter
             for (var id = ranges[s].Start; id < ranges[s].End; id++) _segmentOf[id] = s;
     }
 
-    /// <summary>The fingerprints of this index's segments, which their cache records are kept by.</summary>
-    public IEnumerable<string> SegmentKeys => _segments.Select(s => s.Key);
+    /// <summary>The fingerprints this index's cache records are kept by: each segment's, its run of reports', its base's.</summary>
+    public IEnumerable<string> SegmentKeys => _segments.SelectMany(s => s.Patch is { } patch ? [s.Key, s.SlugsKey, patch.BaseKey] : new[] { s.Key, s.SlugsKey });
 
     /// <summary>The fingerprint of a document's index entry: SiteGen, the report's slug and its file.</summary>
     public static string KeyOf(Report report) => Fingerprint.Of(BuildCache.ProgramVersion, report.Slug, report.SourceKey);
 
-    /// <summary>A segment is made from its documents, in order; with its record and files from the last build it is reused.</summary>
+    /// <summary>
+    /// A segment is made from its documents, in order; with its record and files from the last build it is reused. A
+    /// segment of the same reports as one made whole earlier, a few of them edited since, is patched (<see cref="SegmentPatch"/>).
+    /// </summary>
     /// <remarks>Its bounds are scored against the typical lengths, so they are part of what it is made from.</remarks>
     private Segment Open(SegmentRange range)
     {
-        var key = new Fingerprint().Add(BuildCache.ProgramVersion).Add(string.Join(",", _typicalLengths.Select(l => l.ToString("R", CultureInfo.InvariantCulture))));
-        for (var id = range.Start; id < range.End; id++) key.Add(_entries[id].Key);
-        var segmentKey = key.Finish();
-        var record = _records?.Get(segmentKey);
-        var reusable = record is not null && record.Documents == range.Count
-            && _output.TryReuse(SegmentFileNames(record, segmentKey[..10]), segmentKey);
-        return new Segment(range, segmentKey, reusable ? record : null);
+        string KeyOf(Func<Entry, string> part)
+        {
+            var key = new Fingerprint().Add(BuildCache.ProgramVersion).Add(string.Join(",", _typicalLengths.Select(l => l.ToString("R", CultureInfo.InvariantCulture))));
+            for (var id = range.Start; id < range.End; id++) key.Add(part(_entries[id]));
+            return key.Finish();
+        }
+        var (segmentKey, slugsKey) = (KeyOf(e => e.Key), KeyOf(e => e.Report.Slug));
+        if (_records is null) return new Segment(range, segmentKey, slugsKey, null, null);
+        var record = _records.Get(segmentKey);
+        if (record is not null && record.Documents == range.Count && _output.TryReuse(SegmentFileNames(record, segmentKey[..10]), segmentKey))
+            return new Segment(range, segmentKey, slugsKey, record, null);
+        var patch = Patch(range, segmentKey, slugsKey);
+        return new Segment(range, segmentKey, slugsKey, patch?.Logical, patch);
+    }
+
+    /// <summary>
+    /// The patch of a segment: the one the last build made of these very documents, with its files; else a new one over
+    /// the segment last made whole of the same reports, if few of them have changed since and its files are still there.
+    /// </summary>
+    private SegmentPatch? Patch(SegmentRange range, string segmentKey, string slugsKey)
+    {
+        if (_records!.GetBase(slugsKey) is not { } made || made.Documents.Length != range.Count) return null;
+        var replaced = Enumerable.Range(0, range.Count).Where(local => made.Documents[local] != _entries[range.Start + local].Key).ToArray();
+        if (replaced.Length == 0 || replaced.Length > SegmentPatch.MaxReplaced(range.Count)) return null;
+        if (_records.Get(made.Key) is not { } baseRecord || baseRecord.Documents != range.Count
+            || !_output.TryReuse(SegmentFileNames(baseRecord, made.Key[..10]), made.Key)) return null;
+        var patch = new SegmentPatch(made.Key, baseRecord, replaced);
+        var deltaKey = SegmentPatch.DeltaKey(segmentKey);
+        if (_records.GetPatch(segmentKey) is { } kept && kept.BaseKey == made.Key && kept.Replaced.SequenceEqual(replaced)
+            && _output.TryReuse(SegmentFileNames(kept.Delta, deltaKey[..10]), deltaKey))
+            (patch.Delta, patch.Logical) = (kept.Delta, kept.Logical);
+        return patch;
     }
 
     private static List<string> SegmentFileNames(SegmentRecord record, string generation) =>
@@ -135,9 +167,14 @@ internal sealed class SearchIndexWriter
         var segment = _segments[_segmentOf[id]];
         if (segment.Reused is not null) return new Prepared(id, null);
         var indexed = Index(entry.Key, Document);
-        // A segment's heads are made, and reused, with it: their names follow from its generation.
-        var head = IndexFormat.HeadName(id - segment.Range.Start, segment.Generation);
-        _output.Write($"{IndexFormat.Folder}/{head}", IndexFormat.NamedScript(IndexFormat.Head, head, IndexFormat.Packed(Display(entry, indexed.Head).ToJsonString(Json))), segment.Key);
+        // A segment's heads are made, and reused, with it: their names follow from its generation. A patch writes
+        // only its delta's, numbered in the delta.
+        var local = id - segment.Range.Start;
+        var (head, key) = segment.Patch is { } patch
+            ? (Array.BinarySearch(patch.Replaced, local) is var inDelta and >= 0 ? (IndexFormat.HeadName(inDelta, segment.DeltaGeneration), segment.DeltaKey) : (null, null))
+            : (IndexFormat.HeadName(local, segment.Generation), segment.Key);
+        if (head is not null)
+            _output.Write($"{IndexFormat.Folder}/{head}", IndexFormat.NamedScript(IndexFormat.Head, head, IndexFormat.Packed(Display(entry, indexed.Head).ToJsonString(Json))), key!);
         return new Prepared(id, indexed.Terms);
     }
 
@@ -162,20 +199,47 @@ internal sealed class SearchIndexWriter
         _columns.Add(report);
         if (segment.Reused is not null) return;
         (_current ??= new SegmentWriter(_layout.ChunkPositions, _typicalLengths)).Add(document.Terms!);
-        _currentColumns.Add(report, document.Terms!.Lengths);
-        if (local == segment.Range.Count - 1) FinishSegment(segment);
+        if (segment.Patch is null) _currentColumns.Add(report, document.Terms!.Lengths);
+        else if (Array.BinarySearch(segment.Patch.Replaced, local) >= 0)
+        {
+            (_delta ??= new SegmentWriter(_layout.ChunkPositions, _typicalLengths)).Add(document.Terms!);
+            _deltaColumns.Add(report, document.Terms!.Lengths);
+        }
+        if (local == segment.Range.Count - 1)
+        {
+            if (segment.Patch is { } patch) FinishPatch(segment, patch);
+            else FinishSegment(segment);
+        }
     }
 
     private void FinishSegment(Segment segment)
     {
         var files = _current!.Finish((path, text) => _output.Write(path, text, segment.Key), segment.Generation);
-        var columns = new JsonObject { ["values"] = _currentColumns.Values(filterOnly: false), ["columns"] = _currentColumns.Columns(filterOnly: false) };
-        var name = IndexFormat.ColumnsName(segment.Generation);
-        _output.Write($"{IndexFormat.Folder}/{name}", IndexFormat.NamedScript(IndexFormat.Columns, name, columns.ToJsonString(Json)), segment.Key);
+        WriteColumns(_currentColumns, segment.Generation, segment.Key);
         _records?.Put(segment.Key, new SegmentRecord(segment.Range.Count, files.Shards, files.PositionShards, files.Chunks, files.Terms));
+        _records?.PutBase(segment.SlugsKey, segment.Key, Enumerable.Range(segment.Range.Start, segment.Range.Count).Select(id => _entries[id].Key).ToList());
         _files[_segmentOf[segment.Range.Start]] = files;
-        _current = null;
-        _currentColumns = new DocumentColumns();
+        (_current, _currentColumns) = (null, new DocumentColumns());
+    }
+
+    /// <summary>Writes a patched segment's delta, and works out, writing nothing, the segment a cold build makes of its documents.</summary>
+    private void FinishPatch(Segment segment, SegmentPatch patch)
+    {
+        var logical = _current!.Finish(null, segment.Generation);
+        var delta = _delta!.Finish((path, text) => _output.Write(path, text, segment.DeltaKey), segment.DeltaGeneration);
+        WriteColumns(_deltaColumns, segment.DeltaGeneration, segment.DeltaKey);
+        patch.Delta = new SegmentRecord(patch.Replaced.Length, delta.Shards, delta.PositionShards, delta.Chunks, delta.Terms);
+        patch.Logical = new SegmentRecord(segment.Range.Count, logical.Shards, logical.PositionShards, [], logical.Terms);
+        _records!.PutPatch(segment.Key, patch);
+        _files[_segmentOf[segment.Range.Start]] = logical;
+        (_current, _delta, _deltaColumns) = (null, null, new DocumentColumns());
+    }
+
+    private void WriteColumns(DocumentColumns columns, string generation, string key)
+    {
+        var data = new JsonObject { ["values"] = columns.Values(filterOnly: false), ["columns"] = columns.Columns(filterOnly: false) };
+        var name = IndexFormat.ColumnsName(generation);
+        _output.Write($"{IndexFormat.Folder}/{name}", IndexFormat.NamedScript(IndexFormat.Columns, name, data.ToJsonString(Json)), key);
     }
 
     /// <summary>What a result shows, kept out of the manifest: only the results shown load their head.</summary>
@@ -204,10 +268,7 @@ internal sealed class SearchIndexWriter
     {
         var filterColumns = new JsonObject { ["values"] = _columns.Values(filterOnly: true), ["columns"] = _columns.Columns(filterOnly: true) };
         var filterFile = WriteHashed("v", "values", filterColumns.ToJsonString(Json));
-        var dictionaryKey = new Fingerprint().Add(BuildCache.ProgramVersion).Add(string.Join(",", _segments.Select(s => s.Key))).Finish();
-        // With one segment there is nothing to choose between, and its count shards tell each term's documents.
-        var dictionaryShards = _segments.Length <= 1 ? 0 : TermDictionary.Write(_files.Select(f => f!.Terms).ToList(), dictionaryKey[..10],
-            paths => _output.TryReuse(paths, dictionaryKey), (path, text) => _output.Write(path, text, dictionaryKey));
+        var dictionary = WriteDictionary();
         var manifest = new JsonObject
         {
             ["version"] = IndexFormat.Version,
@@ -217,8 +278,9 @@ internal sealed class SearchIndexWriter
             ["avgLength"] = new JsonArray(_typicalLengths.Select(l => (JsonNode)l).ToArray()),
             ["count"] = _entries.Count,
             ["segments"] = new JsonArray(_segments.Select((s, i) => (JsonNode)new JsonArray(
-                s.Range.Start, s.Range.Count, _files[i]!.Shards, _files[i]!.PositionShards, s.Generation, SegmentCounts(s.Range))).ToArray()),
-            ["dictionary"] = new JsonArray(dictionaryShards, dictionaryKey[..10]),
+                new JsonNode?[] { s.Range.Start, s.Range.Count, _files[i]!.Shards, _files[i]!.PositionShards, s.Generation, SegmentCounts(s.Range) }
+                    .Concat(s.Patch is { } patch ? [patch.Describe(s.DeltaGeneration)] : []).ToArray())).ToArray()),
+            ["dictionary"] = dictionary,
             ["chunkPositions"] = _layout.ChunkPositions,
             ["countingBudget"] = _layout.CountingBudget,
             ["values"] = _columns.Values(filterOnly: false),
@@ -228,6 +290,26 @@ internal sealed class SearchIndexWriter
         var key = Fingerprint.Of(script);
         if (!_output.TryReuse([IndexFormat.Manifest], key)) _output.Write(IndexFormat.Manifest, script, key);
         return IndexFormat.Manifest;
+    }
+
+    /// <summary>
+    /// Writes the term dictionary of the segments' bases (so that a patch leaves it as it was) and, when any segment
+    /// is patched, the entries a cold build's dictionary has and it lacks: every term whose documents or bound in a
+    /// patched segment differ from its base's, with its cold entry for every segment. Returns the manifest's entry.
+    /// </summary>
+    private JsonArray WriteDictionary()
+    {
+        // With one segment there is nothing to choose between, and its count shards tell each term's documents.
+        if (_segments.Length <= 1) return [0, Fingerprint.Of(BuildCache.ProgramVersion)[..10]];
+        var bases = _segments.Select((s, i) => s.Patch?.Base.Terms ?? _files[i]!.Terms).ToList();
+        var baseKey = new Fingerprint().Add(BuildCache.ProgramVersion).Add(string.Join(",", _segments.Select(s => s.Patch?.BaseKey ?? s.Key))).Finish();
+        var shards = TermDictionary.Write(bases, baseKey[..10], paths => _output.TryReuse(paths, baseKey), (path, text) => _output.Write(path, text, baseKey));
+        var changed = _segments.Where(s => s.Patch is not null).SelectMany(s => TermSummary.Changed(s.Patch!.Base.Terms, s.Patch.Logical!.Terms))
+            .Distinct().Order().ToList();
+        if (changed.Count == 0) return [shards, baseKey[..10]];
+        var key = new Fingerprint().Add(baseKey).Add(string.Join(",", _segments.Select(s => s.Key))).Finish();
+        var overrides = TermDictionary.Write(_files.Select(f => f!.Terms).ToList(), key[..10], paths => _output.TryReuse(paths, key), (path, text) => _output.Write(path, text, key), changed);
+        return [shards, baseKey[..10], overrides, key[..10]];
     }
 
     /// <summary>How many of a segment's documents have each year, province and type (see <see cref="DocumentColumns.Counts"/>).</summary>

@@ -11,14 +11,50 @@ internal sealed record SegmentRecord(int Documents, int Shards, int PositionShar
 /// <summary>
 /// Records of the search index segments earlier builds wrote, by the segment's fingerprint: with its record
 /// and its files from the last build, a segment whose documents have not changed is not made again.
+/// Beside them: each patched segment's patch, by the same fingerprint, and for each run of reports (by slug)
+/// the segment last made whole of them, which an edit patches.
 /// </summary>
-internal sealed class SegmentCache(string folder, CacheDamage damage)
+internal sealed class SegmentCache(string folder, string patches, string bases, CacheDamage damage)
 {
-    public SegmentCache(BuildCache cache) : this(cache.ItemFolder("segments"), cache.Damage) { }
+    public SegmentCache(BuildCache cache) : this(cache.ItemFolder("segments"), cache.ItemFolder("patches"), cache.ItemFolder("bases"), cache.Damage) { }
 
-    private const string Mark = "SGS3";
+    private const string Mark = "SGS3", PatchMark = "SGP1", BaseMark = "SGB1";
 
-    public SegmentRecord? Get(string key) => CacheFile.Read(CacheFile.PathOf(folder, key), Mark, damage, reader =>
+    public SegmentRecord? Get(string key) => CacheFile.Read(CacheFile.PathOf(folder, key), Mark, damage, ReadRecord);
+
+    public void Put(string key, SegmentRecord record) => CacheFile.Write(CacheFile.PathOf(folder, key), Mark, writer => WriteRecord(writer, record));
+
+    /// <summary>The patch a build made of the segment with fingerprint <paramref name="key"/>: its base's fingerprint, the documents replaced, the delta and the segment a cold build makes.</summary>
+    public (string BaseKey, int[] Replaced, SegmentRecord Delta, SegmentRecord Logical)? GetPatch(string key) =>
+        CacheFile.Read(CacheFile.PathOf(patches, key), PatchMark, damage, reader => Tuple.Create(reader.ReadString(), CacheFile.Ints(reader), ReadRecord(reader), ReadRecord(reader))) is { } p
+            ? (p.Item1, p.Item2, p.Item3, p.Item4) : null;
+
+    public void PutPatch(string key, SegmentPatch patch) => CacheFile.Write(CacheFile.PathOf(patches, key), PatchMark, writer =>
+    {
+        writer.Write(patch.BaseKey);
+        CacheFile.WriteArray(writer, patch.Replaced);
+        WriteRecord(writer, patch.Delta!);
+        WriteRecord(writer, patch.Logical!);
+    });
+
+    /// <summary>The segment last made whole of a run of reports (<paramref name="slugsKey"/>): its fingerprint and each document's.</summary>
+    public (string Key, string[] Documents)? GetBase(string slugsKey) =>
+        CacheFile.Read(CacheFile.PathOf(bases, slugsKey), BaseMark, damage, reader =>
+        {
+            var key = reader.ReadString();
+            var documents = new string[reader.ReadInt32()];
+            for (var i = 0; i < documents.Length; i++) documents[i] = reader.ReadString();
+            return Tuple.Create(key, documents);
+        }) is { } b ? (b.Item1, b.Item2) : null;
+
+    public void PutBase(string slugsKey, string key, IReadOnlyList<string> documents) => CacheFile.Write(CacheFile.PathOf(bases, slugsKey), BaseMark, writer =>
+    {
+        writer.Write(key);
+        writer.Write(documents.Count);
+        foreach (var document in documents) writer.Write(document);
+    });
+
+    private static SegmentRecord ReadRecord(BinaryReader reader)
     {
         var (documents, shards, positionShards) = (reader.ReadInt32(), reader.ReadInt32(), reader.ReadInt32());
         var chunks = new string[reader.ReadInt32()];
@@ -26,9 +62,9 @@ internal sealed class SegmentCache(string folder, CacheDamage damage)
         var terms = new TermSummary(CacheFile.Longs(reader), CacheFile.Ints(reader), CacheFile.Ints(reader));
         return terms.Keys.Length == terms.DocCounts.Length && terms.Keys.Length == terms.Bounds.Length
             ? new SegmentRecord(documents, shards, positionShards, chunks, terms) : throw new FormatException("a segment's term summary is torn");
-    });
+    }
 
-    public void Put(string key, SegmentRecord record) => CacheFile.Write(CacheFile.PathOf(folder, key), Mark, writer =>
+    private static void WriteRecord(BinaryWriter writer, SegmentRecord record)
     {
         writer.Write(record.Documents);
         writer.Write(record.Shards);
@@ -38,5 +74,5 @@ internal sealed class SegmentCache(string folder, CacheDamage damage)
         CacheFile.WriteArray(writer, record.Terms.Keys);
         CacheFile.WriteArray(writer, record.Terms.DocCounts);
         CacheFile.WriteArray(writer, record.Terms.Bounds);
-    });
+    }
 }

@@ -48,9 +48,10 @@ internal sealed class SegmentWriter(int chunkPositions, double[] typicalLengths)
 
     /// <summary>
     /// Writes the shards and chunks, named by <paramref name="generation"/>; returns how many shards of each
-    /// kind, the chunk files' names, and what the term dictionary needs of each term.
+    /// kind, the chunk files' names, and what the term dictionary needs of each term. With no
+    /// <paramref name="write"/>, writes nothing and names no chunks: what a patched segment's readers count by.
     /// </summary>
-    public SegmentFiles Finish(Action<string, string> write, string generation)
+    public SegmentFiles Finish(Action<string, string>? write, string generation)
     {
         var terms = LayOut();
         var summary = Summarize(terms);
@@ -60,7 +61,7 @@ internal sealed class SegmentWriter(int chunkPositions, double[] typicalLengths)
         var coded = new ReadOnlyMemory<byte>[rare.Length];
         Parallel.For(0, rare.Length, i => coded[i] = Coded(rare[i].Term, Members(rare[i].Term), Enumerable.Range(0, rare[i].Term.DocCount)));
         var positionShards = WriteShards(IndexFormat.PositionShard, rare.Select((p, i) => (p.Term.Text, p.Term.DocCount, coded[i])), write, generation);
-        var chunks = WriteChunks(pairs.Where(p => p.Chunks is not null).ToList(), write, generation);
+        var chunks = write is null ? [] : WriteChunks(pairs.Where(p => p.Chunks is not null).ToList(), write, generation);
         _numberOf.Clear();
         _keys.Clear();
         _docCounts.Clear();
@@ -243,10 +244,11 @@ internal sealed class SegmentWriter(int chunkPositions, double[] typicalLengths)
     /// pairs' positions in another: only parts of three or more units read positions.
     /// </summary>
     private static int WriteShards(string kind, IEnumerable<(string Term, int DocCount, ReadOnlyMemory<byte> Data)> terms,
-        Action<string, string> write, string generation)
+        Action<string, string>? write, string generation)
     {
         var list = terms.ToList();
         var count = Math.Clamp((int)Math.Ceiling(list.Sum(t => t.Data.Length + 8) / (double)TargetShardBytes), 1, 1 << 20);
+        if (write is null) return count;
         var byShard = list.ToLookup(t => IndexFormat.ShardOf(t.Term, count));
         Parallel.For(0, count, k => WriteScript(kind, IndexFormat.ShardName(kind, k, generation), byShard[k], write));
         return count;

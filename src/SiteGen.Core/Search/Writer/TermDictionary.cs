@@ -19,9 +19,11 @@ internal static class TermDictionary
 
     /// <summary>Writes the shards, named by <paramref name="generation"/>, unless <paramref name="reuse"/> takes them all from the last build; returns how many.</summary>
     /// <param name="segments">Each segment's summary, in segment order.</param>
-    public static int Write(IReadOnlyList<TermSummary> segments, string generation, Func<IReadOnlyList<string>, bool> reuse, Action<string, string> write)
+    /// <param name="only">The terms to write, each whether or not a segment has it (an entry of no segments); null: every term a segment has.</param>
+    public static int Write(IReadOnlyList<TermSummary> segments, string generation, Func<IReadOnlyList<string>, bool> reuse, Action<string, string> write,
+        IReadOnlyList<long>? only = null)
     {
-        var (keys, starts, entries) = Gather(segments);
+        var (keys, starts, entries) = Gather(segments, only);
         var count = Math.Clamp((int)Math.Ceiling((entries.Length * 4L + keys.Length * 8L) / (double)TargetShardBytes), 1, 1 << 20);
         if (reuse(Enumerable.Range(0, count).Select(k => $"{IndexFormat.Folder}/{IndexFormat.DictionaryName(k, generation)}").ToList())) return count;
         var texts = keys.Select(DocumentTerms.Text).ToArray();
@@ -53,16 +55,22 @@ internal static class TermDictionary
     }
 
     /// <summary>Every distinct term, and its entries (segment, documents, bound) in segment order: term t's are entries[starts[t]..starts[t+1]].</summary>
-    private static (long[] Keys, int[] Starts, (int, int, int)[] Entries) Gather(IReadOnlyList<TermSummary> segments)
+    private static (long[] Keys, int[] Starts, (int, int, int)[] Entries) Gather(IReadOnlyList<TermSummary> segments, IReadOnlyList<long>? only)
     {
         var numberOf = new Dictionary<long, int>();
         var counts = new List<int>();
+        foreach (var key in only ?? [])
+        {
+            numberOf[key] = counts.Count;
+            counts.Add(0);
+        }
         foreach (var summary in segments)
         {
             foreach (var key in summary.Keys)
             {
                 if (!numberOf.TryGetValue(key, out var number))
                 {
+                    if (only is not null) continue;
                     numberOf[key] = number = counts.Count;
                     counts.Add(0);
                 }
@@ -75,7 +83,7 @@ internal static class TermDictionary
         var entries = new (int, int, int)[starts[^1]];
         for (var s = 0; s < segments.Count; s++)
             for (var i = 0; i < segments[s].Keys.Length; i++)
-                entries[at[numberOf[segments[s].Keys[i]]]++] = (s, segments[s].DocCounts[i], segments[s].Bounds[i]);
+                if (numberOf.TryGetValue(segments[s].Keys[i], out var number)) entries[at[number]++] = (s, segments[s].DocCounts[i], segments[s].Bounds[i]);
         var keys = new long[counts.Count];
         foreach (var (key, number) in numberOf) keys[number] = key;
         return (keys, starts, entries);
