@@ -21,7 +21,8 @@ public static class BuildStages
         Dictionary<string, DateTime>? before = null;
         if (incremental)
         {
-            SiteBuilder.Build(new BuildOptions(source, output));
+            var cold = SiteBuilder.Build(new BuildOptions(source, output));
+            Console.WriteLine($"cold build (the cache filled): {cold.Elapsed.TotalSeconds:0.00} s");
             before = WriteTimes(output);
             var report = Directory.GetFiles(Path.Combine(source, "content", "reports"), "*.md").Order(StringComparer.Ordinal).First();
             File.AppendAllText(report, "\n为计时而编辑。\n");

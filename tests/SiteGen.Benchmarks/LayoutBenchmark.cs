@@ -50,7 +50,9 @@ public static class LayoutBenchmark
         {
             var reader = SearchIndexReader.Open(output);
             new QueryEngine(reader).Search(q);
-            segments.Add(reader.FilesRead.Count(f => f.StartsWith("m-")));
+            // A segment's columns file, or a patched segment's base's (its delta's is read with it).
+            var deltas = reader.Segments.Where(x => x.Patch is not null).Select(x => $"m-{x.Patch!.Delta.Generation}.js").ToHashSet();
+            segments.Add(reader.FilesRead.Count(f => f.StartsWith("m-") && !deltas.Contains(f)));
             loads.Add(reader.FilesRead.Distinct().Count() + 1); // and search.js
             foreach (var file in reader.FilesRead.Distinct())
             {

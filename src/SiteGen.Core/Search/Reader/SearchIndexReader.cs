@@ -34,7 +34,7 @@ internal sealed record TermStats(int[] DocCounts, int[] Bounds)
 /// A patched segment's shard counts and generation are those of the segment a cold build makes, which name the files a query
 /// counts; its files are its base's and its delta's.
 /// </summary>
-internal sealed record IndexSegment(int Start, int Count, int Shards, int PositionShards, string Generation, IReadOnlyDictionary<string, int[]> ValueCounts, SegmentPatch? Patch)
+internal sealed record IndexSegment(int Start, int Count, int Shards, int PositionShards, string Generation, IReadOnlyDictionary<string, int[]> ValueCounts, PatchedLayers? Patch)
 {
     /// <summary>The files that hold the segment's documents: its own, or its base's and its delta's.</summary>
     internal IEnumerable<SegmentLayer> Layers => Patch is { } p ? [p.Base, p.Delta] : [new SegmentLayer(Shards, PositionShards, Generation, null)];
@@ -44,7 +44,7 @@ internal sealed record IndexSegment(int Start, int Count, int Shards, int Positi
 internal sealed record SegmentLayer(int Shards, int PositionShards, string Generation, int[]? Ids);
 
 /// <summary>A patched segment (FORMAT.md, Patches): its base, and its delta, whose documents replace the base's at <see cref="Replaced"/>.</summary>
-internal sealed record SegmentPatch(SegmentLayer Base, SegmentLayer Delta)
+internal sealed record PatchedLayers(SegmentLayer Base, SegmentLayer Delta)
 {
     internal int[] Replaced => Delta.Ids!;
 }
@@ -128,7 +128,7 @@ public sealed class SearchIndexReader
         return Columns(segment)[doc - Segments[segment].Start];
     }
 
-    private static SegmentPatch PatchOf(JsonArray p) => new(
+    private static PatchedLayers PatchOf(JsonArray p) => new(
         new SegmentLayer(p[0]!.GetValue<int>(), p[1]!.GetValue<int>(), p[2]!.GetValue<string>(), null),
         new SegmentLayer(p[3]!.GetValue<int>(), p[4]!.GetValue<int>(), p[5]!.GetValue<string>(), p[6]!.AsArray().Select(n => n!.GetValue<int>()).ToArray()));
 
