@@ -71,6 +71,17 @@ public sealed class TestSite : IDisposable
         return output;
     }
 
+    /// <summary>
+    /// Builds the site cold into a folder of its own and asserts that <paramref name="output"/> (the output folder if
+    /// null) is as good as it (<see cref="ColdBuildComparison"/>).
+    /// </summary>
+    public void ShouldMatchColdBuild(string? output = null, string because = "")
+    {
+        var cold = ColdBuild();
+        try { FluentAssertions.AssertionExtensions.Should(ColdBuildComparison.Differences(output ?? Output, cold)).BeEmpty(because); }
+        finally { Directory.Delete(cold, recursive: true); }
+    }
+
     public string ReadOutput(string relativePath) => File.ReadAllText(Path.Combine(Output, relativePath));
 
     public void Dispose()
