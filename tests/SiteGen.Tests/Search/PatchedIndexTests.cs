@@ -45,7 +45,8 @@ public class PatchedIndexTests(PatchedArchiveSearchSite site) : IClassFixture<Pa
         wrong.Should().BeEmpty();
     }
 
-    private static JsonObject Manifest(string output)
+    /// <summary>A built site's search manifest.</summary>
+    internal static JsonObject Manifest(string output)
     {
         var script = File.ReadAllText(Path.Combine(output, IndexFormat.Manifest));
         return JsonNode.Parse(script[(script.IndexOf('(') + 1)..script.LastIndexOf(')')])!.AsObject();
