@@ -208,6 +208,7 @@ public class IncrementalBuildTests
     [InlineData("bodies")]
     [InlineData("terms")]
     [InlineData("segments")]
+    [InlineData("bases")]
     [InlineData("analyses")]
     [InlineData("reports.bin")]
     [InlineData("body-units.bin")]

@@ -83,6 +83,26 @@ public class PatchedIndexCostTests
         SearchFiles(site.Output).Should().Equal(first, "the base is again the whole segment, as it was");
     }
 
+    [Fact]
+    public void A_damaged_patch_record_is_made_again_never_trusted()
+    {
+        using var site = TestSite.CopyOfRepository();
+        site.Build();
+        var path = Path.Combine(site.Root, "content/reports/441204-2021-annual-report-9bff11.md");
+        File.AppendAllText(path, "\n新增一段：行政复议纠错。\n");
+        site.Build();
+        var records = Directory.GetFiles(Path.Combine(site.Root, ".sitegen/cache/patches"), "*.bin", SearchOption.AllDirectories);
+        records.Should().ContainSingle("the edit patched the one segment");
+        var bytes = File.ReadAllBytes(records[0]);
+        bytes[bytes.Length / 2] ^= 0x10;
+        File.WriteAllBytes(records[0], bytes);
+
+        var result = site.Build();
+
+        result.Warnings.Should().ContainSingle(w => w.Message.Contains("1 damaged cache file(s)"));
+        site.ShouldMatchColdBuild();
+    }
+
     private static SortedDictionary<string, string> SearchFiles(string output) =>
         new(SiteFiles.Snapshot(output).Where(f => f.Key.StartsWith("search/")).ToDictionary(), StringComparer.Ordinal);
 }

@@ -8,6 +8,12 @@ namespace SiteGen.Search.Writer;
 /// <param name="Terms">Its terms, each with its documents and best score in the segment.</param>
 internal sealed record SegmentRecord(int Documents, int Shards, int PositionShards, string[] Chunks, TermSummary Terms);
 
+/// <summary>A patch a build made (<see cref="SegmentPatch"/>): its base's fingerprint, the documents replaced, the delta's files and the segment a cold build makes.</summary>
+internal sealed record PatchRecord(string BaseKey, int[] Replaced, SegmentRecord Delta, SegmentRecord Logical);
+
+/// <summary>The segment last made whole of a run of reports: its fingerprint, and each of its documents', in order.</summary>
+internal sealed record BaseRecord(string Key, string[] Documents);
+
 /// <summary>
 /// Records of the search index segments earlier builds wrote, by the segment's fingerprint: with its record
 /// and its files from the last build, a segment whose documents have not changed is not made again.
@@ -24,10 +30,9 @@ internal sealed class SegmentCache(string folder, string patches, string bases, 
 
     public void Put(string key, SegmentRecord record) => CacheFile.Write(CacheFile.PathOf(folder, key), Mark, writer => WriteRecord(writer, record));
 
-    /// <summary>The patch a build made of the segment with fingerprint <paramref name="key"/>: its base's fingerprint, the documents replaced, the delta and the segment a cold build makes.</summary>
-    public (string BaseKey, int[] Replaced, SegmentRecord Delta, SegmentRecord Logical)? GetPatch(string key) =>
-        CacheFile.Read(CacheFile.PathOf(patches, key), PatchMark, damage, reader => Tuple.Create(reader.ReadString(), CacheFile.Ints(reader), ReadRecord(reader), ReadRecord(reader))) is { } p
-            ? (p.Item1, p.Item2, p.Item3, p.Item4) : null;
+    /// <summary>The patch a build made of the segment with fingerprint <paramref name="key"/>.</summary>
+    public PatchRecord? GetPatch(string key) =>
+        CacheFile.Read(CacheFile.PathOf(patches, key), PatchMark, damage, reader => new PatchRecord(reader.ReadString(), CacheFile.Ints(reader), ReadRecord(reader), ReadRecord(reader)));
 
     public void PutPatch(string key, SegmentPatch patch) => CacheFile.Write(CacheFile.PathOf(patches, key), PatchMark, writer =>
     {
@@ -37,15 +42,15 @@ internal sealed class SegmentCache(string folder, string patches, string bases, 
         WriteRecord(writer, patch.Logical!);
     });
 
-    /// <summary>The segment last made whole of a run of reports (<paramref name="slugsKey"/>): its fingerprint and each document's.</summary>
-    public (string Key, string[] Documents)? GetBase(string slugsKey) =>
+    /// <summary>The segment last made whole of a run of reports (<paramref name="slugsKey"/>).</summary>
+    public BaseRecord? GetBase(string slugsKey) =>
         CacheFile.Read(CacheFile.PathOf(bases, slugsKey), BaseMark, damage, reader =>
         {
             var key = reader.ReadString();
             var documents = new string[reader.ReadInt32()];
             for (var i = 0; i < documents.Length; i++) documents[i] = reader.ReadString();
-            return Tuple.Create(key, documents);
-        }) is { } b ? (b.Item1, b.Item2) : null;
+            return new BaseRecord(key, documents);
+        });
 
     public void PutBase(string slugsKey, string key, IReadOnlyList<string> documents) => CacheFile.Write(CacheFile.PathOf(bases, slugsKey), BaseMark, writer =>
     {

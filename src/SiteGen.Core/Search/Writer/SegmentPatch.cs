@@ -1,4 +1,5 @@
-using SiteGen.Search.Format;
+using System.Text.Json.Nodes;
+using SiteGen.Cache;
 
 namespace SiteGen.Search.Writer;
 
@@ -30,12 +31,12 @@ internal sealed record SegmentPatch(string BaseKey, SegmentRecord Base, int[] Re
     public string BaseGeneration => BaseKey[..10];
 
     /// <summary>The delta's files are named and reused by a fingerprint of the patched segment's.</summary>
-    public static string DeltaKey(string segmentKey) => Cache.Fingerprint.Of(segmentKey, "delta");
+    public static string DeltaKey(string segmentKey) => Fingerprint.Of(segmentKey, "delta");
 
     /// <summary>The manifest's description of the patch (FORMAT.md): the base's shard counts and generation, the delta's, the documents replaced.</summary>
-    public System.Text.Json.Nodes.JsonArray Describe(string deltaGeneration) =>
+    public JsonArray Describe(string deltaGeneration) =>
     [
         Base.Shards, Base.PositionShards, BaseGeneration, Delta!.Shards, Delta.PositionShards, deltaGeneration,
-        new System.Text.Json.Nodes.JsonArray(Replaced.Select(r => (System.Text.Json.Nodes.JsonNode)r).ToArray()),
+        new JsonArray(Replaced.Select(r => (JsonNode)r).ToArray()),
     ];
 }
