@@ -36,8 +36,8 @@ internal sealed record TermStats(int[] DocCounts, int[] Bounds)
 /// </summary>
 internal sealed record IndexSegment(int Start, int Count, int Shards, int PositionShards, string Generation, IReadOnlyDictionary<string, int[]> ValueCounts, PatchedLayers? Patch)
 {
-    /// <summary>The files that hold the segment's documents: its own, or its base's and its delta's.</summary>
-    internal IEnumerable<SegmentLayer> Layers => Patch is { } p ? [p.Base, p.Delta] : [new SegmentLayer(Shards, PositionShards, Generation, null)];
+    /// <summary>The segment's files as a cold build makes them: those it reads, unless it is patched; those a query counts.</summary>
+    internal SegmentLayer Own => new(Shards, PositionShards, Generation, null);
 }
 
 /// <summary>A set of files laid out as a segment's: the whole segment, a patch's base, or its delta (<see cref="Ids"/>: the places in the segment of its documents).</summary>
@@ -137,19 +137,19 @@ public sealed class SearchIndexReader
     {
         if (_docs[segment] is { } known) return known;
         var info = Segments[segment];
-        var rows = LayerRows(segment, 0);
+        var rows = LayerRows(segment, info.Patch?.Base ?? info.Own);
         if (info.Patch is not { } patch) return _docs[segment] = rows;
         rows = (DocumentRow[])rows.Clone();
-        for (var i = 0; i < patch.Replaced.Length; i++) rows[patch.Replaced[i]] = LayerRows(segment, 1)[i];
+        for (var i = 0; i < patch.Replaced.Length; i++) rows[patch.Replaced[i]] = LayerRows(segment, patch.Delta)[i];
         return _docs[segment] = rows;
     }
 
-    /// <summary>The columns file of one of a segment's layers (0: the segment or its base; 1: its delta), each row with the id it stands for.</summary>
-    private DocumentRow[] LayerRows(int segment, int layer)
+    /// <summary>The columns file of a segment's files (its own or its base's; or its delta's), each row with the id it stands for.</summary>
+    private DocumentRow[] LayerRows(int segment, SegmentLayer files)
     {
+        var layer = files.Ids is null ? 0 : 1;
         if (_layerRows.TryGetValue((segment, layer), out var known)) return known;
         var info = Segments[segment];
-        var files = info.Layers.ElementAt(layer);
         var file = JsonNode.Parse(LoadNamed(IndexFormat.ColumnsName(files.Generation), IndexFormat.Columns))!.AsObject();
         var (values, columns) = (file["values"]!.AsObject(), file["columns"]!.AsObject());
         JsonNode? Value(string name, int d) => values[name]![columns[name]![d]!.GetValue<int>()];
@@ -237,29 +237,24 @@ public sealed class SearchIndexReader
     {
         if (_postings.TryGetValue((term, segment), out var cached)) return cached;
         var info = Segments[segment];
-        if (info.Patch is not { } patch) return _postings[(term, segment)] = LayerPostings(term, segment, 0);
-        var (base_, delta) = (LayerPostings(term, segment, 1), LayerPostings(term, segment, 2));
+        int[] LengthOf(int doc) => Row(doc).Length;
+        if (info.Patch is not { } patch) return _postings[(term, segment)] = LayerPostings(term, segment, info.Own, LengthOf);
+        // Positions are coded with the lengths of the columns beside them: a base's its own, a delta's its own.
+        var base_ = LayerPostings(term, segment, patch.Base, doc => LayerRows(segment, patch.Base)[doc - info.Start].Length);
+        var delta = LayerPostings(term, segment, patch.Delta, doc => LayerRows(segment, patch.Delta)[Array.BinarySearch(patch.Replaced, doc - info.Start)].Length);
         var all = base_.Postings.Where(p => Array.BinarySearch(patch.Replaced, p.Doc - info.Start) < 0).Select(p => (Posting: p, List: base_))
             .Concat(delta.Postings.Select(p => (Posting: p, List: delta))).OrderBy(p => p.Posting.Doc)
             .Select(p => new TermPosting(p.Posting.Doc, p.Posting.Counts) { Source = p.List }).ToList();
-        return _postings[(term, segment)] = Grouped(term, all, new SegmentLayer(info.Shards, info.PositionShards, info.Generation, null), doc => Row(doc).Length);
+        return _postings[(term, segment)] = Grouped(term, all, info.Own, LengthOf);
     }
 
-    /// <summary>A term's documents in one layer of a segment (0: the segment; 1: its base; 2: its delta), grouped by the file that holds their positions.</summary>
-    private PostingList LayerPostings(string term, int segment, int layer)
+    /// <summary>A term's documents in some of a segment's files, grouped by the file that holds their positions.</summary>
+    private PostingList LayerPostings(string term, int segment, SegmentLayer files, Func<int, int[]> lengthOf)
     {
         var info = Segments[segment];
-        var files = info.Layers.ElementAt(Math.Max(0, layer - 1));
         var all = new List<TermPosting>();
         if (Entry(IndexFormat.Shard, files.Shards, files.Generation, term) is { } entry)
             all.AddRange(Decode(entry.Bytes, entry.Start, entry.End, 0).Select(c => new TermPosting(info.Start + (files.Ids?[c.Doc] ?? c.Doc), c.Counts)));
-        // Positions are coded with the lengths of the columns beside them: a base's its own, a delta's its own.
-        Func<int, int[]> lengthOf = layer switch
-        {
-            0 => doc => Row(doc).Length,
-            1 => doc => LayerRows(segment, 0)[doc - info.Start].Length,
-            _ => doc => LayerRows(segment, 1)[Array.BinarySearch(files.Ids!, doc - info.Start)].Length,
-        };
         return Grouped(term, all, files, lengthOf);
     }
 
