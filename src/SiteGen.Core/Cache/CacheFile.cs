@@ -45,7 +45,9 @@ internal static class CacheFile
     {
         Directory.CreateDirectory(Path.GetDirectoryName(file)!);
         var temporary = $"{file}.tmp-{Environment.ProcessId}-{Environment.CurrentManagedThreadId}";
-        using (var stream = File.Create(temporary))
+        // Made new (one a killed build left is deleted first), never truncated: see StagedOutput.CreateNew for why.
+        File.Delete(temporary);
+        using (var stream = new FileStream(temporary, FileMode.CreateNew, FileAccess.Write))
         using (var frame = new BinaryWriter(stream, Encoding.UTF8))
         {
             frame.Write(mark);
