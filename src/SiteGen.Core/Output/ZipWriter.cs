@@ -8,13 +8,18 @@ namespace SiteGen.Output;
 /// Writes a zip of files, compressing them in parallel and always in the same way, so the same files give
 /// the same bytes. An entry whose content (name, CRC and size) is already in an earlier zip is copied
 /// from it still compressed; runs of such entries are copied as one span of the earlier file, by the kernel
-/// where it can. Large archives get the zip64 records they need.
+/// where it can. Large archives and entries get the zip64 records they need.
 /// </summary>
 internal sealed class ZipWriter : IDisposable
 {
     private const int Batch = 256;
     private const ushort Utf8Names = 0x0800, Deflated = 8;
     private const uint RegularFile = 0x81A4u << 16; // -rw-r--r--
+    /// <summary>
+    /// Entries this large carry their sizes in zip64 fields, in both headers. Half the 32-bit limit: a large entry's
+    /// header is written before it is compressed, and compressing never takes 2 GB past 4 GB.
+    /// </summary>
+    public const long Zip64Size = 1L << 31;
     private static readonly ushort DosDate = (2000 - 1980) << 9 | 1 << 5 | 1; // 2000-01-01, 00:00:00
 
     private readonly Stream _destination;
@@ -116,21 +121,16 @@ internal sealed class ZipWriter : IDisposable
         DeflateParts.Reader read = file.Content is { } content
             ? (offset, into) => { var n = (int)Math.Min(into.Length, content.LongLength - offset); content.AsSpan((int)offset, n).CopyTo(into); return n; }
             : (offset, into) => RandomAccess.Read(handle!, into, offset);
-        if (length >= uint.MaxValue) throw TooLarge(file.Name);
         var headerAt = _offset;
         Emit(LocalHeader(new ZipEntry(file.Name, 0, 0, length, headerAt)));
         var written = DeflateParts.DeflateTo(length, read, old.Name is null ? null : EarlierParts(old), Emit);
         Interlocked.Add(ref _deflatedBytes, written.Fresh);
-        if (written.CompressedSize >= uint.MaxValue) throw TooLarge(file.Name);
         var entry = new ZipEntry(file.Name, written.Crc, written.CompressedSize, length, headerAt) { Parts = written.Parts };
         _destination.Position = _start + headerAt;
         _destination.Write(LocalHeader(entry));
         _destination.Position = _start + _offset;
         _written.Add(entry);
     }
-
-    // No zip64 local headers yet: an entry's sizes must fit the 32-bit fields.
-    private static IOException TooLarge(string name) => new($"'{name}' is too large for the offline zip (4 GB per file)");
 
     /// <summary>How many bytes of the files were compressed here, not copied compressed from the earlier zip.</summary>
     public long DeflatedBytes => Interlocked.Read(ref _deflatedBytes);
@@ -172,8 +172,6 @@ internal sealed class ZipWriter : IDisposable
 
     private void Append(string name, Item file)
     {
-        if (file.Size >= uint.MaxValue || file.CompressedSize >= uint.MaxValue)
-            throw TooLarge(name);
         var entry = new ZipEntry(name, file.Crc, file.CompressedSize, file.Size, _offset) { Parts = file.Parts };
         if (file.Data is null)
         {
@@ -191,16 +189,33 @@ internal sealed class ZipWriter : IDisposable
         if (file.Reused) Reused++;
     }
 
-    /// <summary>An entry's local header followed by its name.</summary>
+    /// <summary>An entry's local header followed by its name and, for a large entry, its zip64 sizes.</summary>
     private static byte[] LocalHeader(ZipEntry entry)
     {
         var nameBytes = Encoding.UTF8.GetBytes(entry.Name);
-        var header = new byte[ZipEntries.LocalHeaderSize + nameBytes.Length];
+        var sizes = Zip64Sizes(entry);
+        var header = new byte[ZipEntries.LocalHeaderSize + nameBytes.Length + sizes.Length];
         Put32(header, 0, ZipEntries.LocalHeader);
-        Put16(header, 4, 20);
+        Put16(header, 4, (ushort)(sizes.Length > 0 ? 45 : 20));
         WriteCommon(header, 6, entry, nameBytes.Length);
+        Put16(header, 28, (ushort)sizes.Length);
         nameBytes.CopyTo(header, ZipEntries.LocalHeaderSize);
+        sizes.CopyTo(header, ZipEntries.LocalHeaderSize + nameBytes.Length);
         return header;
+    }
+
+    /// <summary>The zip64 extra field a header needs for the values too large for its 32-bit fields; empty if none is.</summary>
+    private static byte[] Zip64Sizes(ZipEntry entry, bool withOffset = false)
+    {
+        var values = new List<long>(3);
+        if (entry.Size >= Zip64Size) values.AddRange([entry.Size, entry.CompressedSize]);
+        if (withOffset && entry.HeaderOffset >= uint.MaxValue) values.Add(entry.HeaderOffset);
+        if (values.Count == 0) return [];
+        var extra = new byte[4 + 8 * values.Count];
+        Put16(extra, 0, 1);
+        Put16(extra, 2, (ushort)(8 * values.Count));
+        for (var i = 0; i < values.Count; i++) BinaryPrimitives.WriteInt64LittleEndian(extra.AsSpan(4 + 8 * i), values[i]);
+        return extra;
     }
 
     private void FlushCopy()
@@ -213,26 +228,19 @@ internal sealed class ZipWriter : IDisposable
     private void WriteCentralHeader(ZipEntry entry)
     {
         var nameBytes = Encoding.UTF8.GetBytes(entry.Name);
-        var far = entry.HeaderOffset >= uint.MaxValue;
+        var zip64 = Zip64Sizes(entry, withOffset: true);
         var parts = DeflateParts.Encode(entry.Parts);
         var header = new byte[46];
         Put32(header, 0, ZipEntries.CentralHeader);
         Put16(header, 4, 0x0300 | 45); // made on Unix, so the mode below counts
-        Put16(header, 6, (ushort)(far ? 45 : 20));
+        Put16(header, 6, (ushort)(zip64.Length > 0 ? 45 : 20));
         WriteCommon(header, 8, entry, nameBytes.Length);
-        Put16(header, 30, (ushort)((far ? 12 : 0) + parts.Length));
+        Put16(header, 30, (ushort)(zip64.Length + parts.Length));
         Put32(header, 38, RegularFile);
-        Put32(header, 42, far ? uint.MaxValue : (uint)entry.HeaderOffset);
+        Put32(header, 42, entry.HeaderOffset >= uint.MaxValue ? uint.MaxValue : (uint)entry.HeaderOffset);
         Emit(header);
         Emit(nameBytes);
-        if (far)
-        {
-            var extra = new byte[12];
-            Put16(extra, 0, 1);
-            Put16(extra, 2, 8);
-            BinaryPrimitives.WriteInt64LittleEndian(extra.AsSpan(4), entry.HeaderOffset);
-            Emit(extra);
-        }
+        if (zip64.Length > 0) Emit(zip64);
         if (parts.Length > 0) Emit(parts);
     }
 
@@ -244,8 +252,9 @@ internal sealed class ZipWriter : IDisposable
         Put16(header, at + 4, 0);
         Put16(header, at + 6, DosDate);
         Put32(header, at + 8, entry.Crc);
-        Put32(header, at + 12, (uint)entry.CompressedSize);
-        Put32(header, at + 16, (uint)entry.Size);
+        var large = entry.Size >= Zip64Size; // the sizes are in the zip64 field
+        Put32(header, at + 12, large ? uint.MaxValue : (uint)entry.CompressedSize);
+        Put32(header, at + 16, large ? uint.MaxValue : (uint)entry.Size);
         Put16(header, at + 20, (ushort)nameLength);
     }
 

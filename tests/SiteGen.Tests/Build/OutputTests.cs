@@ -206,6 +206,47 @@ public class OutputTests
     }
 
     [Fact]
+    public void A_file_over_4_GB_goes_into_the_zip_whole_with_zip64_sizes_and_is_copied_as_it_is_next_time()
+    {
+        // data/reports.jsonl passes 4 GB at about 140,000 reports. A sparse file: 4 GB of zeros that take no disk.
+        const long size = (4L << 30) + (1 << 20);
+        var folder = Directory.CreateTempSubdirectory("sitegen-zip64-").FullName;
+        try
+        {
+            var data = Path.Combine(folder, "reports.jsonl");
+            using (var file = File.Create(data)) file.SetLength(size);
+            string Zip(string name, string? earlier)
+            {
+                var path = Path.Combine(folder, name);
+                using var stream = File.Create(path);
+                using var zip = new ZipWriter(stream, earlier);
+                zip.AddFiles([new ZipWriter.Source("site/data/reports.jsonl", data, Unchanged: earlier is not null)]);
+                zip.Finish();
+                return path;
+            }
+
+            var first = Zip("first.zip", null);
+            using (var archive = ZipFile.OpenRead(first))
+            {
+                var entry = archive.Entries.Single();
+                entry.Length.Should().Be(size);
+                using var content = entry.Open();
+                var buffer = new byte[1 << 20];
+                long read = 0, nonZero = 0;
+                for (int n; (n = content.Read(buffer)) > 0; read += n) nonZero += n - buffer.AsSpan(0, n).Count((byte)0);
+                (read, nonZero).Should().Be((size, 0L));
+            }
+            ZipEntries.Read(first).Values.Single().Size.Should().Be(size);
+
+            File.ReadAllBytes(Zip("second.zip", first)).Should().Equal(File.ReadAllBytes(first), "the unchanged entry is copied, header and all");
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
+    [Fact]
     public void A_damaged_part_of_the_earlier_zip_is_compressed_again_not_copied()
     {
         var (first, _) = ZipOf(DataLines(), null);
