@@ -19,7 +19,7 @@ internal sealed class ZipWriter : IDisposable
     /// Entries this large carry their sizes in zip64 fields, in both headers. Half the 32-bit limit: a large entry's
     /// header is written before it is compressed, and compressing never takes 2 GB past 4 GB.
     /// </summary>
-    public const long Zip64Size = 1L << 31;
+    private const long Zip64Size = 1L << 31;
     private static readonly ushort DosDate = (2000 - 1980) << 9 | 1 << 5 | 1; // 2000-01-01, 00:00:00
 
     private readonly Stream _destination;
