@@ -1,5 +1,6 @@
 // Filters of the compliance pages, without a server. On compliance/index.html the year, level and province
-// selects recompute both tables from compliance/data.js; on a year's page they hide the rows that do not match.
+// selects recompute both tables from compliance/data.js; on a year's page (or on a province's part of a long one,
+// which has no province select) they hide the rows that do not match.
 // Without JavaScript the forms stay hidden and the pages show every report.
 (function () {
   "use strict";
@@ -88,7 +89,7 @@
       var shown = 0;
       rows.forEach(function (row) {
         var match = (!form.level.value || row.getAttribute("data-level") === form.level.value)
-          && (!form.province.value || row.getAttribute("data-province") === form.province.value);
+          && (!form.province || !form.province.value || row.getAttribute("data-province") === form.province.value);
         row.hidden = !match;
         if (match) shown++;
       });

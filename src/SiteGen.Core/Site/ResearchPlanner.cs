@@ -20,13 +20,23 @@ internal sealed class ResearchPlanner(SiteInfo site, Archive archive, Findings f
     private readonly List<(Report Report, ReportAnalysis Analysis)> _yearly =
         archive.Newest.Select(r => (r, findings.For(r))).Where(r => r.Item2.Timeliness is not null).OrderBy(r => r.r.Slug, StringComparer.Ordinal).ToList();
 
+    /// <summary>
+    /// A year's list of late, undated and incomplete reports longer than this is split, a page a province, as a long
+    /// listing is paginated: at 10,000 reports a year's list was about 1,000 rows and 280 KB, too much for a phone.
+    /// </summary>
+    public const int MaxListed = 300;
+
     public static string YearPage(int year) => $"{ComplianceFolder}/{year.ToString(CultureInfo.InvariantCulture)}.html";
+
+    /// <param name="province">The province's listing; null for the reports whose province is not known.</param>
+    public static string YearPage(int year, Listing? province) =>
+        $"{ComplianceFolder}/{year.ToString(CultureInfo.InvariantCulture)}/{province?.Folder.Split('/')[^1] ?? "unknown"}.html";
     public static string CoveragePage(string provinceFolder) => $"{CoverageFolder}/{provinceFolder.Split('/')[^1]}.html";
 
     public IEnumerable<PlannedPage> Plan()
     {
         yield return Compliance();
-        foreach (var year in Years()) yield return ComplianceYear(year);
+        foreach (var page in Years().SelectMany(ComplianceYear)) yield return page;
         yield return Stats();
         yield return CoverageIndex();
         foreach (var province in archive.Provinces) yield return Coverage(province);
@@ -68,22 +78,44 @@ internal sealed class ResearchPlanner(SiteInfo site, Archive archive, Findings f
     /// <summary>A rate as the compliance pages show it (compliance.js recomputes it the same way: tests/vectors/compliance.json).</summary>
     internal static string Percent(double? rate) => rate is { } r ? (r * 100).ToString("0.#", CultureInfo.InvariantCulture) + "%" : "—";
 
-    private PlannedPage ComplianceYear(int year)
+    /// <summary>A year's page, and when its list is longer than <see cref="MaxListed"/>, a page for each province's part of it.</summary>
+    private IEnumerable<PlannedPage> ComplianceYear(int year)
     {
         var ofYear = _yearly.Where(r => r.Report.Year == year).ToList();
         var shortfalls = ofYear.Where(r => r.Analysis.Timeliness!.OnTime != true || !Research.Compliance.IsComplete(r.Analysis))
             .OrderBy(r => r.Report.Region.Province ?? "\uffff", StringComparer.Ordinal).ThenBy(r => r.Report.Slug, StringComparer.Ordinal)
-            .Select(r => Item(r.Report, r.Analysis)).ToList();
-        return new PlannedPage("compliance-year", new ComplianceYearPage
+            .ToList();
+        var split = shortfalls.Count > MaxListed;
+        // In the archive's province order; the reports whose province is not known last.
+        var parts = !split ? [] : shortfalls.GroupBy(r => r.Report.Region.Province)
+            .OrderBy(g => g.Key is null ? int.MaxValue : ProvinceIndex(g.Key))
+            .Select(g => (g.Key, Province: archive.Provinces.FirstOrDefault(p => p.Name == g.Key), Name: g.Key ?? "地区不详", Reports: g.ToList())).ToList();
+        var yearPage = YearPage(year);
+        yield return new PlannedPage("compliance-year", new ComplianceYearPage
         {
-            Site = site, Path = YearPage(year), Title = $"{year}年度报告的时效与完整性", Section = "compliance",
+            Site = site, Path = yearPage, Title = $"{year}年度报告的时效与完整性", Section = "compliance",
             Heading = $"{year}年度：逾期、日期不详或缺少规定内容的报告",
             Checked = ofYear.Count,
-            Items = shortfalls,
+            Shortfalls = shortfalls.Count,
+            Items = split ? [] : shortfalls.Select(r => Item(r.Report, r.Analysis)).ToList(),
+            Parts = parts.Select(p => new CompliancePart(p.Name, YearPage(year, p.Province), p.Reports.Count)).ToList(),
             Levels = Levels(),
             Provinces = Provinces(),
             Breadcrumbs = [new Link("发布时效与内容完整性", CompliancePath)],
         });
+        foreach (var part in parts)
+            yield return new PlannedPage("compliance-year", new ComplianceYearPage
+            {
+                Site = site, Path = YearPage(year, part.Province), Title = $"{year}年度报告的时效与完整性：{part.Name}", Section = "compliance",
+                Heading = $"{year}年度·{part.Name}：逾期、日期不详或缺少规定内容的报告",
+                Checked = ofYear.Count(r => r.Report.Region.Province == part.Key),
+                Shortfalls = part.Reports.Count,
+                Items = part.Reports.Select(r => Item(r.Report, r.Analysis)).ToList(),
+                Parts = [],
+                Levels = Levels(),
+                Provinces = [],
+                Breadcrumbs = [new Link("发布时效与内容完整性", CompliancePath), new Link($"{year}年度", yearPage)],
+            });
     }
 
     private static ComplianceItem Item(Report report, ReportAnalysis analysis)

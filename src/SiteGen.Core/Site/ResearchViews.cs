@@ -26,11 +26,17 @@ internal sealed class ComplianceYearPage : PageModel
 {
     public required string Heading { get; init; }
     public required int Checked { get; init; }
+    /// <summary>How many of the reports checked were late, undated or incomplete: the rows of <see cref="Items"/>, or of the <see cref="Parts"/>' pages.</summary>
+    public required int Shortfalls { get; init; }
     public required IReadOnlyList<ComplianceItem> Items { get; init; }
+    /// <summary>Where a long list is split (see <see cref="ResearchPlanner.MaxListed"/>): each province's page of it.</summary>
+    public required IReadOnlyList<CompliancePart> Parts { get; init; }
     public required IReadOnlyList<string> Levels { get; init; }
     public required IReadOnlyList<string> Provinces { get; init; }
     public required IReadOnlyList<Link> Breadcrumbs { get; init; }
 }
+
+internal sealed record CompliancePart(string Name, string Url, int Count);
 
 internal sealed record ComplianceItem(string Title, string Url, string? Province, string? Level, string? Published, string Timeliness,
     string TimelinessClass, IReadOnlyList<string> Missing);

@@ -48,6 +48,24 @@ public sealed class ComplianceBrowserTests(Chromium chromium) : IClassFixture<Ch
         watched.Errors.Should().BeEmpty();
     }
 
+    [Fact]
+    public async Task A_provinces_part_of_a_long_years_list_filters_by_level_and_is_reached_from_the_years_page()
+    {
+        using var site = ResearchPagesTests.LongYearSite();
+        site.Build();
+        var watched = await chromium.OpenAsync();
+        var page = watched.Page;
+
+        await page.GotoAsync(new Uri(Path.Combine(site.Output, "compliance/2021.html")).AbsoluteUri);
+        await page.ClickAsync("table.compliance-parts a:text('广西壮族自治区')");
+        (await page.TextContentAsync("h1")).Should().Contain("广西壮族自治区");
+        (await page.IsVisibleAsync("#compliance-list-filters")).Should().BeTrue("the script shows the level filter");
+        await page.SelectOptionAsync("#compliance-list-filters select[name=level]", "市级");
+        (await page.Locator("#compliance-list tbody tr:visible").CountAsync()).Should().Be(40);
+        (await page.TextContentAsync("#compliance-status")).Should().Be("显示 40 份，共 100 份。");
+        watched.Errors.Should().BeEmpty();
+    }
+
     private static async Task<string> Row(Microsoft.Playwright.IPage page, string table) =>
         string.Join("|", await page.Locator($"{table} tbody tr").First.Locator("th, td").AllTextContentsAsync());
 }

@@ -58,6 +58,52 @@ public class ResearchPagesTests
         rows.Should().Contain(r => r.StartsWith("鼎湖区2021年") && r.Contains("发布日期不详") && r.EndsWith("|—"));
     }
 
+    /// <summary>
+    /// More late, undated or incomplete reports of 2021 than a year's page lists (<c>ResearchPlanner.MaxListed</c>):
+    /// 200 in 广东省 (with two of <see cref="Site"/>'s), 100 in 广西壮族自治区 (40 of them 市级), 2 whose province is not
+    /// known; and <see cref="Site"/>'s report that was on time and complete.
+    /// </summary>
+    internal static TestSite LongYearSite()
+    {
+        var site = Site();
+        void Add(string slug, string level, string region) => site.AddReport(slug, $"""
+            title: {slug}2021年法治政府建设年度报告
+            doc_type: 年度报告
+            year: 2021
+            level: {level}
+            {region}
+            """, "## 一、主要举措和成效\n\n做了工作。\n");
+        for (var i = 0; i < 198; i++) Add($"gd-{i:000}", "县级", "region:\n  province: 广东省");
+        for (var i = 0; i < 100; i++) Add($"gx-{i:000}", i < 40 ? "市级" : "县级", "region:\n  province: 广西壮族自治区");
+        for (var i = 0; i < 2; i++) Add($"nowhere-{i}", "县级", "");
+        return site;
+    }
+
+    [Fact]
+    public void A_years_list_too_long_for_one_page_is_split_by_province_each_part_linked_with_its_count()
+    {
+        using var site = LongYearSite();
+        site.Build();
+        var year = new HtmlParser().ParseDocument(site.ReadOutput("compliance/2021.html"));
+
+        year.QuerySelector("#compliance-list").Should().BeNull("302 reports are more than a page lists");
+        year.QuerySelector("main p, p")!.TextContent.Should().Contain("共有 303 份").And.Contain("其中 302 份");
+        var parts = year.QuerySelectorAll("table.compliance-parts tbody tr")
+            .Select(r => (Name: r.QuerySelector("a")!.TextContent, Url: r.QuerySelector("a")!.GetAttribute("href")!, Count: r.QuerySelector("td")!.TextContent)).ToList();
+        parts.Select(p => $"{p.Name} {p.Count}").Should().Equal("广东省 200", "广西壮族自治区 100", "地区不详 2");
+        parts.Should().OnlyContain(p => p.Url.StartsWith("../compliance/2021/") && p.Url.EndsWith(".html"));
+
+        var guangxi = new HtmlParser().ParseDocument(site.ReadOutput(parts[1].Url["../".Length..]));
+        var rows = guangxi.QuerySelectorAll("#compliance-list tbody tr").ToList();
+        rows.Should().HaveCount(100).And.OnlyContain(r => r.GetAttribute("data-province") == "广西壮族自治区");
+        guangxi.QuerySelector("h1")!.TextContent.Should().Contain("广西壮族自治区");
+        guangxi.QuerySelector("#compliance-list-filters select[name=province]").Should().BeNull("the page holds one province");
+        guangxi.QuerySelector("#compliance-list-filters select[name=level]").Should().NotBeNull();
+        guangxi.QuerySelectorAll("nav a").Select(a => a.GetAttribute("href")).Should().Contain("../../compliance/2021.html");
+        new HtmlParser().ParseDocument(site.ReadOutput(parts[2].Url["../".Length..])).QuerySelectorAll("#compliance-list tbody tr")
+            .Should().HaveCount(2);
+    }
+
     [Fact]
     public void Coverage_marks_each_regions_year_in_words_with_a_link()
     {
