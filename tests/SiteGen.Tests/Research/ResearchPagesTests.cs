@@ -13,24 +13,19 @@ public class ResearchPagesTests
     internal static TestSite Site()
     {
         var site = TestSite.WithTemplates();
-        void Add(string slug, string title, string county, string code, string? published, string body) => site.AddReport(slug, $"""
-            title: {title}
-            doc_type: 年度报告
-            year: 2021
-            level: 县级
-            region:
-              province: 广东省
-              city: 肇庆市
-              county: {county}
-              code: "{code}"
-            {(published is null ? "" : "date_published: " + published)}
-            """, body);
+        void Add(string slug, string title, string county, string code, string? published, string body) => AddYearly(site, slug, title, "县级",
+            $"region:\n  province: 广东省\n  city: 肇庆市\n  county: {county}\n  code: \"{code}\"", published, body);
         Add("gaoyao-2021", "高要区2021年法治政府建设年度报告", "高要区", "441204", "2022-03-31", Sections);
         Add("duanzhou-2021", "端州区2021年法治政府建设年度报告", "端州区", "441202", "2022-04-02", "## 一、主要举措和成效\n\n做了工作。\n");
         Add("dinghu-2021", "鼎湖区2021年法治政府建设年度报告", "鼎湖区", "441203", null, Sections);
         site.AddReport("notice", "title: 某通知\ndoc_type: 通知\nyear: 2021\n");
         return site;
     }
+
+    /// <summary>A 年度报告 of 2021 with its region given as YAML lines (none: the region is not known).</summary>
+    private static void AddYearly(TestSite site, string slug, string title, string level, string region, string? published, string body) =>
+        site.AddReport(slug, $"title: {title}\ndoc_type: 年度报告\nyear: 2021\nlevel: {level}\n{region}\n"
+            + (published is null ? "" : $"date_published: {published}\n"), body);
 
     [Fact]
     public void Compliance_counts_on_time_late_unknown_and_complete_by_year()
@@ -66,13 +61,8 @@ public class ResearchPagesTests
     internal static TestSite LongYearSite()
     {
         var site = Site();
-        void Add(string slug, string level, string region) => site.AddReport(slug, $"""
-            title: {slug}2021年法治政府建设年度报告
-            doc_type: 年度报告
-            year: 2021
-            level: {level}
-            {region}
-            """, "## 一、主要举措和成效\n\n做了工作。\n");
+        void Add(string slug, string level, string region) =>
+            AddYearly(site, slug, $"{slug}2021年法治政府建设年度报告", level, region, null, "## 一、主要举措和成效\n\n做了工作。\n");
         for (var i = 0; i < 198; i++) Add($"gd-{i:000}", "县级", "region:\n  province: 广东省");
         for (var i = 0; i < 100; i++) Add($"gx-{i:000}", i < 40 ? "市级" : "县级", "region:\n  province: 广西壮族自治区");
         for (var i = 0; i < 2; i++) Add($"nowhere-{i}", "县级", "");
