@@ -38,7 +38,8 @@ public static class SiteBuilder
         // In the staging folder, where the build has room; never a file of the site (deleted before the swap below).
         using var texts = new BodyTextSpill(output.StagingPath);
         SearchIndexWriter? index = null;
-        var findings = Findings.Gather(input.Reports, new BodyAnalyses(cache is null ? null : new AnalysisCache(cache), texts));
+        var findings = Findings.Gather(input.Reports, new BodyAnalyses(cache is null ? null : new AnalysisCache(cache), texts),
+            cache is null ? null : new ParagraphBucketCache(cache));
         var planner = new PagePlanner(input.Config, input.Archive, findings, zipPath is not null, IndexFormat.Manifest, options.HostPath);
         void WritePage(PlannedPage page)
         {

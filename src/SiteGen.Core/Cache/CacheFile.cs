@@ -30,7 +30,7 @@ internal static class CacheFile
             var content = bytes.AsSpan(start, end - start);
             if (BitConverter.ToInt64(bytes, end) != content.Length || BitConverter.ToUInt64(bytes, end + sizeof(long)) != XxHash3.HashToUInt64(content))
                 return damage.Found<T>(file);
-            using var reader = new BinaryReader(new MemoryStream(bytes, start, content.Length, writable: false), Encoding.UTF8);
+            using var reader = new BinaryReader(new MemoryStream(bytes, start, content.Length, writable: false, publiclyVisible: true), Encoding.UTF8);
             return read(reader);
         }
         catch (FileNotFoundException) { return null; }
@@ -98,9 +98,23 @@ internal static class CacheFile
 
     // Whole arrays at once, not value by value: 2,000 documents' terms are read back for every remade segment.
     // BinaryWriter wrote them little-endian, which is what every machine .NET runs this on is.
-    public static long[] Longs(BinaryReader reader) => MemoryMarshal.Cast<byte, long>(Bytes(reader, sizeof(long))).ToArray();
+    public static long[] Longs(BinaryReader reader) => Array<long>(reader);
 
-    public static int[] Ints(BinaryReader reader) => MemoryMarshal.Cast<byte, int>(Bytes(reader, sizeof(int))).ToArray();
+    public static int[] Ints(BinaryReader reader) => Array<int>(reader);
+
+    public static ulong[] Ulongs(BinaryReader reader) => Array<ulong>(reader);
+
+    /// <summary>An array <see cref="WriteArray"/> wrote, copied once from the file's bytes (the paragraph buckets' are megabytes).</summary>
+    private static T[] Array<T>(BinaryReader reader) where T : unmanaged
+    {
+        var size = System.Runtime.CompilerServices.Unsafe.SizeOf<T>();
+        if (reader.BaseStream is not MemoryStream memory || !memory.TryGetBuffer(out var buffer)) throw new ArgumentException("a cache file is read from memory");
+        var count = reader.ReadInt32();
+        var at = (int)memory.Position;
+        if (count < 0 || count > (buffer.Count - at) / size) throw new EndOfStreamException();
+        memory.Position = at + count * size;
+        return MemoryMarshal.Cast<byte, T>(buffer.AsSpan(at, count * size)).ToArray();
+    }
 
     public static byte[] Bytes(BinaryReader reader, int size)
     {

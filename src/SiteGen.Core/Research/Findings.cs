@@ -22,10 +22,11 @@ internal sealed class Findings
     private Findings(IReadOnlyDictionary<string, BodyAnalysis> bodies, IReadOnlyDictionary<string, IReadOnlyList<SharedParagraph>> shared, BodyAnalyses analyses) =>
         (_bodies, _shared, _analyses) = (bodies, shared, analyses);
 
-    public static Findings Gather(IReadOnlyList<Report> reports, BodyAnalyses analyses)
+    /// <param name="buckets">Where the last build's paragraph buckets are kept, if it is to carry them over; none for a build without the cache.</param>
+    public static Findings Gather(IReadOnlyList<Report> reports, BodyAnalyses analyses, ParagraphBucketCache? buckets = null)
     {
         var bodies = analyses.Of(reports);
-        var shared = SharedParagraphs.Find(bodies.Select(b => (b.Key, b.Value.Paragraphs)));
+        var shared = SharedParagraphs.Find(reports.Select(r => (r.Slug, BodyAnalyses.KeyOf(r), bodies[r.Slug].Paragraphs)), buckets);
         // The paragraphs' prints serve only to find what reports share: let go of them before the pages are made (at
         // 100,000 reports they are 4 million signatures and excerpts, over a gigabyte).
         var kept = bodies.ToDictionary(b => b.Key, b => b.Value with { Paragraphs = [] }, StringComparer.Ordinal);

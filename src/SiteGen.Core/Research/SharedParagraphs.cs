@@ -7,21 +7,26 @@ internal sealed record SharedParagraph(string Excerpt, IReadOnlyList<string> Oth
 
 /// <summary>
 /// Finds the paragraphs reports share, in time linear in the archive: locality-sensitive hashing puts each paragraph's
-/// signature, cut into <see cref="Bands"/> bands, into buckets; paragraphs meeting in a bucket whose signatures agree
-/// on at least <see cref="Threshold"/> are the same text, and sameness is carried through (a copied paragraph copied
-/// again is one group). Each bucket compares a newcomer with the bucket's first paragraph only, so a stock paragraph in
-/// a thousand reports costs a thousand comparisons, not half a million.
+/// signature, cut into <see cref="ParagraphBuckets.Bands"/> bands, into buckets; paragraphs meeting in a bucket whose
+/// signatures agree on at least <see cref="Threshold"/> are the same text, and sameness is carried through (a copied
+/// paragraph copied again is one group). Each bucket compares its other paragraphs with its first only, so a stock
+/// paragraph in a thousand reports costs a thousand comparisons, not half a million. With a cache, the buckets of
+/// unchanged reports are the last build's, and only the edited and added reports' paragraphs are hashed.
 /// </summary>
 internal static class SharedParagraphs
 {
     public const int MaxLinks = 5;
-    private const int Bands = 8;
-    private const int Rows = ParagraphPrint.Hashes / Bands;
     /// <summary>Estimated Jaccard similarity of the shingle sets at which two paragraphs count as one.</summary>
     public const double Threshold = 0.7;
 
     /// <param name="reports">Each report's slug and paragraph prints; the result is the same in whatever order they come.</param>
-    public static IReadOnlyDictionary<string, IReadOnlyList<SharedParagraph>> Find(IEnumerable<(string Slug, IReadOnlyList<ParagraphPrint> Paragraphs)> reports)
+    public static IReadOnlyDictionary<string, IReadOnlyList<SharedParagraph>> Find(IEnumerable<(string Slug, IReadOnlyList<ParagraphPrint> Paragraphs)> reports) =>
+        Find(reports.Select(r => (r.Slug, "", r.Paragraphs)), cache: null);
+
+    /// <param name="reports">Each report's slug, the key of its analysis (which version of the report the prints are of) and its paragraph prints.</param>
+    /// <param name="cache">Where the last build left its buckets, which are carried over for the reports whose key is the same; and updated.</param>
+    public static IReadOnlyDictionary<string, IReadOnlyList<SharedParagraph>> Find(
+        IEnumerable<(string Slug, string Key, IReadOnlyList<ParagraphPrint> Paragraphs)> reports, ParagraphBucketCache? cache)
     {
         var ordered = reports.OrderBy(r => r.Slug, StringComparer.Ordinal).ToList();
         var owner = new List<int>();
@@ -29,22 +34,29 @@ internal static class SharedParagraphs
         for (var r = 0; r < ordered.Count; r++)
             foreach (var paragraph in ordered[r].Paragraphs) { owner.Add(r); prints.Add(paragraph); }
 
+        var listing = new ParagraphBucketCache.Listing(ordered.Select(r => new ParagraphBucketCache.Listed(r.Slug, r.Key, r.Paragraphs.Count)).ToList());
+        var earlier = cache?.ReadListing();
+        var unchanged = earlier?.Hash == listing.Hash;
+        var (moved, fresh) = earlier is null || unchanged ? ((int[]?)null, new List<int>()) : Carry(earlier, listing);
+        // When most of the archive is new to the buckets (a new SiteGen, or the first build with them), making them
+        // afresh is cheaper than merging and comparing bucket by bucket.
+        if (fresh.Count * 4 > prints.Count) earlier = null;
         // Each band's buckets are independent: found in parallel, then joined in one pass (a group's root is its
         // smallest member, so the order unions come in does not matter).
-        var matches = new List<(int, int)>[Bands];
-        Parallel.For(0, Bands, band =>
+        var archive = new ParagraphBuckets.Archive(prints, [.. owner]);
+        var matches = new (int[] Firsts, int[] Others)[ParagraphBuckets.Bands];
+        Parallel.For(0, ParagraphBuckets.Bands, band =>
         {
-            var buckets = new Dictionary<ulong, int>(prints.Count);
-            var found = matches[band] = [];
-            for (var p = 0; p < prints.Count; p++)
-            {
-                var key = BandKey(prints[p].Signature, band);
-                if (!buckets.TryAdd(key, p) && owner[buckets[key]] != owner[p] && prints[buckets[key]].Similarity(prints[p]) >= Threshold)
-                    found.Add((buckets[key], p));
-            }
+            var before = earlier is null ? null : cache!.ReadBand(band, earlier);
+            var buckets = unchanged && before is not null ? before : ParagraphBuckets.Of(band, archive, before, moved, fresh);
+            if (!ReferenceEquals(buckets, before)) cache?.WriteBand(band, listing, buckets);
+            matches[band] = (buckets.Firsts, buckets.Others);
         });
+        if (cache is not null && !unchanged) cache.WriteListing(listing);
+
         var groups = new UnionFind(prints.Count);
-        foreach (var (a, b) in matches.SelectMany(m => m)) groups.Union(a, b);
+        foreach (var (firsts, others) in matches)
+            for (var i = 0; i < firsts.Length; i++) groups.Union(firsts[i], others[i]);
 
         // The reports holding each group of two or more paragraphs (most paragraphs are alone), in report order.
         var root = new int[prints.Count];
@@ -72,12 +84,28 @@ internal static class SharedParagraphs
         return shared;
     }
 
-    private static ulong BandKey(uint[] signature, int band)
+    /// <summary>
+    /// Where each of the earlier buckets' paragraphs is now (-1: its report was edited, renamed or deleted), and the
+    /// paragraphs of reports the earlier buckets do not hold. Both listings are in slug order.
+    /// </summary>
+    private static (int[] Moved, List<int> Fresh) Carry(ParagraphBucketCache.Listing earlier, ParagraphBucketCache.Listing now)
     {
-        // The band's number is part of the key: equal values in different bands are different buckets.
-        var key = 14695981039346656037UL ^ (ulong)band;
-        for (var i = band * Rows; i < (band + 1) * Rows; i++) key = (key ^ signature[i]) * 1099511628211UL;
-        return key;
+        var moved = new int[earlier.Paragraphs];
+        Array.Fill(moved, -1);
+        var fresh = new List<int>();
+        int i = 0, from = 0, to = 0;
+        foreach (var report in now.Reports)
+        {
+            while (i < earlier.Reports.Count && string.CompareOrdinal(earlier.Reports[i].Slug, report.Slug) < 0) from += earlier.Reports[i++].Paragraphs;
+            if (i < earlier.Reports.Count && earlier.Reports[i] == report)
+            {
+                for (var k = 0; k < report.Paragraphs; k++) moved[from + k] = to + k;
+                from += earlier.Reports[i++].Paragraphs;
+            }
+            else fresh.AddRange(Enumerable.Range(to, report.Paragraphs));
+            to += report.Paragraphs;
+        }
+        return (moved, fresh);
     }
 
     private sealed class UnionFind(int count)

@@ -210,6 +210,8 @@ public class IncrementalBuildTests
     [InlineData("segments")]
     [InlineData("bases")]
     [InlineData("analyses")]
+    [InlineData("paragraph-buckets/listing.bin")]
+    [InlineData("paragraph-buckets/band-5.bin")]
     [InlineData("reports.bin")]
     [InlineData("body-units.bin")]
     public void A_damaged_cache_file_is_deleted_and_made_again_never_trusted(string what)
