@@ -20,35 +20,35 @@ internal static class ParagraphBuckets
     public sealed record Band(ulong[] Keys, int[] Paragraphs, ulong[] MatchKeys, int[] Firsts, int[] Others);
 
     /// <summary>The paragraphs a band is made of: their prints, numbered by their place in the archive, and the report each is of.</summary>
-    public sealed record Archive(IReadOnlyList<ParagraphPrint> Prints, int[] Owners);
+    public sealed record AllParagraphs(IReadOnlyList<ParagraphPrint> Prints, int[] Owners);
 
     /// <summary>
-    /// A band's buckets and matches for the paragraphs of <paramref name="archive"/>: those of <paramref name="earlier"/>
+    /// A band's buckets and matches for the paragraphs of <paramref name="all"/>: those of <paramref name="earlier"/>
     /// that <paramref name="moved"/> carries (to their new numbers; -1 drops one), and freshly hashed the rest of them,
     /// <paramref name="fresh"/>.
     /// </summary>
     /// <param name="earlier">The last build's band, or null to hash and compare every paragraph.</param>
     /// <param name="fresh">The paragraphs the earlier band does not hold, in ascending order; ignored without one.</param>
-    public static Band Of(int band, Archive archive, Band? earlier, int[]? moved, IReadOnlyList<int> fresh)
+    public static Band Of(int band, AllParagraphs all, Band? earlier, int[]? moved, IReadOnlyList<int> fresh)
     {
-        var hashed = earlier is null ? Enumerable.Range(0, archive.Prints.Count).ToArray() : fresh.ToArray();
+        var hashed = earlier is null ? Enumerable.Range(0, all.Prints.Count).ToArray() : fresh.ToArray();
         var keys = new ulong[hashed.Length];
-        for (var i = 0; i < hashed.Length; i++) keys[i] = KeyOf(archive.Prints[hashed[i]].Signature, band);
+        for (var i = 0; i < hashed.Length; i++) keys[i] = KeyOf(all.Prints[hashed[i]].Signature, band);
         SortByKeyThenParagraph(keys, hashed);
-        if (earlier is null) return WithMatches(keys, hashed, archive, null, null);
+        if (earlier is null) return WithMatches(keys, hashed, all, null, null);
 
         // The buckets that lose or gain a paragraph are compared again; every other bucket's matches stay as they were.
         var changed = new HashSet<ulong>(keys);
         for (var i = 0; i < earlier.Keys.Length; i++) if (moved![earlier.Paragraphs[i]] < 0) changed.Add(earlier.Keys[i]);
         var (allKeys, paragraphs) = CarryAndMerge(earlier, moved!, keys, hashed);
-        return WithMatches(allKeys, paragraphs, archive, changed, earlier with { Firsts = Renumber(earlier.Firsts, moved!), Others = Renumber(earlier.Others, moved!) });
+        return WithMatches(allKeys, paragraphs, all, changed, earlier with { Firsts = Renumber(earlier.Firsts, moved!), Others = Renumber(earlier.Others, moved!) });
     }
 
     /// <summary>
     /// The band with its matches: every bucket's when <paramref name="changed"/> is null, else those of the changed
     /// buckets found again and the rest carried from <paramref name="carried"/> (already renumbered).
     /// </summary>
-    private static Band WithMatches(ulong[] keys, int[] paragraphs, Archive archive, HashSet<ulong>? changed, Band? carried)
+    private static Band WithMatches(ulong[] keys, int[] paragraphs, AllParagraphs all, HashSet<ulong>? changed, Band? carried)
     {
         var (matchKeys, firsts, others) = (new List<ulong>(), new List<int>(), new List<int>());
         if (carried is not null)
@@ -67,7 +67,7 @@ internal static class ParagraphBuckets
             for (var i = start + 1; i < end; i++)
             {
                 var other = paragraphs[i];
-                if (archive.Owners[first] == archive.Owners[other] || archive.Prints[first].Similarity(archive.Prints[other]) < SharedParagraphs.Threshold) continue;
+                if (all.Owners[first] == all.Owners[other] || all.Prints[first].Similarity(all.Prints[other]) < SharedParagraphs.Threshold) continue;
                 matchKeys.Add(keys[start]);
                 firsts.Add(first);
                 others.Add(other);

@@ -11,7 +11,8 @@ internal sealed record SharedParagraph(string Excerpt, IReadOnlyList<string> Oth
 /// signatures agree on at least <see cref="Threshold"/> are the same text, and sameness is carried through (a copied
 /// paragraph copied again is one group). Each bucket compares its other paragraphs with its first only, so a stock
 /// paragraph in a thousand reports costs a thousand comparisons, not half a million. With a cache, the buckets of
-/// unchanged reports are the last build's, and only the edited and added reports' paragraphs are hashed.
+/// unchanged reports are the last build's: only the edited and added reports' paragraphs are hashed, and only the
+/// buckets they leave or join are compared again (<see cref="ParagraphBuckets"/>).
 /// </summary>
 internal static class SharedParagraphs
 {
@@ -43,12 +44,12 @@ internal static class SharedParagraphs
         if (fresh.Count * 4 > prints.Count) earlier = null;
         // Each band's buckets are independent: found in parallel, then joined in one pass (a group's root is its
         // smallest member, so the order unions come in does not matter).
-        var archive = new ParagraphBuckets.Archive(prints, [.. owner]);
+        var all = new ParagraphBuckets.AllParagraphs(prints, [.. owner]);
         var matches = new (int[] Firsts, int[] Others)[ParagraphBuckets.Bands];
         Parallel.For(0, ParagraphBuckets.Bands, band =>
         {
             var before = earlier is null ? null : cache!.ReadBand(band, earlier);
-            var buckets = unchanged && before is not null ? before : ParagraphBuckets.Of(band, archive, before, moved, fresh);
+            var buckets = unchanged && before is not null ? before : ParagraphBuckets.Of(band, all, before, moved, fresh);
             if (!ReferenceEquals(buckets, before)) cache?.WriteBand(band, listing, buckets);
             matches[band] = (buckets.Firsts, buckets.Others);
         });

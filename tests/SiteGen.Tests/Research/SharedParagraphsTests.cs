@@ -117,11 +117,11 @@ public class SharedParagraphsTests
     {
         // Which paragraph is a bucket's first decides what is compared with what (similarity is not transitive), and
         // the sort that makes buckets is not stable: two hundred equal keys are where it reorders.
-        var archive = new ParagraphBuckets.Archive(Enumerable.Range(0, 200).Select(_ => ParagraphPrint.Of(Paragraph).Single()).ToList(), [.. Enumerable.Range(0, 200)]);
-        var earlier = ParagraphBuckets.Of(0, archive, null, null, []);
+        var all = new ParagraphBuckets.AllParagraphs(Enumerable.Range(0, 200).Select(_ => ParagraphPrint.Of(Paragraph).Single()).ToList(), [.. Enumerable.Range(0, 200)]);
+        var earlier = ParagraphBuckets.Of(0, all, null, null, []);
 
         earlier.Paragraphs.Should().BeInAscendingOrder().And.HaveCount(200);
-        ParagraphBuckets.Of(0, archive, earlier, Enumerable.Range(0, 200).Select(p => p < 150 ? p : -1).ToArray(), Enumerable.Range(150, 50).ToArray())
+        ParagraphBuckets.Of(0, all, earlier, Enumerable.Range(0, 200).Select(p => p < 150 ? p : -1).ToArray(), Enumerable.Range(150, 50).ToArray())
             .Paragraphs.Should().Equal(Enumerable.Range(0, 200), "a hundred and fifty carried, fifty hashed again");
     }
 
