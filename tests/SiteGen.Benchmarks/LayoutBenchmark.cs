@@ -16,13 +16,15 @@ public static class LayoutBenchmark
     public static int Run(string[] args)
     {
         var source = Path.GetFullPath(CorpusGenerator.Option(args, "--source") ?? ".");
+        // --counts estimate measures what the results need, before the search page asks for exact counts.
+        var counting = Enum.Parse<Counting>(CorpusGenerator.Option(args, "--counts") ?? "auto", ignoreCase: true);
         var sizes = (CorpusGenerator.Option(args, "--chunks") ?? $"{IndexFormat.ChunkPositions}").Split(',').Select(int.Parse);
         Console.WriteLine($"{"chunk",7} {"build s",8} {"index files",12} {"index MB",9} {"median KB",10} {"max KB",8}   per query KB");
         if (CorpusGenerator.Option(args, "--site") is { } built)
         {
             // A site built already (by sitegen build): its queries only.
             Console.Write($"{"-",7} {"-",8} ");
-            Measure(Path.GetFullPath(built));
+            Measure(Path.GetFullPath(built), counting);
             return 0;
         }
         foreach (var chunk in sizes)
@@ -32,14 +34,14 @@ public static class LayoutBenchmark
             SiteBuilder.Build(new BuildOptions(source, output) { UseCache = false, SearchLayout = SearchLayout.Default with { ChunkPositions = chunk } });
             var seconds = clock.Elapsed.TotalSeconds;
             Console.Write($"{chunk,7} {seconds,8:0.0} ");
-            Measure(output);
+            Measure(output, counting);
             Directory.Delete(output, true);
         }
         Console.WriteLine($"queries: {string.Join(" ", PeerBenchmark.Queries)}");
         return 0;
     }
 
-    private static void Measure(string output)
+    private static void Measure(string output, Counting counting)
     {
         var search = Path.Combine(output, IndexFormat.Folder);
         var files = Directory.GetFiles(search);
@@ -49,7 +51,7 @@ public static class LayoutBenchmark
         var kilobytes = PeerBenchmark.Queries.Select(q =>
         {
             var reader = SearchIndexReader.Open(output);
-            new QueryEngine(reader).Search(q);
+            new QueryEngine(reader).Search(q, counting: counting);
             // A segment's columns file, or a patched segment's base's (its delta's is read with it).
             var deltas = reader.Segments.Where(x => x.Patch is not null).Select(x => $"m-{x.Patch!.Delta.Generation}.js").ToHashSet();
             segments.Add(reader.FilesRead.Count(f => f.StartsWith("m-") && !deltas.Contains(f)));

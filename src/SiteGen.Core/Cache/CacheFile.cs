@@ -1,6 +1,7 @@
 using System.IO.Hashing;
 using System.Runtime.InteropServices;
 using System.Text;
+using Microsoft.Win32.SafeHandles;
 
 namespace SiteGen.Cache;
 
@@ -39,6 +40,64 @@ internal static class CacheFile
         {
             return damage.Found<T>(file);
         }
+    }
+
+    /// <summary>
+    /// A cached file checked whole (its frame, length and hash) as it is streamed through one buffer, then left open to
+    /// read parts of: for files of tens of megabytes of which a build needs a few entries, where reading them into
+    /// memory cost more than the work (on this project's VM, touching fresh memory runs at a few hundred MB a second).
+    /// Null when it is missing or another format's; a damaged one is deleted and told to <paramref name="damage"/>.
+    /// </summary>
+    public static CachedContent? Open(string file, string mark, CacheDamage damage)
+    {
+        SafeFileHandle? handle = null;
+        try
+        {
+            handle = File.OpenHandle(file);
+            var markBytes = Encoding.UTF8.GetBytes(mark);
+            var head = new byte[1 + markBytes.Length];
+            // BinaryWriter wrote the mark as one length byte (marks are short) and its bytes, at each end.
+            if (RandomAccess.Read(handle, head, 0) != head.Length || head[0] != markBytes.Length || !head.AsSpan(1).SequenceEqual(markBytes))
+            {
+                handle.Dispose();
+                return null;
+            }
+            var fileLength = RandomAccess.GetLength(handle);
+            var end = fileLength - 2 * sizeof(long) - head.Length;
+            var trailer = new byte[2 * sizeof(long) + head.Length];
+            if (end < head.Length || RandomAccess.Read(handle, trailer, end) != trailer.Length || !trailer.AsSpan(2 * sizeof(long)).SequenceEqual(head)
+                || BitConverter.ToInt64(trailer, 0) != end - head.Length || BitConverter.ToUInt64(trailer, sizeof(long)) != HashOf(handle, head.Length, end - head.Length))
+            {
+                handle.Dispose();
+                return damage.Found<CachedContent>(file);
+            }
+            return new CachedContent(handle, head.Length, end - head.Length);
+        }
+        catch (FileNotFoundException) { handle?.Dispose(); return null; }
+        catch (DirectoryNotFoundException) { handle?.Dispose(); return null; }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            handle?.Dispose();
+            return damage.Found<CachedContent>(file);
+        }
+    }
+
+    private static ulong HashOf(SafeFileHandle handle, long start, long length)
+    {
+        var hash = new XxHash3();
+        var buffer = System.Buffers.ArrayPool<byte>.Shared.Rent(1 << 20);
+        try
+        {
+            for (var at = 0L; at < length;)
+            {
+                var read = RandomAccess.Read(handle, buffer.AsSpan(0, (int)Math.Min(buffer.Length, length - at)), start + at);
+                if (read == 0) throw new EndOfStreamException();
+                hash.Append(buffer.AsSpan(0, read));
+                at += read;
+            }
+        }
+        finally { System.Buffers.ArrayPool<byte>.Shared.Return(buffer); }
+        return hash.GetCurrentHashAsUInt64();
     }
 
     public static void Write(string file, string mark, Action<BinaryWriter> write)
@@ -104,6 +163,8 @@ internal static class CacheFile
 
     public static ulong[] Ulongs(BinaryReader reader) => Array<ulong>(reader);
 
+    public static uint[] Uints(BinaryReader reader) => Array<uint>(reader);
+
     /// <summary>An array <see cref="WriteArray"/> wrote, copied once from the file's bytes (the paragraph buckets' are megabytes).</summary>
     private static T[] Array<T>(BinaryReader reader) where T : unmanaged
     {
@@ -124,6 +185,60 @@ internal static class CacheFile
         return bytes.Length == count * size ? bytes : throw new EndOfStreamException();
     }
 }
+
+/// <summary>
+/// The content of a cache file <see cref="CacheFile.Open"/> checked, to read parts of by offset (from the content's start).
+/// Its values were written by <see cref="CacheFile.WriteArray"/> and BinaryWriter: little-endian.
+/// </summary>
+internal sealed class CachedContent(SafeFileHandle handle, long start, long length) : IDisposable
+{
+    public long Length => length;
+
+    /// <summary>Fills <paramref name="into"/> with the content's bytes from <paramref name="offset"/>.</summary>
+    /// <exception cref="EndOfStreamException">When they run past the content's end.</exception>
+    public void Read(long offset, Span<byte> into)
+    {
+        if (offset < 0 || offset + into.Length > length || RandomAccess.Read(handle, into, start + offset) != into.Length) throw new EndOfStreamException();
+    }
+
+    /// <summary>Values of an array, from its <paramref name="index"/>th on, read into <paramref name="into"/>.</summary>
+    public void Read<T>(CachedArray array, long index, Span<T> into) where T : unmanaged =>
+        Read(array.Offset + index * System.Runtime.CompilerServices.Unsafe.SizeOf<T>(), MemoryMarshal.AsBytes(into));
+
+    public T ReadOne<T>(CachedArray array, long index) where T : unmanaged =>
+        ValueAt<T>(array.Offset + index * System.Runtime.CompilerServices.Unsafe.SizeOf<T>());
+
+    public T ValueAt<T>(long offset) where T : unmanaged
+    {
+        Span<T> one = stackalloc T[1];
+        Read(offset, MemoryMarshal.AsBytes(one));
+        return one[0];
+    }
+
+    /// <summary>The array <see cref="CacheFile.WriteArray"/> wrote at <paramref name="offset"/>: where its values are and how many; <paramref name="offset"/> moves past it.</summary>
+    public CachedArray ArrayAt<T>(ref long offset) where T : unmanaged
+    {
+        Span<int> count = stackalloc int[1];
+        Read(offset, MemoryMarshal.AsBytes(count));
+        var size = System.Runtime.CompilerServices.Unsafe.SizeOf<T>();
+        if (count[0] < 0 || offset + sizeof(int) + (long)count[0] * size > length) throw new EndOfStreamException();
+        var array = new CachedArray(offset + sizeof(int), count[0]);
+        offset = array.Offset + (long)count[0] * size;
+        return array;
+    }
+
+    public T[] Whole<T>(CachedArray array) where T : unmanaged
+    {
+        var values = new T[array.Count];
+        Read<T>(array, 0, values);
+        return values;
+    }
+
+    public void Dispose() => handle.Dispose();
+}
+
+/// <summary>Where an array's values start in a <see cref="CachedContent"/>, and how many there are.</summary>
+internal readonly record struct CachedArray(long Offset, int Count);
 
 /// <summary>The damaged cache files one build found (and deleted), for its one-line notice.</summary>
 internal sealed class CacheDamage

@@ -12,7 +12,7 @@ internal sealed class AnalysisCache(BuildCache cache)
 {
     public const string FolderName = "analyses";
     public const int Shards = 256;
-    private const string Mark = "SGA2";
+    private const string Mark = "SGA3";
     private readonly string _folder = cache.ShardFolder(FolderName);
 
     public static int ShardOf(string key) => Convert.ToInt32(key[..2], 16);
@@ -51,14 +51,7 @@ internal sealed class AnalysisCache(BuildCache cache)
     {
         var sections = new SectionFound[reader.ReadInt32()];
         for (var i = 0; i < sections.Length; i++) sections[i] = new SectionFound(reader.ReadString(), reader.ReadString(), reader.ReadString());
-        var paragraphs = new ParagraphPrint[reader.ReadInt32()];
-        for (var i = 0; i < paragraphs.Length; i++)
-        {
-            var excerpt = reader.ReadString();
-            var signature = new uint[ParagraphPrint.Hashes];
-            for (var h = 0; h < signature.Length; h++) signature[h] = reader.ReadUInt32();
-            paragraphs[i] = new ParagraphPrint(excerpt, signature);
-        }
+        var paragraphs = new ParagraphPrints(reader.ReadString(), CacheFile.Ints(reader), CacheFile.Uints(reader));
         return new BodyAnalysis(sections, paragraphs, reader.ReadInt32());
     }
 
@@ -71,12 +64,9 @@ internal sealed class AnalysisCache(BuildCache cache)
             writer.Write(section.Heading);
             writer.Write(section.Id);
         }
-        writer.Write(analysis.Paragraphs.Count);
-        foreach (var paragraph in analysis.Paragraphs)
-        {
-            writer.Write(paragraph.Excerpt);
-            foreach (var value in paragraph.Signature) writer.Write(value);
-        }
+        writer.Write(analysis.Paragraphs.Excerpts);
+        CacheFile.WriteArray(writer, analysis.Paragraphs.ExcerptStarts);
+        CacheFile.WriteArray(writer, analysis.Paragraphs.Signatures);
         writer.Write(analysis.Chars);
     }
 }

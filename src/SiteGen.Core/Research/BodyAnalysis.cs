@@ -7,15 +7,15 @@ namespace SiteGen.Research;
 /// the required sections its headings introduce, its paragraphs' prints (for finding copies), and its length.
 /// </summary>
 /// <param name="Chars">Letters and digits in the body: its length, as the statistics count it.</param>
-internal sealed record BodyAnalysis(IReadOnlyList<SectionFound> Sections, IReadOnlyList<ParagraphPrint> Paragraphs, int Chars)
+internal sealed record BodyAnalysis(IReadOnlyList<SectionFound> Sections, ParagraphPrints Paragraphs, int Chars)
 {
     /// <param name="blocks">The report's Markdown body, read as blocks without rendering (see <see cref="BodyBlocks"/>).</param>
     public static BodyAnalysis Of(IReadOnlyList<Block> blocks)
     {
         var headings = blocks.Where(b => b.IsHeading).Select(b => new TocEntry(b.Level, b.Text, b.Id)).ToList();
         // Each block normalised once: for the length, and (paragraphs) for their prints.
-        var normal = blocks.Select(b => (Block: b, Normal: ParagraphPrint.Normalize(b.Text))).ToList();
+        var normal = blocks.Select(b => (Block: b, Normal: ParagraphPrints.Normalize(b.Text))).ToList();
         var paragraphs = normal.Where(n => !n.Block.IsHeading).Select(n => (n.Block.Text, n.Normal));
-        return new(RequiredSections.Find(headings), ParagraphPrint.Of(paragraphs), normal.Sum(n => n.Normal.Length));
+        return new(RequiredSections.Find(headings), ParagraphPrints.Of(paragraphs), normal.Sum(n => n.Normal.Length));
     }
 }

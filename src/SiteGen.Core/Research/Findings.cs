@@ -29,7 +29,7 @@ internal sealed class Findings
         var shared = SharedParagraphs.Find(reports.Select(r => (r.Slug, BodyAnalyses.KeyOf(r), bodies[r.Slug].Paragraphs)), buckets);
         // The paragraphs' prints serve only to find what reports share: let go of them before the pages are made (at
         // 100,000 reports they are 4 million signatures and excerpts, over a gigabyte).
-        var kept = bodies.ToDictionary(b => b.Key, b => b.Value with { Paragraphs = [] }, StringComparer.Ordinal);
+        var kept = bodies.ToDictionary(b => b.Key, b => b.Value with { Paragraphs = ParagraphPrints.None }, StringComparer.Ordinal);
         return new Findings(kept, shared, analyses);
     }
 

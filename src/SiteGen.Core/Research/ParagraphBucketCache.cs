@@ -5,9 +5,10 @@ using SiteGen.Cache;
 namespace SiteGen.Research;
 
 /// <summary>
-/// The last build's paragraph buckets (<see cref="ParagraphBuckets"/>): a listing of the reports they were made from
-/// (slug, analysis key, paragraphs) and a file a band. A band file names the listing it belongs to by the listing's
-/// hash, so a build stopped between writing them, or a damaged file, costs that band hashed afresh, never a wrong bucket.
+/// The paragraph buckets (<see cref="ParagraphBuckets"/>) of the build that last made them whole: a listing of the reports
+/// they were made from (slug, analysis key, paragraphs) and a file a band. Later builds patch them in memory and write
+/// nothing here, until they have drifted too far and are made again. A band file names the listing it belongs to by the
+/// listing's hash, so a build stopped between writing them, or a damaged file, costs the buckets made again, never a wrong one.
 /// </summary>
 internal sealed class ParagraphBucketCache(BuildCache cache)
 {
@@ -56,16 +57,24 @@ internal sealed class ParagraphBucketCache(BuildCache cache)
         }
     });
 
-    /// <summary>A band as the build that wrote <paramref name="listing"/> left it; null if it is missing, damaged or another build's.</summary>
-    public ParagraphBuckets.Band? ReadBand(int band, Listing listing)
+    /// <summary>A band as the build that wrote <paramref name="listing"/> left it, checked and open to read; null if it is missing, damaged or another build's.</summary>
+    public StoredBand? OpenBand(int band, Listing listing)
     {
-        var stored = CacheFile.Read(PathOf($"band-{band}"), Mark, cache.Damage, reader => new Stored(reader.ReadUInt64(),
-            new ParagraphBuckets.Band(CacheFile.Ulongs(reader), CacheFile.Ints(reader), CacheFile.Ulongs(reader), CacheFile.Ints(reader), CacheFile.Ints(reader))));
-        if (stored is null || stored.Listing != listing.Hash) return null;
-        var read = stored.Band;
-        bool Numbers(int[] paragraphs) => paragraphs.All(p => p >= 0 && p < listing.Paragraphs);
-        return read.Keys.Length == read.Paragraphs.Length && read.MatchKeys.Length == read.Firsts.Length && read.Firsts.Length == read.Others.Length
-            && Numbers(read.Paragraphs) && Numbers(read.Firsts) && Numbers(read.Others) ? read : null;
+        var content = CacheFile.Open(PathOf($"band-{band}"), Mark, cache.Damage);
+        if (content is null) return null;
+        try
+        {
+            long at = 0;
+            var hash = content.ValueAt<ulong>(0);
+            at += sizeof(ulong);
+            var stored = new StoredBand(content, listing.Paragraphs, content.ArrayAt<ulong>(ref at), content.ArrayAt<int>(ref at),
+                content.ArrayAt<ulong>(ref at), content.ArrayAt<int>(ref at), content.ArrayAt<int>(ref at));
+            if (hash == listing.Hash && at == content.Length && stored.Keys.Count == stored.Paragraphs.Count
+                && stored.MatchKeys.Count == stored.Firsts.Count && stored.Firsts.Count == stored.Others.Count) return stored;
+        }
+        catch (EndOfStreamException) { }
+        content.Dispose();
+        return null;
     }
 
     public void WriteBand(int band, Listing listing, ParagraphBuckets.Band buckets) => CacheFile.Write(PathOf($"band-{band}"), Mark, writer =>
@@ -78,7 +87,81 @@ internal sealed class ParagraphBucketCache(BuildCache cache)
         CacheFile.WriteArray(writer, buckets.Others);
     });
 
-    private sealed record Stored(ulong Listing, ParagraphBuckets.Band Band);
-
     private string PathOf(string name) => Path.Combine(_folder, name + ".bin");
+}
+
+/// <summary>
+/// A band of the last build's buckets (<see cref="ParagraphBuckets.Band"/>) on disk, checked whole, of which a build that
+/// carries it reads only what an edit touches: the buckets of the paragraphs it removed and added, and the matches.
+/// Its paragraphs are numbered as that build's listing numbered them.
+/// </summary>
+internal sealed class StoredBand(CachedContent content, int paragraphs, CachedArray keys, CachedArray paragraphNumbers,
+    CachedArray matchKeys, CachedArray firsts, CachedArray others) : IDisposable
+{
+    internal CachedArray Keys => keys;
+    internal CachedArray Paragraphs => paragraphNumbers;
+    internal CachedArray MatchKeys => matchKeys;
+    internal CachedArray Firsts => firsts;
+    internal CachedArray Others => others;
+
+    /// <summary>The keys of the buckets that hold any of the paragraphs <paramref name="gone"/> picks, read through once a block at a time.</summary>
+    public HashSet<ulong> KeysOf(Func<int, bool> gone)
+    {
+        const int Block = 1 << 16;
+        var found = new HashSet<ulong>();
+        var (keyBlock, paragraphBlock) = (new ulong[Block], new int[Block]);
+        for (var at = 0; at < keys.Count; at += Block)
+        {
+            var n = Math.Min(Block, keys.Count - at);
+            content.Read(paragraphNumbers, at, paragraphBlock.AsSpan(0, n));
+            var read = false;
+            for (var i = 0; i < n; i++)
+            {
+                if (!gone(Checked(paragraphBlock[i]))) continue;
+                if (!read) content.Read(keys, at, keyBlock.AsSpan(0, n));
+                read = true;
+                found.Add(keyBlock[i]);
+            }
+        }
+        return found;
+    }
+
+    /// <summary>The paragraphs of the bucket with <paramref name="key"/>, in order; none if there is no such bucket.</summary>
+    public int[] Bucket(ulong key)
+    {
+        var start = FirstNotBelow(key);
+        var end = start;
+        while (end < keys.Count && content.ReadOne<ulong>(keys, end) == key) end++;
+        var members = new int[end - start];
+        content.Read<int>(paragraphNumbers, start, members);
+        foreach (var p in members) Checked(p);
+        return members;
+    }
+
+    /// <summary>Every match: a bucket's key, its first paragraph and another of its paragraphs that is the same text.</summary>
+    public (ulong[] Keys, int[] Firsts, int[] Others) Matches()
+    {
+        var (k, f, o) = (content.Whole<ulong>(matchKeys), content.Whole<int>(firsts), content.Whole<int>(others));
+        foreach (var p in f) Checked(p);
+        foreach (var p in o) Checked(p);
+        return (k, f, o);
+    }
+
+    private int FirstNotBelow(ulong key)
+    {
+        var (low, high) = (0, keys.Count);
+        while (low < high)
+        {
+            var middle = low + (high - low) / 2;
+            if (content.ReadOne<ulong>(keys, middle) < key) low = middle + 1;
+            else high = middle;
+        }
+        return low;
+    }
+
+    // The file's hash was right, so a number out of range is a fault of the build that wrote it: not to be trusted either.
+    private int Checked(int paragraph) =>
+        paragraph >= 0 && paragraph < paragraphs ? paragraph : throw new InvalidDataException("a paragraph bucket names a paragraph its listing does not have");
+
+    public void Dispose() => content.Dispose();
 }

@@ -21,50 +21,32 @@ internal static class SharedParagraphs
     public const double Threshold = 0.7;
 
     /// <param name="reports">Each report's slug and paragraph prints; the result is the same in whatever order they come.</param>
-    public static IReadOnlyDictionary<string, IReadOnlyList<SharedParagraph>> Find(IEnumerable<(string Slug, IReadOnlyList<ParagraphPrint> Paragraphs)> reports) =>
+    public static IReadOnlyDictionary<string, IReadOnlyList<SharedParagraph>> Find(IEnumerable<(string Slug, ParagraphPrints Paragraphs)> reports) =>
         Find(reports.Select(r => (r.Slug, "", r.Paragraphs)), cache: null);
 
     /// <param name="reports">Each report's slug, the key of its analysis (which version of the report the prints are of) and its paragraph prints.</param>
-    /// <param name="cache">Where the last build left its buckets, which are carried over for the reports whose key is the same; and updated.</param>
+    /// <param name="cache">Where the buckets are kept: patched in memory for the reports whose key changed since they were made, or made again and kept there.</param>
     public static IReadOnlyDictionary<string, IReadOnlyList<SharedParagraph>> Find(
-        IEnumerable<(string Slug, string Key, IReadOnlyList<ParagraphPrint> Paragraphs)> reports, ParagraphBucketCache? cache)
+        IEnumerable<(string Slug, string Key, ParagraphPrints Paragraphs)> reports, ParagraphBucketCache? cache)
     {
         var ordered = reports.OrderBy(r => r.Slug, StringComparer.Ordinal).ToList();
-        var owner = new List<int>();
-        var prints = new List<ParagraphPrint>();
-        for (var r = 0; r < ordered.Count; r++)
-            foreach (var paragraph in ordered[r].Paragraphs) { owner.Add(r); prints.Add(paragraph); }
+        var all = new ParagraphBuckets.AllParagraphs(ordered.Select(r => r.Paragraphs).ToList());
+        var owner = all.Owners;
 
         var listing = new ParagraphBucketCache.Listing(ordered.Select(r => new ParagraphBucketCache.Listed(r.Slug, r.Key, r.Paragraphs.Count)).ToList());
         var earlier = cache?.ReadListing();
-        var unchanged = earlier?.Hash == listing.Hash;
-        var (moved, fresh) = earlier is null || unchanged ? ((int[]?)null, new List<int>()) : Carry(earlier, listing);
-        // When most of the archive is new to the buckets (a new SiteGen, or the first build with them), making them
-        // afresh is cheaper than merging and comparing bucket by bucket.
-        if (fresh.Count * 4 > prints.Count) earlier = null;
-        // Each band's buckets are independent: found in parallel, then joined in one pass (a group's root is its
-        // smallest member, so the order unions come in does not matter).
-        var all = new ParagraphBuckets.AllParagraphs(prints, [.. owner]);
-        var matches = new (int[] Firsts, int[] Others)[ParagraphBuckets.Bands];
-        Parallel.For(0, ParagraphBuckets.Bands, band =>
-        {
-            var before = earlier is null ? null : cache!.ReadBand(band, earlier);
-            var buckets = unchanged && before is not null ? before : ParagraphBuckets.Of(band, all, before, moved, fresh);
-            if (!ReferenceEquals(buckets, before)) cache?.WriteBand(band, listing, buckets);
-            matches[band] = (buckets.Firsts, buckets.Others);
-        });
-        if (cache is not null && !unchanged) cache.WriteListing(listing);
+        var matches = (earlier is null ? null : Patched(all, listing, earlier, cache!)) ?? Made(all, listing, cache);
 
-        var groups = new UnionFind(prints.Count);
+        var groups = new UnionFind(all.Count);
         foreach (var (firsts, others) in matches)
             for (var i = 0; i < firsts.Length; i++) groups.Union(firsts[i], others[i]);
 
         // The reports holding each group of two or more paragraphs (most paragraphs are alone), in report order.
-        var root = new int[prints.Count];
-        var size = new int[prints.Count];
-        for (var p = 0; p < prints.Count; p++) size[root[p] = groups.Find(p)]++;
+        var root = new int[all.Count];
+        var size = new int[all.Count];
+        for (var p = 0; p < all.Count; p++) size[root[p] = groups.Find(p)]++;
         var holding = new Dictionary<int, List<int>>();
-        for (var p = 0; p < prints.Count; p++)
+        for (var p = 0; p < all.Count; p++)
         {
             if (size[root[p]] < 2) continue;
             if (!holding.TryGetValue(root[p], out var owners)) holding[root[p]] = owners = [];
@@ -72,7 +54,7 @@ internal static class SharedParagraphs
         }
 
         var shared = new Dictionary<string, IReadOnlyList<SharedParagraph>>(StringComparer.Ordinal);
-        for (var p = 0; p < prints.Count; p++)
+        for (var p = 0; p < all.Count; p++)
         {
             if (!holding.TryGetValue(root[p], out var holders) || holders.Count < 2) continue;
             // The paragraph's own report is one of the holders: the others are all but it (a stock paragraph has
@@ -80,9 +62,47 @@ internal static class SharedParagraphs
             var others = holders.Where(r => r != owner[p]).Take(MaxLinks).Select(r => ordered[r].Slug).ToArray();
             var slug = ordered[owner[p]].Slug;
             if (!shared.TryGetValue(slug, out var list)) shared[slug] = list = new List<SharedParagraph>();
-            ((List<SharedParagraph>)list).Add(new SharedParagraph(prints[p].Excerpt, others, holders.Count - 1));
+            ((List<SharedParagraph>)list).Add(new SharedParagraph(all.Excerpt(p), others, holders.Count - 1));
         }
         return shared;
+    }
+
+    /// <summary>Every band's matches, its buckets made afresh (each band is independent: made in parallel) and kept in the cache.</summary>
+    private static (int[] Firsts, int[] Others)[] Made(ParagraphBuckets.AllParagraphs all, ParagraphBucketCache.Listing listing, ParagraphBucketCache? cache)
+    {
+        var matches = new (int[] Firsts, int[] Others)[ParagraphBuckets.Bands];
+        Parallel.For(0, ParagraphBuckets.Bands, band =>
+        {
+            var buckets = ParagraphBuckets.Of(band, all);
+            cache?.WriteBand(band, listing, buckets);
+            matches[band] = (buckets.Firsts, buckets.Others);
+        });
+        cache?.WriteListing(listing); // last: a band names the listing it belongs to, so bands without it are never trusted
+        return matches;
+    }
+
+    /// <summary>
+    /// Every band's matches from the buckets the cache holds, patched for the reports edited, added and removed since they
+    /// were made; null when they cannot be (a band missing or damaged), or when so much has changed that making them
+    /// afresh costs less than patching.
+    /// </summary>
+    private static (int[] Firsts, int[] Others)[]? Patched(ParagraphBuckets.AllParagraphs all, ParagraphBucketCache.Listing listing,
+        ParagraphBucketCache.Listing earlier, ParagraphBucketCache cache)
+    {
+        var (moved, fresh) = Carry(earlier, listing);
+        if (fresh.Count * 4 > all.Count) return null;
+        var anyGone = Array.IndexOf(moved, -1) >= 0;
+        var matches = new (int[] Firsts, int[] Others)[ParagraphBuckets.Bands];
+        var usable = true;
+        Parallel.For(0, ParagraphBuckets.Bands, band =>
+        {
+            using var stored = cache.OpenBand(band, earlier);
+            if (stored is null) usable = false;
+            else
+                try { matches[band] = ParagraphBuckets.Patched(band, all, stored, moved, anyGone, fresh); }
+                catch (Exception e) when (e is InvalidDataException or EndOfStreamException or IOException) { usable = false; }
+        });
+        return usable ? matches : null;
     }
 
     /// <summary>

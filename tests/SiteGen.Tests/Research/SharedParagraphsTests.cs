@@ -8,7 +8,7 @@ public class SharedParagraphsTests
     private const string Paragraph = "2021年，县政府坚持以习近平法治思想为指导，全面落实行政执法三项制度，全年开展行政执法案卷评查两次，评查案卷一百二十卷，发现问题十五个，已全部整改到位。";
 
     private static IReadOnlyDictionary<string, IReadOnlyList<SharedParagraph>> Find(params (string Slug, string Text)[] reports) =>
-        SharedParagraphs.Find(reports.Select(r => (r.Slug, ParagraphPrint.Of(r.Text))));
+        SharedParagraphs.Find(reports.Select(r => (r.Slug, ParagraphPrints.Of(r.Text))));
 
     [Fact]
     public void A_paragraph_copied_with_its_punctuation_and_spacing_changed_is_shared()
@@ -32,7 +32,7 @@ public class SharedParagraphsTests
     public void A_stock_phrase_under_50_characters_is_not_copying()
     {
         const string stock = "坚持以习近平新时代中国特色社会主义思想为指导，全面贯彻党的二十大精神。";
-        ParagraphPrint.Normalize(stock).Length.Should().BeLessThan(ParagraphPrint.MinChars);
+        ParagraphPrints.Normalize(stock).Length.Should().BeLessThan(ParagraphPrints.MinChars);
         Find(("a", stock), ("b", stock)).Should().BeEmpty();
     }
 
@@ -79,14 +79,17 @@ public class SharedParagraphsTests
         void BuildBoth(string change)
         {
             // The key stands for the version of the report's file, as the analysis's key does in a build.
-            var input = reports.Select(r => (r.Key, SiteGen.Cache.Fingerprint.Of(r.Value), ParagraphPrint.Of(r.Value))).ToList();
+            var input = reports.Select(r => (r.Key, SiteGen.Cache.Fingerprint.Of(r.Value), ParagraphPrints.Of(r.Value))).ToList();
             var cold = Describe(SharedParagraphs.Find(input, null));
             Describe(SharedParagraphs.Find(input, cache)).Should().Be(cold, change);
             answers.Add(cold);
         }
 
+        var folder = Path.Combine(root, SiteGen.Cache.BuildCache.FolderName, ParagraphBucketCache.FolderName);
+        string[] Kept() => Directory.GetFiles(folder).Order(StringComparer.Ordinal).Select(f => Convert.ToHexString(File.ReadAllBytes(f))).ToArray();
         BuildBoth("the first build, with no buckets to carry");
-        Directory.GetFiles(Path.Combine(root, SiteGen.Cache.BuildCache.FolderName, ParagraphBucketCache.FolderName)).Should().HaveCount(ParagraphBuckets.Bands + 1);
+        var made = Kept();
+        made.Should().HaveCount(ParagraphBuckets.Bands + 1);
         BuildBoth("nothing changed");
         reports["r06"] = reports["r06"].Replace(pool[0], Own("r06", 9)); // r06 no longer copies: r12 is now its bucket's first
         reports["r13"] = reports["r13"] + "\n" + pool[0];
@@ -96,19 +99,25 @@ public class SharedParagraphsTests
         reports["a-renamed"] = reports["r18"];
         reports.Remove("r18");
         BuildBoth("a report deleted, one added, one renamed");
-        var bands = Directory.GetFiles(Path.Combine(root, SiteGen.Cache.BuildCache.FolderName, ParagraphBucketCache.FolderName), "band-*.bin");
-        var stale = bands.Select(File.ReadAllBytes).ToList();
         reports["r07"] = reports["r07"].Replace(pool[1], pool[4]);
-        BuildBoth("a report edited to copy another paragraph");
-        // As if a build stopped after writing its listing and before its bands (a build writes its bands first).
-        for (var i = 0; i < bands.Length; i++) File.WriteAllBytes(bands[i], stale[i]);
-        BuildBoth("bands left by the build before");
+        reports.Remove("r04"); // the first of pool[5]'s bucket, which gains no paragraph: compared again for what it lost alone
+        BuildBoth("a report edited to copy another paragraph, and another deleted");
+        Kept().Should().Equal(made, "the edits were patched in memory: the kept buckets are the first build's");
+
+        var bands = Directory.GetFiles(folder, "band-*.bin");
+        var firstBands = bands.Select(File.ReadAllBytes).ToList();
+        foreach (var slug in reports.Keys.Where(s => string.CompareOrdinal(s, "r10") < 0).ToList()) reports[slug] = reports[slug].Replace(pool[2], Own(slug, 7)) + "\n" + Own(slug, 8);
+        BuildBoth("a third of the reports edited");
+        Kept().Should().NotEqual(made, "so much had changed that the buckets were made again");
+        // As if a build stopped after writing its bands and before its listing: the bands name another listing.
+        for (var i = 0; i < bands.Length; i++) File.WriteAllBytes(bands[i], firstBands[i]);
+        BuildBoth("bands of another listing");
         var band = bands[3];
         var bytes = File.ReadAllBytes(band);
         bytes[bytes.Length / 2] ^= 0x10;
         File.WriteAllBytes(band, bytes);
         BuildBoth("a damaged band");
-        answers.Distinct().Should().HaveCount(4, "each of the three rounds of edits changed what is shared");
+        answers.Distinct().Should().HaveCount(5, "each of the four rounds of edits changed what is shared");
         answers[0].Split('\n').Should().HaveCount(24 + 6, "each report shares one paragraph, and every fourth two");
     }
 
@@ -117,12 +126,11 @@ public class SharedParagraphsTests
     {
         // Which paragraph is a bucket's first decides what is compared with what (similarity is not transitive), and
         // the sort that makes buckets is not stable: two hundred equal keys are where it reorders.
-        var all = new ParagraphBuckets.AllParagraphs(Enumerable.Range(0, 200).Select(_ => ParagraphPrint.Of(Paragraph).Single()).ToList(), [.. Enumerable.Range(0, 200)]);
-        var earlier = ParagraphBuckets.Of(0, all, null, null, []);
+        var all = new ParagraphBuckets.AllParagraphs(Enumerable.Range(0, 200).Select(_ => ParagraphPrints.Of(Paragraph)).ToList());
+        var band = ParagraphBuckets.Of(0, all);
 
-        earlier.Paragraphs.Should().BeInAscendingOrder().And.HaveCount(200);
-        ParagraphBuckets.Of(0, all, earlier, Enumerable.Range(0, 200).Select(p => p < 150 ? p : -1).ToArray(), Enumerable.Range(150, 50).ToArray())
-            .Paragraphs.Should().Equal(Enumerable.Range(0, 200), "a hundred and fifty carried, fifty hashed again");
+        band.Paragraphs.Should().Equal(Enumerable.Range(0, 200));
+        band.Firsts.Should().AllBeEquivalentTo(0, "the earliest paragraph is every match's first");
     }
 
     private static string Describe(IReadOnlyDictionary<string, IReadOnlyList<SharedParagraph>> shared) =>

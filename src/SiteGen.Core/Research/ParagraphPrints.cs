@@ -4,12 +4,14 @@ using System.Runtime.Intrinsics;
 namespace SiteGen.Research;
 
 /// <summary>
-/// A body paragraph long enough to matter, as a MinHash signature: the minima of <see cref="Hashes"/> hash functions
-/// over its 5-character shingles, after punctuation, symbols and white space are taken out. Two paragraphs' signatures
-/// agree in about the share of positions that their shingle sets overlap (Jaccard), so a copy with its punctuation
-/// changed, or a year changed, still matches.
+/// A report's body paragraphs long enough to matter, each as a MinHash signature: the minima of <see cref="Hashes"/> hash
+/// functions over its 5-character shingles, after punctuation, symbols and white space are taken out. Two paragraphs'
+/// signatures agree in about the share of positions that their shingle sets overlap (Jaccard), so a copy with its
+/// punctuation changed, or a year changed, still matches. A report's prints are held flat, its signatures in one array
+/// and its excerpts in one string: at 100,000 reports an object a paragraph was 13 million objects that every full
+/// collection walked, and the join (<see cref="SharedParagraphs"/>) spent more time in those collections than in its work.
 /// </summary>
-internal sealed record ParagraphPrint(string Excerpt, uint[] Signature)
+internal sealed class ParagraphPrints
 {
     /// <summary>Shorter paragraphs (after normalising) are stock phrases, not copying.</summary>
     public const int MinChars = 50;
@@ -17,23 +19,50 @@ internal sealed record ParagraphPrint(string Excerpt, uint[] Signature)
     private const int Shingle = 5;
     private const int ExcerptChars = 40;
 
+    public static readonly ParagraphPrints None = new("", [0], []);
+
+    /// <param name="excerpts">Every paragraph's excerpt, one after another.</param>
+    /// <param name="excerptStarts">Where each paragraph's excerpt starts in <paramref name="excerpts"/>, and (last) where the last one ends.</param>
+    /// <param name="signatures"><see cref="Hashes"/> values a paragraph, paragraph after paragraph.</param>
+    public ParagraphPrints(string excerpts, int[] excerptStarts, uint[] signatures)
+    {
+        var agree = excerptStarts.Length > 0 && signatures.Length == (excerptStarts.Length - 1) * Hashes && excerptStarts[0] == 0 && excerptStarts[^1] == excerpts.Length;
+        for (var i = 1; agree && i < excerptStarts.Length; i++) agree = excerptStarts[i - 1] <= excerptStarts[i];
+        if (!agree) throw new FormatException("paragraph prints whose parts do not agree"); // a damaged cache file
+        (Excerpts, ExcerptStarts, Signatures) = (excerpts, excerptStarts, signatures);
+    }
+
+    public int Count => ExcerptStarts.Length - 1;
+    public string Excerpts { get; }
+    public int[] ExcerptStarts { get; }
+    public uint[] Signatures { get; }
+
+    /// <summary>The first characters of paragraph <paramref name="i"/>, for a reader to recognise it.</summary>
+    public string Excerpt(int i) => Excerpts[ExcerptStarts[i]..ExcerptStarts[i + 1]];
+
+    public ReadOnlySpan<uint> Signature(int i) => Signatures.AsSpan(i * Hashes, Hashes);
+
     /// <summary>The prints of every paragraph of <paramref name="plainText"/> (one paragraph a line) of at least <see cref="MinChars"/>.</summary>
-    public static IReadOnlyList<ParagraphPrint> Of(string plainText) => Of(plainText.Split('\n'));
+    public static ParagraphPrints Of(string plainText) => Of(plainText.Split('\n'));
 
     /// <summary>The prints of the paragraphs given of at least <see cref="MinChars"/>.</summary>
-    public static IReadOnlyList<ParagraphPrint> Of(IEnumerable<string> paragraphs) => Of(paragraphs.Select(p => (p, Normalize(p))));
+    public static ParagraphPrints Of(IEnumerable<string> paragraphs) => Of(paragraphs.Select(p => (p, Normalize(p))));
 
     /// <summary>The prints of paragraphs already normalised (<see cref="Normalize"/>), for a caller that needs the normal form too.</summary>
-    public static IReadOnlyList<ParagraphPrint> Of(IEnumerable<(string Text, string Normal)> paragraphs)
+    public static ParagraphPrints Of(IEnumerable<(string Text, string Normal)> paragraphs)
     {
-        var prints = new List<ParagraphPrint>();
-        foreach (var (line, normal) in paragraphs)
+        var kept = paragraphs.Where(p => p.Normal.Length >= MinChars).ToList();
+        var excerpts = new System.Text.StringBuilder();
+        var starts = new int[kept.Count + 1];
+        var signatures = new uint[kept.Count * Hashes];
+        for (var i = 0; i < kept.Count; i++)
         {
-            if (normal.Length < MinChars) continue;
-            var excerpt = line.Trim();
-            prints.Add(new ParagraphPrint(excerpt.Length <= ExcerptChars ? excerpt : excerpt[..ExcerptChars] + "…", Sign(normal)));
+            var excerpt = kept[i].Text.Trim();
+            excerpts.Append(excerpt.Length <= ExcerptChars ? excerpt : excerpt[..ExcerptChars] + "…");
+            starts[i + 1] = excerpts.Length;
+            Sign(kept[i].Normal, signatures.AsSpan(i * Hashes, Hashes));
         }
-        return prints;
+        return new ParagraphPrints(excerpts.ToString(), starts, signatures);
     }
 
     /// <summary>Letters and digits only: what copying keeps when punctuation and spacing are redone.</summary>
@@ -54,14 +83,14 @@ internal sealed record ParagraphPrint(string Excerpt, uint[] Signature)
     private static bool Keeps(char c) => c is >= '\u4E00' and <= '\u9FFF' || (c < 128 ? char.IsAsciiLetterOrDigit(c) : char.IsLetterOrDigit(c)) || char.IsSurrogate(c) || char.GetUnicodeCategory(c) is UnicodeCategory.LetterNumber or UnicodeCategory.OtherNumber;
 
     /// <summary>The estimated Jaccard similarity of two paragraphs' shingle sets: the share of equal minima.</summary>
-    public double Similarity(ParagraphPrint other)
+    public static double Similarity(ReadOnlySpan<uint> one, ReadOnlySpan<uint> other)
     {
         var same = 0;
-        for (var i = 0; i < Hashes; i++) if (Signature[i] == other.Signature[i]) same++;
+        for (var i = 0; i < Hashes; i++) if (one[i] == other[i]) same++;
         return same / (double)Hashes;
     }
 
-    private static uint[] Sign(string normal)
+    private static void Sign(string normal, Span<uint> signature)
     {
         // Each hash function is a multiply-add of one 32-bit hash of the shingle, eight lanes at a time; a shift and
         // xor after it, so that the minimum depends on more than the low bits.
@@ -85,9 +114,7 @@ internal sealed record ParagraphPrint(string Excerpt, uint[] Signature)
                 minima[v] = Vector256.Min(minima[v], value ^ (value >> 15));
             }
         }
-        var signature = new uint[Hashes];
-        for (var v = 0; v < minima.Length; v++) minima[v].CopyTo(signature, v * 8);
-        return signature;
+        for (var v = 0; v < minima.Length; v++) minima[v].CopyTo(signature[(v * 8)..]);
     }
 
     // Fixed odd constants (from a seeded generator), so that prints are the same in every build and cache.
