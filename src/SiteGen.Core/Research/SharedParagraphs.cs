@@ -37,6 +37,7 @@ internal static class SharedParagraphs
         var earlier = cache?.ReadListing();
         var matches = (earlier is null ? null : Patched(all, listing, earlier, cache!)) ?? Made(all, listing, cache);
 
+        // A group's root is its smallest member, so neither the order of the bands nor that of their matches matters.
         var groups = new UnionFind(all.Count);
         foreach (var (firsts, others) in matches)
             for (var i = 0; i < firsts.Length; i++) groups.Union(firsts[i], others[i]);
