@@ -17,26 +17,22 @@ internal static class CacheFile
     // follow the content so that it is hashed as it is written, never held whole in memory a second time.
     public static T? Read<T>(string file, string mark, CacheDamage damage, Func<BinaryReader, T> read) where T : class
     {
+        byte[] content;
         try
         {
-            var bytes = File.ReadAllBytes(file);
-            using var frame = new BinaryReader(new MemoryStream(bytes), Encoding.UTF8);
-            if (frame.ReadString() != mark) return null; // another format or SiteGen: a miss, not damage
-            var start = (int)frame.BaseStream.Position;
-            // The trailer: length, hash, and the mark again (one length byte: marks are short).
-            var markBytes = Encoding.UTF8.GetBytes(mark);
-            var end = bytes.Length - 2 * sizeof(long) - 1 - markBytes.Length;
-            if (end < start || bytes[end + 2 * sizeof(long)] != markBytes.Length || !bytes.AsSpan(end + 2 * sizeof(long) + 1).SequenceEqual(markBytes))
-                return damage.Found<T>(file);
-            var content = bytes.AsSpan(start, end - start);
-            if (BitConverter.ToInt64(bytes, end) != content.Length || BitConverter.ToUInt64(bytes, end + sizeof(long)) != XxHash3.HashToUInt64(content))
-                return damage.Found<T>(file);
-            using var reader = new BinaryReader(new MemoryStream(bytes, start, content.Length, writable: false, publiclyVisible: true), Encoding.UTF8);
+            using (var handle = File.OpenHandle(file))
+            {
+                if (FrameOf(handle, mark) is not { } frame) return null; // another format or SiteGen: a miss, not damage
+                content = new byte[frame.Length <= System.Array.MaxLength ? frame.Length : throw new InvalidDataException("a cache file too large to read whole")];
+                ReadExactly(handle, content, frame.Start);
+                if (XxHash3.HashToUInt64(content) != frame.Hash) throw new InvalidDataException("a cache file whose content is damaged");
+            }
+            using var reader = new BinaryReader(new MemoryStream(content, 0, content.Length, writable: false, publiclyVisible: true), Encoding.UTF8);
             return read(reader);
         }
         catch (FileNotFoundException) { return null; }
         catch (DirectoryNotFoundException) { return null; }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException or EndOfStreamException or FormatException or ArgumentException)
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or InvalidDataException or FormatException or ArgumentException)
         {
             return damage.Found<T>(file);
         }
@@ -51,34 +47,51 @@ internal static class CacheFile
     public static CachedContent? Open(string file, string mark, CacheDamage damage)
     {
         SafeFileHandle? handle = null;
+        bool damaged;
         try
         {
             handle = File.OpenHandle(file);
-            var markBytes = Encoding.UTF8.GetBytes(mark);
-            var head = new byte[1 + markBytes.Length];
-            // BinaryWriter wrote the mark as one length byte (marks are short) and its bytes, at each end.
-            if (RandomAccess.Read(handle, head, 0) != head.Length || head[0] != markBytes.Length || !head.AsSpan(1).SequenceEqual(markBytes))
+            if (FrameOf(handle, mark) is not { } frame) damaged = false;
+            else if (HashOf(handle, frame.Start, frame.Length) == frame.Hash)
             {
-                handle.Dispose();
-                return null;
+                var content = new CachedContent(handle, frame.Start, frame.Length);
+                handle = null;
+                return content;
             }
-            var fileLength = RandomAccess.GetLength(handle);
-            var end = fileLength - 2 * sizeof(long) - head.Length;
-            var trailer = new byte[2 * sizeof(long) + head.Length];
-            if (end < head.Length || RandomAccess.Read(handle, trailer, end) != trailer.Length || !trailer.AsSpan(2 * sizeof(long)).SequenceEqual(head)
-                || BitConverter.ToInt64(trailer, 0) != end - head.Length || BitConverter.ToUInt64(trailer, sizeof(long)) != HashOf(handle, head.Length, end - head.Length))
-            {
-                handle.Dispose();
-                return damage.Found<CachedContent>(file);
-            }
-            return new CachedContent(handle, head.Length, end - head.Length);
+            else damaged = true;
         }
-        catch (FileNotFoundException) { handle?.Dispose(); return null; }
-        catch (DirectoryNotFoundException) { handle?.Dispose(); return null; }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        catch (FileNotFoundException) { damaged = false; }
+        catch (DirectoryNotFoundException) { damaged = false; }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or InvalidDataException) { damaged = true; }
+        handle?.Dispose(); // closed before a damaged file is deleted
+        return damaged ? damage.Found<CachedContent>(file) : null;
+    }
+
+    /// <summary>Where a cache file's content is, and the hash its frame records; null when the file is another format's.</summary>
+    /// <exception cref="InvalidDataException">When the frame is cut short or damaged.</exception>
+    private static (long Start, long Length, ulong Hash)? FrameOf(SafeFileHandle handle, string mark)
+    {
+        // BinaryWriter wrote the mark as one length byte (marks are short) and its bytes, at each end.
+        var markBytes = Encoding.UTF8.GetBytes(mark);
+        var head = new byte[1 + markBytes.Length];
+        var trailer = new byte[2 * sizeof(long) + head.Length];
+        var end = RandomAccess.GetLength(handle) - trailer.Length;
+        if (end < head.Length) throw new InvalidDataException("a cache file cut short");
+        ReadExactly(handle, head, 0);
+        if (head[0] != markBytes.Length || !head.AsSpan(1).SequenceEqual(markBytes)) return null;
+        ReadExactly(handle, trailer, end);
+        if (!trailer.AsSpan(2 * sizeof(long)).SequenceEqual(head) || BitConverter.ToInt64(trailer, 0) != end - head.Length)
+            throw new InvalidDataException("a cache file whose frame is damaged");
+        return (head.Length, end - head.Length, BitConverter.ToUInt64(trailer, sizeof(long)));
+    }
+
+    internal static void ReadExactly(SafeFileHandle handle, Span<byte> into, long offset)
+    {
+        for (var done = 0; done < into.Length;)
         {
-            handle?.Dispose();
-            return damage.Found<CachedContent>(file);
+            var read = RandomAccess.Read(handle, into[done..], offset + done);
+            if (read == 0) throw new InvalidDataException("a cache file cut short");
+            done += read;
         }
     }
 
@@ -88,12 +101,11 @@ internal static class CacheFile
         var buffer = System.Buffers.ArrayPool<byte>.Shared.Rent(1 << 20);
         try
         {
-            for (var at = 0L; at < length;)
+            for (var at = 0L; at < length; at += buffer.Length)
             {
-                var read = RandomAccess.Read(handle, buffer.AsSpan(0, (int)Math.Min(buffer.Length, length - at)), start + at);
-                if (read == 0) throw new EndOfStreamException();
-                hash.Append(buffer.AsSpan(0, read));
-                at += read;
+                var part = buffer.AsSpan(0, (int)Math.Min(buffer.Length, length - at));
+                ReadExactly(handle, part, start + at);
+                hash.Append(part);
             }
         }
         finally { System.Buffers.ArrayPool<byte>.Shared.Return(buffer); }
@@ -161,8 +173,6 @@ internal static class CacheFile
 
     public static int[] Ints(BinaryReader reader) => Array<int>(reader);
 
-    public static ulong[] Ulongs(BinaryReader reader) => Array<ulong>(reader);
-
     public static uint[] Uints(BinaryReader reader) => Array<uint>(reader);
 
     /// <summary>An array <see cref="WriteArray"/> wrote, copied once from the file's bytes (the paragraph buckets' are megabytes).</summary>
@@ -198,7 +208,8 @@ internal sealed class CachedContent(SafeFileHandle handle, long start, long leng
     /// <exception cref="EndOfStreamException">When they run past the content's end.</exception>
     public void Read(long offset, Span<byte> into)
     {
-        if (offset < 0 || offset + into.Length > length || RandomAccess.Read(handle, into, start + offset) != into.Length) throw new EndOfStreamException();
+        if (offset < 0 || offset + into.Length > length) throw new EndOfStreamException();
+        CacheFile.ReadExactly(handle, into, start + offset);
     }
 
     /// <summary>Values of an array, from its <paramref name="index"/>th on, read into <paramref name="into"/>.</summary>

@@ -69,8 +69,7 @@ internal sealed class ParagraphBucketCache(BuildCache cache)
             at += sizeof(ulong);
             var stored = new StoredBand(content, listing.Paragraphs, content.ArrayAt<ulong>(ref at), content.ArrayAt<int>(ref at),
                 content.ArrayAt<ulong>(ref at), content.ArrayAt<int>(ref at), content.ArrayAt<int>(ref at));
-            if (hash == listing.Hash && at == content.Length && stored.Keys.Count == stored.Paragraphs.Count
-                && stored.MatchKeys.Count == stored.Firsts.Count && stored.Firsts.Count == stored.Others.Count) return stored;
+            if (hash == listing.Hash && at == content.Length && stored.IsWhole) return stored;
         }
         catch (EndOfStreamException) { }
         content.Dispose();
@@ -98,11 +97,8 @@ internal sealed class ParagraphBucketCache(BuildCache cache)
 internal sealed class StoredBand(CachedContent content, int paragraphs, CachedArray keys, CachedArray paragraphNumbers,
     CachedArray matchKeys, CachedArray firsts, CachedArray others) : IDisposable
 {
-    internal CachedArray Keys => keys;
-    internal CachedArray Paragraphs => paragraphNumbers;
-    internal CachedArray MatchKeys => matchKeys;
-    internal CachedArray Firsts => firsts;
-    internal CachedArray Others => others;
+    /// <summary>Whether its arrays agree: a key for each paragraph, and a first and another for each match.</summary>
+    public bool IsWhole => keys.Count == paragraphNumbers.Count && matchKeys.Count == firsts.Count && firsts.Count == others.Count;
 
     /// <summary>The keys of the buckets that hold any of the paragraphs <paramref name="gone"/> picks, read through once a block at a time.</summary>
     public HashSet<ulong> KeysOf(Func<int, bool> gone)
