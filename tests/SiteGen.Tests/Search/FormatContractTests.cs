@@ -69,6 +69,7 @@ public class FormatContractTests
             return JsonValue.Create(IndexFormat.ReadVarint(c["bytes"]!.AsArray().Select(b => (byte)b!.GetValue<int>()).ToArray(), ref at));
         }),
         ["binary"] = Map("binary", c => new JsonArray(IndexFormat.BytesOf(c["literal"]!.GetValue<string>()).Select(b => (JsonNode?)JsonValue.Create((int)b)).ToArray())),
+        ["packed"] = Map("packed", c => JsonValue.Create(Convert.ToHexStringLower(IndexFormat.Unpacked(c["literal"]!.GetValue<string>())))),
         ["positions"] = Map("positions", c =>
         {
             var bits = new PositionCode.Reader(Ints(c["bytes"]!).Select(b => (byte)b).ToArray(), 0);

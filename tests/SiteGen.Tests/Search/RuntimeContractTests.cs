@@ -1,5 +1,6 @@
 using FluentAssertions;
 using Jint;
+using SiteGen.Search.Format;
 using SiteGen.Search.Writer;
 using SiteGen.Tests.Support;
 
@@ -7,8 +8,8 @@ namespace SiteGen.Tests.Search;
 
 /// <summary>
 /// The search runtime as a site ships it (assets/search.js, minified), run in process by Jint against the shared vectors:
-/// the same scripts and checks as the Chromium tests, with no browser. Jint has no DecompressionStream or Intl.Segmenter,
-/// so whole searches stay with Chromium; the algorithms the two engines share need neither.
+/// the same scripts and checks as the Chromium tests, with no browser. Jint has no Intl.Segmenter or TextDecoder, so
+/// whole searches stay with Chromium; the algorithms the two engines share need neither.
 /// </summary>
 public class RuntimeContractTests
 {
@@ -31,6 +32,41 @@ public class RuntimeContractTests
     [Fact]
     public void The_shipped_runtime_meets_every_shared_format_vector() =>
         ContractScripts.CheckFormat(Answer(ContractScripts.Format, ContractScripts.FormatInput));
+
+    [Fact]
+    public void The_shipped_runtime_inflates_what_the_writer_packs()
+    {
+        // The writer's own DEFLATE (zlib at its default level), not the vectors' hand-picked blocks: long texts come out
+        // as several dynamic blocks with far matches, random bytes as stored blocks.
+        var paragraphs = string.Concat(Enumerable.Range(0, 1500).Select(i => $"第{i}条 坚持依法行政，推进{(i % 7 == 0 ? "行政复议" : "法治政府")}建设，{i * 37 % 1000}项。\n"));
+        var random = new byte[40_000];
+        new Random(5).NextBytes(random);
+        foreach (var data in new[] { System.Text.Encoding.Unicode.GetBytes(paragraphs), random, [], [7] })
+        {
+            var literal = IndexFormat.Packed(data);
+            Answer("literal => SiteGenSearch.contract.inflate(Function('return ' + literal)())", literal)
+                .Should().Be(Convert.ToHexStringLower(data), $"{data.Length} bytes");
+        }
+    }
+
+    [Fact]
+    public void Damaged_packed_data_is_an_error_not_a_hang()
+    {
+        var text = System.Text.Encoding.Unicode.GetBytes(string.Concat(Enumerable.Repeat("法治政府建设年度报告，", 400)));
+        var literal = IndexFormat.Packed(text);
+        var cut = literal[..(literal.Length / 2)].TrimEnd('\\') + "\"";
+        // Flushed but never finished: past its end every bit is zero, which reads as empty stored blocks without end.
+        using var flushed = new MemoryStream();
+        var deflate = new System.IO.Compression.DeflateStream(flushed, System.IO.Compression.CompressionLevel.Optimal);
+        deflate.Write(text);
+        deflate.Flush();
+        var unfinished = IndexFormat.Literal(flushed.ToArray());
+        foreach (var damaged in new[] { cut, unfinished })
+        {
+            var inflate = () => Answer("literal => SiteGenSearch.contract.inflate(Function('return ' + literal)())", damaged);
+            inflate.Should().Throw<Jint.Runtime.JavaScriptException>().WithMessage("*damaged*");
+        }
+    }
 
     [Fact]
     public void A_wrong_answer_fails_the_check()

@@ -3,7 +3,7 @@ using System.Text.Json.Nodes;
 namespace SiteGen.Tests.Support;
 
 /// <summary>
-/// tests/vectors/format.json: the algorithms both engines implement (hashes, varints, binary data in string literals, positions, length codes, scores,
+/// tests/vectors/format.json: the algorithms both engines implement (hashes, varints, binary data in string literals, packed (deflated) data, positions, length codes, scores,
 /// chunk order, query parsing), each case with the answer both must give, computed independently.
 /// </summary>
 public static class FormatVectors
@@ -18,6 +18,7 @@ public static class FormatVectors
         ["fnv"] = new JsonArray(Cases("fnv").Select(c => (JsonNode?)JsonValue.Create(c!["hash"]!.GetValue<uint>())).ToArray()),
         ["varint"] = new JsonArray(Cases("varint").Select(c => (JsonNode?)JsonValue.Create(c!["value"]!.GetValue<int>())).ToArray()),
         ["binary"] = new JsonArray(Cases("binary").Select(c => c!["bytes"]!.DeepClone()).ToArray()),
+        ["packed"] = new JsonArray(Cases("packed").Select(c => c!["hex"]!.DeepClone()).ToArray()),
         ["positions"] = new JsonArray(Cases("positions").Select(c => (JsonNode?)new JsonArray(c!["docs"]!.AsArray().Select(d => d!["positions"]!.DeepClone()).ToArray())).ToArray()),
         ["lengths"] = new JsonArray(Cases("lengths").Select(c => (JsonNode?)JsonValue.Create(c!["length"]!.GetValue<int>())).ToArray()),
         ["scores"] = new JsonArray(Cases("scores").Select(c => (JsonNode?)JsonValue.Create(c!["score"]!.GetValue<double>())).ToArray()),

@@ -169,13 +169,110 @@
     }
     return bytes;
   }
-  /* Packed data (IndexFormat.Packed): raw DEFLATE, inflated by the browser itself. */
-  function unpack(text) {
-    var stream = new Blob([bytesOf(text)]).stream().pipeThrough(new DecompressionStream("deflate-raw"));
-    return new Response(stream).arrayBuffer().then(function (buffer) { return new Uint8Array(buffer); });
+  /* Packed data (IndexFormat.Packed): raw DEFLATE (RFC 1951), inflated here rather than by DecompressionStream, which
+     browsers before 2023 (Safari 16.4, Firefox 113, Chrome 103) lack for "deflate-raw", and which takes several tasks
+     a file where this takes one call. */
+  var LENGTH_BASE = [3, 4, 5, 6, 7, 8, 9, 10, 11, 13, 15, 17, 19, 23, 27, 31, 35, 43, 51, 59, 67, 83, 99, 115, 131, 163, 195, 227, 258];
+  var LENGTH_EXTRA = [0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 1, 1, 2, 2, 2, 2, 3, 3, 3, 3, 4, 4, 4, 4, 5, 5, 5, 5, 0];
+  var DISTANCE_BASE = [1, 2, 3, 4, 5, 7, 9, 13, 17, 25, 33, 49, 65, 97, 129, 193, 257, 385, 513, 769, 1025, 1537, 2049, 3073, 4097, 6145, 8193, 12289, 16385, 24577];
+  var CODE_LENGTH_ORDER = [16, 17, 18, 0, 8, 7, 9, 6, 10, 5, 11, 4, 12, 3, 13, 2, 14, 1, 15];
+  /* A canonical Huffman code as one table indexed by the next `bits` bits of input (low bit first): symbol << 4 | length. */
+  function huffman(lengths) {
+    var bits = 0, count = [], next = [], code = 0, i;
+    for (i = 0; i <= 15; i++) count[i] = 0;
+    lengths.forEach(function (l) { count[l]++; if (l > bits) bits = l; });
+    count[0] = 0;
+    for (i = 1; i <= 15; i++) { code = (code + count[i - 1]) << 1; next[i] = code; }
+    var table = new Int32Array(1 << bits);
+    lengths.forEach(function (l, symbol) {
+      if (!l) return;
+      var c = next[l]++, reversed = 0;
+      for (var k = 0; k < l; k++) { reversed = (reversed << 1) | (c & 1); c >>= 1; }
+      for (var at = reversed; at < table.length; at += 1 << l) table[at] = (symbol << 4) | l;
+    });
+    return { table: table, bits: bits };
   }
+  var FIXED = (function () {
+    var lengths = [];
+    for (var i = 0; i < 288; i++) lengths.push(i < 144 ? 8 : i < 256 ? 9 : i < 280 ? 7 : 8);
+    var distances = [];
+    for (i = 0; i < 30; i++) distances.push(5);
+    return [huffman(lengths), huffman(distances)];
+  })();
+  function inflate(input) {
+    // .NET's DeflateStream writes nothing at all for nothing, and reads nothing back as nothing.
+    if (!input.length) return input;
+    var out = new Uint8Array(Math.max(1024, input.length * 4)), n = 0, at = 0, buffer = 0, held = 0;
+    // Past the end reads zeros: a code may look ahead of the last one. Far past it, the data is damaged (and would loop).
+    function need(k) {
+      while (held < k) {
+        if (at >= input.length + 4) throw new Error("damaged index file");
+        buffer |= (at < input.length ? input[at] : 0) << held; at++; held += 8;
+      }
+    }
+    function take(k) { need(k); var v = buffer & ((1 << k) - 1); buffer >>>= k; held -= k; return v; }
+    function decode(code) {
+      need(code.bits);
+      var entry = code.table[buffer & ((1 << code.bits) - 1)], l = entry & 15;
+      if (!l) throw new Error("damaged index file");
+      buffer >>>= l; held -= l;
+      return entry >> 4;
+    }
+    function room(k) {
+      if (n + k <= out.length) return;
+      var grown = new Uint8Array(Math.max(out.length * 2, n + k));
+      grown.set(out.subarray(0, n));
+      out = grown;
+    }
+    var last;
+    do {
+      last = take(1);
+      var type = take(2), codes;
+      if (type === 0) {
+        take(held & 7);
+        var length = take(16);
+        take(16);
+        room(length);
+        for (var i = 0; i < length; i++) out[n++] = take(8);
+        continue;
+      }
+      if (type === 1) codes = FIXED;
+      else if (type === 2) codes = dynamicCodes();
+      else throw new Error("damaged index file");
+      for (;;) {
+        var symbol = decode(codes[0]);
+        if (symbol < 256) { room(1); out[n++] = symbol; continue; }
+        if (symbol === 256) break;
+        symbol -= 257;
+        var len = LENGTH_BASE[symbol] + take(LENGTH_EXTRA[symbol]);
+        var d = decode(codes[1]);
+        var distance = DISTANCE_BASE[d] + take(d < 4 ? 0 : (d >> 1) - 1);
+        if (distance > n) throw new Error("damaged index file");
+        room(len);
+        for (var j = 0; j < len; j++, n++) out[n] = out[n - distance];
+      }
+    } while (!last);
+    return out.subarray(0, n);
+    function dynamicCodes() {
+      var literals = take(5) + 257, distances = take(5) + 1, lengthCodes = take(4) + 4, lengths = [], i;
+      for (i = 0; i < 19; i++) lengths[i] = 0;
+      for (i = 0; i < lengthCodes; i++) lengths[CODE_LENGTH_ORDER[i]] = take(3);
+      var lengthCode = huffman(lengths), all = [];
+      while (all.length < literals + distances) {
+        var symbol = decode(lengthCode);
+        if (symbol < 16) all.push(symbol);
+        else {
+          var repeat = symbol === 16 ? 3 + take(2) : symbol === 17 ? 3 + take(3) : 11 + take(7);
+          var value = symbol === 16 ? all[all.length - 1] : 0;
+          while (repeat--) all.push(value);
+        }
+      }
+      return [huffman(all.slice(0, literals)), huffman(all.slice(literals))];
+    }
+  }
+  function unpack(text) { return inflate(bytesOf(text)); }
   /* Packed text (heads, texts) is UTF-16LE: two bytes a Chinese character where UTF-8 takes three. */
-  function unpackJson(text) { return unpack(text).then(function (bytes) { return JSON.parse(new TextDecoder("utf-16le").decode(bytes)); }); }
+  function unpackJson(text) { return JSON.parse(new TextDecoder("utf-16le").decode(unpack(text))); }
   /* Terms in ordinal order, each followed by data whose extent `entry` reads (SearchIndexReader.Terms). */
   function decodeTerms(bytes, entry) {
     var at = { i: 0 }, count = varint(bytes, at), terms = new Map(), decoder = new TextDecoder();
@@ -403,6 +500,7 @@
   api.contract = {
     fnv: fnv, length: function (code) { return LENGTHS[code]; }, round4: round4, idf: idfOf, bm25: bm25,
     varint: function (bytes) { return varint(Uint8Array.from(bytes), { i: 0 }); }, bytesOf: function (text) { return Array.from(bytesOf(text)); },
+    inflate: function (literal) { return Array.prototype.map.call(unpack(literal), function (b) { return (b < 16 ? "0" : "") + b.toString(16); }).join(""); },
     positions: function (bytes, docs) {
       var read = bitReader(Uint8Array.from(bytes), 0);
       return docs.map(function (d) { return readPositions(d.counts, d.lengths, read); });

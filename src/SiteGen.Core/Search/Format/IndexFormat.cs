@@ -83,8 +83,8 @@ internal static class IndexFormat
 
     /// <summary>
     /// Data that compresses — term strings and counts, field texts — is deflated (raw DEFLATE, RFC 1951) before it
-    /// is written as a <see cref="Literal"/>: shards by 3.2×, texts by 2.4× on the generated archive. The browser
-    /// inflates it with DecompressionStream("deflate-raw"). Positions are not: their Rice-coded gaps do not compress.
+    /// is written as a <see cref="Literal"/>: shards by 3.2×, texts by 2.4× on the generated archive. search.js
+    /// inflates it itself (tests/vectors/format.json). Positions are not: their Rice-coded gaps do not compress.
     /// </summary>
     public static string Packed(ReadOnlySpan<byte> data)
     {
