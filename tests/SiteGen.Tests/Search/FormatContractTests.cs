@@ -70,6 +70,17 @@ public class FormatContractTests
         }),
         ["binary"] = Map("binary", c => new JsonArray(IndexFormat.BytesOf(c["literal"]!.GetValue<string>()).Select(b => (JsonNode?)JsonValue.Create((int)b)).ToArray())),
         ["packed"] = Map("packed", c => JsonValue.Create(Convert.ToHexStringLower(IndexFormat.Unpacked(c["literal"]!.GetValue<string>())))),
+        ["columns"] = Map("columns", c =>
+        {
+            var scored = c["scored"]!.GetValue<bool>();
+            var read = ColumnsCode.Read(c["literal"]!.GetValue<string>(), scored);
+            return new JsonObject
+            {
+                ["values"] = read.Values.DeepClone(),
+                ["columns"] = new JsonObject(read.Columns.Select(p => KeyValuePair.Create(p.Key, (JsonNode?)new JsonArray(p.Value.Select(n => (JsonNode?)n).ToArray())))),
+                ["len"] = scored ? new JsonArray(read.LengthCodes.Select(b => (JsonNode?)(int)b).ToArray()) : null,
+            };
+        }),
         ["positions"] = Map("positions", c =>
         {
             var bits = new PositionCode.Reader(Ints(c["bytes"]!).Select(b => (byte)b).ToArray(), 0);

@@ -8,8 +8,8 @@ namespace SiteGen.Tests.Search;
 
 /// <summary>
 /// The search runtime as a site ships it (assets/search.js, minified), run in process by Jint against the shared vectors:
-/// the same scripts and checks as the Chromium tests, with no browser. Jint has no Intl.Segmenter or TextDecoder, so
-/// whole searches stay with Chromium; the algorithms the two engines share need neither.
+/// the same scripts and checks as the Chromium tests, with no browser. Jint has no Intl.Segmenter (and no TextDecoder,
+/// which the harness stands in for), so whole searches stay with Chromium; the algorithms the two engines share need neither.
 /// </summary>
 public class RuntimeContractTests
 {
@@ -17,6 +17,11 @@ public class RuntimeContractTests
     {
         var engine = new Engine(options => options.TimeoutInterval(TimeSpan.FromSeconds(30)));
         engine.Execute("var window = this;");
+        // Jint has no TextDecoder; the runtime asks it only for UTF-16LE, which is two bytes a code unit.
+        engine.Execute("""
+            function TextDecoder(label) { if (label !== "utf-16le") throw new Error(label); }
+            TextDecoder.prototype.decode = function (b) { var s = ""; for (var i = 0; i + 1 < b.length; i += 2) s += String.fromCharCode(b[i] | b[i + 1] << 8); return s; };
+            """);
         engine.Execute(System.Text.Encoding.UTF8.GetString(SearchRuntime.Bytes));
         return engine.Evaluate($"({script})").Call(input).AsString();
     }

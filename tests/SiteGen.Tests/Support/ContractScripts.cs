@@ -28,6 +28,7 @@ public static class ContractScripts
             varint: v.varint.map(x => c.varint(x.bytes)),
             binary: v.binary.map(x => c.bytesOf(Function('return "' + x.literal + '"')())),
             packed: v.packed.map(x => c.inflate(Function('return "' + x.literal + '"')())),
+            columns: v.columns.map(x => c.columns(Function('return "' + x.literal + '"')(), x.scored)),
             positions: v.positions.map(x => c.positions(x.bytes, x.docs)),
             lengths: v.lengths.map(x => c.length(x.code)),
             scores: v.scores.map(x => c.round4(c.bm25(x.weight, c.idf(x.documents, x.df), x.count, x.length, x.typical))),

@@ -89,7 +89,7 @@
     var path = indexPath();
     base = path.slice(0, path.lastIndexOf("/") + 1);
     return load(path, "manifest").then(function (m) {
-      if (m.version !== 12 || m.tokenizer !== "sitegen-char-2") throw new Error("unsupported index " + m.version + " " + m.tokenizer);
+      if (m.version !== 13 || m.tokenizer !== "sitegen-char-2") throw new Error("unsupported index " + m.version + " " + m.tokenizer);
       manifest = m;
       return m;
     });
@@ -123,10 +123,10 @@
     var key = s + "/" + which;
     if (!layerColumns[key]) {
       var layer = layerOf(s, which), file = "m-" + layer.generation, n = layer.ids ? layer.ids.length : manifest.segments[s][1];
-      layerColumns[key] = load(base + file + ".js", file).then(function (c) {
-        var docs = [];
+      layerColumns[key] = load(base + file + ".js", file).then(function (data) {
+        var c = decodeColumns(data, true), docs = [];
         for (var d = 0; d < n; d++) {
-          var doc = { len: c.columns.len.slice(3 * d, 3 * d + 3).map(function (code) { return LENGTHS[code]; }) };
+          var doc = { len: [LENGTHS[c.len[3 * d]], LENGTHS[c.len[3 * d + 1]], LENGTHS[c.len[3 * d + 2]]] };
           ["year", "province", "type"].forEach(function (name) { doc[name] = c.values[name][c.columns[name][d]]; });
           docs.push(doc);
         }
@@ -273,6 +273,20 @@
   function unpack(text) { return inflate(bytesOf(text)); }
   /* Packed text (heads, texts) is UTF-16LE: two bytes a Chinese character where UTF-8 takes three. */
   function unpackJson(text) { return JSON.parse(new TextDecoder("utf-16le").decode(unpack(text))); }
+  /* A columns file's packed data (ColumnsCode.cs): its values as JSON, each column's numbers in turn, and in a
+     segment's file (scored) three length codes a document. */
+  function decodeColumns(text, scored) {
+    var bytes = unpack(text), at = { i: 0 }, size = varint(bytes, at);
+    var values = JSON.parse(new TextDecoder("utf-16le").decode(bytes.subarray(at.i, at.i + size)));
+    at.i += size;
+    var count = varint(bytes, at), columns = {};
+    Object.keys(values).forEach(function (name) {
+      var column = columns[name] = [];
+      for (var d = 0; d < count; d++) column.push(varint(bytes, at));
+    });
+    if (scored ? at.i + 3 * count !== bytes.length : at.i !== bytes.length) throw new Error("damaged index file");
+    return { values: values, columns: columns, len: scored ? bytes.subarray(at.i) : null };
+  }
   /* Terms in ordinal order, each followed by data whose extent `entry` reads (SearchIndexReader.Terms). */
   function decodeTerms(bytes, entry) {
     var at = { i: 0 }, count = varint(bytes, at), terms = new Map(), decoder = new TextDecoder();
@@ -500,6 +514,7 @@
   api.contract = {
     fnv: fnv, length: function (code) { return LENGTHS[code]; }, round4: round4, idf: idfOf, bm25: bm25,
     varint: function (bytes) { return varint(Uint8Array.from(bytes), { i: 0 }); }, bytesOf: function (text) { return Array.from(bytesOf(text)); },
+    columns: function (literal, scored) { var c = decodeColumns(literal, scored); return { values: c.values, columns: c.columns, len: c.len && Array.from(c.len) }; },
     inflate: function (literal) { return Array.prototype.map.call(unpack(literal), function (b) { return (b < 16 ? "0" : "") + b.toString(16); }).join(""); },
     positions: function (bytes, docs) {
       var read = bitReader(Uint8Array.from(bytes), 0);
@@ -931,7 +946,7 @@
   var filterValues = null;
   function loadFilterValues(filters) {
     if (filterValues || !(filters.region || filters.publisher)) return Promise.resolve();
-    return load(base + manifest.filterValues, stem(manifest.filterValues)).then(function (file) { filterValues = file; });
+    return load(base + manifest.filterValues, stem(manifest.filterValues)).then(function (data) { filterValues = decodeColumns(data, false); });
   }
   function filterValue(column, doc) { return filterValues.values[column][filterValues.columns[column][doc]]; }
 

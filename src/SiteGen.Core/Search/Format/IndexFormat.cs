@@ -8,7 +8,7 @@ namespace SiteGen.Search.Format;
 /// <summary>The pieces of the index format (see FORMAT.md) that writer and reader share.</summary>
 internal static class IndexFormat
 {
-    public const int Version = 12;
+    public const int Version = 13;
 
     /// <summary>Characters of the body in a document's head file, which makes most snippets without the whole text.</summary>
     public const int HeadLength = 1000;

@@ -70,7 +70,7 @@ public sealed class SearchIndexReader
     private readonly Dictionary<(int, int), DocumentRow[]> _layerRows = [];
     private readonly string _filterValuesFile;
     private readonly JsonObject _values;
-    private JsonObject? _filterValues;
+    private ColumnsCode.Decoded? _filterValues;
 
     internal IReadOnlyList<IndexSegment> Segments { get; }
     internal int SegmentCount => Segments.Count;
@@ -150,10 +150,9 @@ public sealed class SearchIndexReader
         var layer = files.Ids is null ? 0 : 1;
         if (_layerRows.TryGetValue((segment, layer), out var known)) return known;
         var info = Segments[segment];
-        var file = JsonNode.Parse(LoadNamed(IndexFormat.ColumnsName(files.Generation), IndexFormat.Columns))!.AsObject();
-        var (values, columns) = (file["values"]!.AsObject(), file["columns"]!.AsObject());
-        JsonNode? Value(string name, int d) => values[name]![columns[name]![d]!.GetValue<int>()];
-        var lengths = columns["len"]!.AsArray().Select(l => Bm25.CodedLength(l!.GetValue<int>())).ToArray();
+        var file = LoadColumns(IndexFormat.ColumnsName(files.Generation), IndexFormat.Columns, scored: true);
+        JsonNode? Value(string name, int d) => file.Values[name]![file.Columns[name][d]];
+        var lengths = file.LengthCodes.Select(l => Bm25.CodedLength(l)).ToArray();
         var count = files.Ids?.Length ?? info.Count;
         return _layerRows[(segment, layer)] = Enumerable.Range(0, count).Select(d => new DocumentRow(info.Start + (files.Ids?[d] ?? d),
             Value("year", d)?.GetValue<int>(), Value("province", d)?.GetValue<string>(), Value("type", d)?.GetValue<string>(),
@@ -196,11 +195,8 @@ public sealed class SearchIndexReader
     /// <summary>A document's region or publisher, from the file only these filters load.</summary>
     internal string? FilterValue(string column, int doc)
     {
-        if (_filterValues is null)
-        {
-            _filterValues = JsonNode.Parse(LoadNamed(_filterValuesFile, "values"))!.AsObject();
-        }
-        return _filterValues["values"]![column]![_filterValues["columns"]![column]![doc]!.GetValue<int>()]?.GetValue<string>();
+        _filterValues ??= LoadColumns(_filterValuesFile, "values", scored: false);
+        return _filterValues.Values[column]![_filterValues.Columns[column][doc]]?.GetValue<string>();
     }
 
     /// <summary>A document's slug, URL, title, date, text file and head, from its head file.</summary>
@@ -327,8 +323,7 @@ public sealed class SearchIndexReader
     {
         if (_shards.TryGetValue(file, out var terms)) return terms;
         terms = new Dictionary<string, (byte[], int, int)>(StringComparer.Ordinal);
-        var args = LoadNamed(file, kind);
-        var literal = args.AsSpan((args.IndexOf('"') + 1)..args.LastIndexOf('"'));
+        var literal = LoadLiteral(file, kind);
         var bytes = IndexFormat.IsPacked(kind) ? IndexFormat.Unpacked(literal) : IndexFormat.BytesOf(literal);
         var at = 0;
         var count = IndexFormat.ReadVarint(bytes, ref at);
@@ -378,11 +373,17 @@ public sealed class SearchIndexReader
         return args[name.Length..];
     }
 
-    /// <summary>The packed UTF-8 text (JSON) of a file whose callback names the file first.</summary>
-    private string LoadPacked(string file, string callback)
+    /// <summary>A columns file: a segment's (<paramref name="scored"/>, with length codes) or the filter values'.</summary>
+    private ColumnsCode.Decoded LoadColumns(string file, string callback, bool scored) => ColumnsCode.Read(LoadLiteral(file, callback), scored);
+
+    /// <summary>The packed text (JSON) of a file whose callback names the file first.</summary>
+    private string LoadPacked(string file, string callback) => IndexFormat.TextOf(LoadLiteral(file, callback));
+
+    /// <summary>What stands between the quotes of the literal a file hands its callback after its name.</summary>
+    private ReadOnlySpan<char> LoadLiteral(string file, string callback)
     {
         var args = LoadNamed(file, callback);
-        return IndexFormat.TextOf(args.AsSpan((args.IndexOf('"') + 1)..args.LastIndexOf('"')));
+        return args.AsSpan((args.IndexOf('"') + 1)..args.LastIndexOf('"'));
     }
 
     /// <summary>The argument text of a script "SiteGenSearch.name(ARGS);".</summary>

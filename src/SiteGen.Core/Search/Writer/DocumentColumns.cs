@@ -39,12 +39,12 @@ internal sealed class DocumentColumns
     public JsonObject Values(bool filterOnly) => new(Names.Where(n => FilterOnly.Contains(n) == filterOnly)
         .Select(n => KeyValuePair.Create(n, (JsonNode?)new JsonArray(_columns[n].Values.Select(v => v?.DeepClone()).ToArray()))));
 
-    public JsonObject Columns(bool filterOnly)
+    /// <summary>The columns file's data (<see cref="ColumnsCode"/>): the values, each document's numbers, and its length codes if it has any.</summary>
+    public string Packed(bool filterOnly, System.Text.Json.JsonSerializerOptions json)
     {
-        var columns = new JsonObject(Names.Where(n => FilterOnly.Contains(n) == filterOnly)
-            .Select(n => KeyValuePair.Create(n, (JsonNode?)Numbers(_columns[n].Column))));
-        if (!filterOnly && _lengths.Count > 0) columns["len"] = Numbers(_lengths.Select(Bm25.LengthCode));
-        return columns;
+        var names = Names.Where(n => FilterOnly.Contains(n) == filterOnly).ToList();
+        return ColumnsCode.Packed(Values(filterOnly), names.Select(n => (IReadOnlyList<int>)_columns[n].Column).ToList(),
+            filterOnly ? [] : _lengths.Select(l => (byte)Bm25.LengthCode(l)).ToList(), json);
     }
 
     /// <summary>

@@ -237,9 +237,8 @@ internal sealed class SearchIndexWriter
 
     private void WriteColumns(DocumentColumns columns, string generation, string key)
     {
-        var data = new JsonObject { ["values"] = columns.Values(filterOnly: false), ["columns"] = columns.Columns(filterOnly: false) };
         var name = IndexFormat.ColumnsName(generation);
-        _output.Write($"{IndexFormat.Folder}/{name}", IndexFormat.NamedScript(IndexFormat.Columns, name, data.ToJsonString(Json)), key);
+        _output.Write($"{IndexFormat.Folder}/{name}", IndexFormat.NamedScript(IndexFormat.Columns, name, columns.Packed(filterOnly: false, Json)), key);
     }
 
     /// <summary>What a result shows, kept out of the manifest: only the results shown load their head.</summary>
@@ -266,8 +265,7 @@ internal sealed class SearchIndexWriter
     /// <summary>Writes the filter values and the manifest; returns the manifest's path.</summary>
     public string Finish()
     {
-        var filterColumns = new JsonObject { ["values"] = _columns.Values(filterOnly: true), ["columns"] = _columns.Columns(filterOnly: true) };
-        var filterFile = WriteHashed("v", "values", filterColumns.ToJsonString(Json));
+        var filterFile = WriteHashed("v", "values", _columns.Packed(filterOnly: true, Json));
         var dictionary = WriteDictionary();
         var manifest = new JsonObject
         {
