@@ -272,12 +272,13 @@
   }
   function unpack(text) { return inflate(bytesOf(text)); }
   /* Packed text (heads, texts) is UTF-16LE: two bytes a Chinese character where UTF-8 takes three. */
-  function unpackJson(text) { return JSON.parse(new TextDecoder("utf-16le").decode(unpack(text))); }
+  function unpackJson(text) { return utf16Json(unpack(text)); }
+  function utf16Json(bytes) { return JSON.parse(new TextDecoder("utf-16le").decode(bytes)); }
   /* A columns file's packed data (ColumnsCode.cs): its values as JSON, each column's numbers in turn, and in a
      segment's file (scored) three length codes a document. */
   function decodeColumns(text, scored) {
     var bytes = unpack(text), at = { i: 0 }, size = varint(bytes, at);
-    var values = JSON.parse(new TextDecoder("utf-16le").decode(bytes.subarray(at.i, at.i + size)));
+    var values = utf16Json(bytes.subarray(at.i, at.i + size));
     at.i += size;
     var count = varint(bytes, at), columns = {};
     Object.keys(values).forEach(function (name) {

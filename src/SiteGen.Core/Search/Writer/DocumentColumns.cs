@@ -36,16 +36,18 @@ internal sealed class DocumentColumns
         if (lengths is not null) _lengths.AddRange(lengths);
     }
 
-    public JsonObject Values(bool filterOnly) => new(Names.Where(n => FilterOnly.Contains(n) == filterOnly)
+    public JsonObject Values(bool filterOnly) => new(NamesOf(filterOnly)
         .Select(n => KeyValuePair.Create(n, (JsonNode?)new JsonArray(_columns[n].Values.Select(v => v?.DeepClone()).ToArray()))));
 
     /// <summary>The columns file's data (<see cref="ColumnsCode"/>): the values, each document's numbers, and its length codes if it has any.</summary>
     public string Packed(bool filterOnly, System.Text.Json.JsonSerializerOptions json)
     {
-        var names = Names.Where(n => FilterOnly.Contains(n) == filterOnly).ToList();
-        return ColumnsCode.Packed(Values(filterOnly), names.Select(n => (IReadOnlyList<int>)_columns[n].Column).ToList(),
+        return ColumnsCode.Packed(Values(filterOnly), NamesOf(filterOnly).Select(n => (IReadOnlyList<int>)_columns[n].Column).ToList(),
             filterOnly ? [] : _lengths.Select(l => (byte)Bm25.LengthCode(l)).ToList(), json);
     }
+
+    /// <summary>The columns of one file, in the order it holds them: the filter values' or a segment's.</summary>
+    private static IEnumerable<string> NamesOf(bool filterOnly) => Names.Where(n => FilterOnly.Contains(n) == filterOnly);
 
     /// <summary>
     /// How many of documents start…start+count−1 have each value of the column other than none, as
