@@ -8,6 +8,7 @@ namespace SiteGen.Benchmarks;
 /// --incremental: a build that fills the cache, an edit to one report, and the timed rebuild.
 /// --out DIR --cached: a build into DIR that uses the cache as the last build left it, in a fresh process,
 /// as the command line's rebuild runs (edit a report first to time a rebuild after an edit).
+/// --without-research: the same build without the research views, the baseline of what they cost (see <see cref="ResearchCost"/>).
 /// </summary>
 public static class BuildStages
 {
@@ -29,10 +30,10 @@ public static class BuildStages
             Console.WriteLine($"edited {Path.GetFileName(report)}; the rebuild:");
         }
         var observer = new Timing();
-        var result = SiteBuilder.Build(new BuildOptions(source, output) { Observer = observer, UseCache = cached });
+        var result = SiteBuilder.Build(new BuildOptions(source, output) { Observer = observer, UseCache = cached, ResearchViews = !args.Contains("--without-research") });
         observer.StageStarted("(end)", 0);
         Console.WriteLine($"{result.Reports:N0} reports, {result.Pages:N0} pages, {result.Files:N0} files ({result.Reused:N0} unchanged), " +
-                          $"{result.Bytes / 1048576.0:0.0} MB in {result.Elapsed.TotalSeconds:0.00} s; peak working set {Process.GetCurrentProcess().PeakWorkingSet64 / 1048576.0:0} MB");
+                          $"{result.Bytes / 1048576.0:0.0} MB in {result.Elapsed.TotalSeconds:0.00} s, cpu {Process.GetCurrentProcess().TotalProcessorTime.TotalSeconds:0.00} s; peak working set {Process.GetCurrentProcess().PeakWorkingSet64 / 1048576.0:0} MB");
         if (before is not null) Console.WriteLine(Written(before, WriteTimes(output), output));
         if (kept is null)
         {

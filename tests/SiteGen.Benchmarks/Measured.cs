@@ -6,6 +6,9 @@ namespace SiteGen.Benchmarks;
 /// <summary>A command's wall time and peak memory, as GNU time reports them for the whole process.</summary>
 public readonly record struct Measured(double Seconds, double PeakMegabytes)
 {
+    /// <summary>User and system time together.</summary>
+    public double CpuSeconds { get; init; }
+
     public static Measured Run(string command, params string[] arguments) =>
         TryRun(null, command, arguments) ?? throw new InvalidOperationException($"{command} failed");
 
@@ -17,7 +20,7 @@ public readonly record struct Measured(double Seconds, double PeakMegabytes)
     {
         var start = new ProcessStartInfo("/usr/bin/time") { RedirectStandardError = true, RedirectStandardOutput = true };
         var limit = memoryLimitBytes is { } bytes ? new[] { "prlimit", $"--as={bytes}" } : [];
-        foreach (var argument in new[] { "-f", "@@ %e %M" }.Concat(limit).Append(command).Concat(arguments)) start.ArgumentList.Add(argument);
+        foreach (var argument in new[] { "-f", "@@ %e %M %U %S" }.Concat(limit).Append(command).Concat(arguments)) start.ArgumentList.Add(argument);
         using var process = Process.Start(start)!;
         var output = process.StandardOutput.ReadToEndAsync();
         var errors = process.StandardError.ReadToEnd();
@@ -29,7 +32,8 @@ public readonly record struct Measured(double Seconds, double PeakMegabytes)
             return null;
         }
         var parts = line.Split(' ');
-        return new Measured(double.Parse(parts[1], CultureInfo.InvariantCulture), double.Parse(parts[2], CultureInfo.InvariantCulture) / 1024);
+        double Number(int at) => double.Parse(parts[at], CultureInfo.InvariantCulture);
+        return new Measured(Number(1), Number(2) / 1024) { CpuSeconds = Number(3) + Number(4) };
     }
 
     public static Measured Median(IReadOnlyList<Measured> runs) =>

@@ -1,12 +1,13 @@
 using SiteGen.Benchmarks;
 
-// dotnet run --project tests/SiteGen.Benchmarks -c Release -- compare [--sizes 1000,10000] [--runs 3] | search|preview|stages [--source DIR] | layouts --source DIR [--chunks 1024,2048] | render --source DIR [--runs N] | import-eval [--pages DIR] [--expected FILE] | keywords [--pages DIR] [--archive DIR] | join [--reports N] [--paragraphs P] | generate --count N [--seed S] [--out DIR]
+// dotnet run --project tests/SiteGen.Benchmarks -c Release -- compare [--sizes 1000,10000] [--runs 3] | search|preview|stages [--source DIR] [--without-research] | research-cost --source DIR [--runs N] | layouts --source DIR [--chunks 1024,2048] | render --source DIR [--runs N] | import-eval [--pages DIR] [--expected FILE] | keywords [--pages DIR] [--archive DIR] | join [--reports N] [--paragraphs P] | generate --count N [--seed S] [--out DIR]
 return args.FirstOrDefault() switch
 {
     "search" => await SearchBenchmark.Run(args.Skip(1).ToArray()),
     "preview" => await PreviewBenchmark.Run(args.Skip(1).ToArray()),
     "generate" => CorpusGenerator.Run(args.Skip(1).ToArray()),
     "stages" => BuildStages.Run(args.Skip(1).ToArray()),
+    "research-cost" => ResearchCost.Run(args.Skip(1).ToArray()),
     "compare" => await PeerBenchmark.Run(args.Skip(1).ToArray()),
     "layouts" => LayoutBenchmark.Run(args.Skip(1).ToArray()),
     "render" => RenderBenchmark.Run(args.Skip(1).ToArray()),
@@ -18,6 +19,6 @@ return args.FirstOrDefault() switch
 
 static int Usage()
 {
-    Console.Error.WriteLine("usage: SiteGen.Benchmarks compare [--sizes 1000,10000] [--runs 3] | search|preview|stages [--source DIR] | layouts --source DIR [--chunks 1024,2048] | render --source DIR [--runs N] | import-eval [--pages DIR] [--expected FILE] | keywords [--pages DIR] [--archive DIR] | join [--reports N] [--paragraphs P] | generate --count N [--seed S] [--out DIR]");
+    Console.Error.WriteLine("usage: SiteGen.Benchmarks compare [--sizes 1000,10000] [--runs 3] | search|preview|stages [--source DIR] [--without-research] | research-cost --source DIR [--runs N] | layouts --source DIR [--chunks 1024,2048] | render --source DIR [--runs N] | import-eval [--pages DIR] [--expected FILE] | keywords [--pages DIR] [--archive DIR] | join [--reports N] [--paragraphs P] | generate --count N [--seed S] [--out DIR]");
     return 2;
 }

@@ -16,6 +16,13 @@ public sealed record BuildOptions(string SourceRoot, string OutputPath)
     /// <summary>Where the site is served from, for the links of 404.html, which a host shows at any depth; by default base_url's path.</summary>
     public string? HostPath { get; init; }
 
+    /// <summary>
+    /// False leaves the research views out (analyses, data files, compliance, coverage, statistics and comparison
+    /// pages): only so that the stages benchmark can measure what they cost within one commit. The site it makes still
+    /// links to the pages it lacks.
+    /// </summary>
+    internal bool ResearchViews { get; init; } = true;
+
     /// <summary>Documents per segment of the search index, about (see <see cref="IndexSegments.Target"/>).</summary>
     internal SearchLayout SearchLayout { get; init; } = SearchLayout.Default;
 }

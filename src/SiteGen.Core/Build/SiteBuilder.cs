@@ -27,7 +27,10 @@ public static class SiteBuilder
     {
         var clock = Stopwatch.StartNew();
         var cache = options.UseCache ? new BuildCache(options.SourceRoot) : null;
-        var input = SiteInput.Load(options.SourceRoot, cache);
+        // Beside the output, where the build has room for its staging folder too; never a file of the site.
+        using var texts = new BodyTextSpill(Path.GetDirectoryName(Path.GetFullPath(options.OutputPath))!);
+        var analyses = new BodyAnalyses(cache is null ? null : new AnalysisCache(cache), texts);
+        var input = SiteInput.Load(options.SourceRoot, cache, options.ResearchViews ? analyses.Loaded : null);
         var observer = options.Observer;
 
         using var output = StagedOutput.Begin(options.OutputPath, options.SourceRoot, BuildCache.ManifestFor(options.SourceRoot, options.OutputPath),
@@ -35,11 +38,9 @@ public static class SiteBuilder
         var zipPath = input.Config.OfflineZip && options.OfflineZip ? OfflineZip.PathFor(input.Config.ZipName) : null;
 
         observer.StageStarted("研究分析", input.Reports.Count);
-        // In the staging folder, where the build has room; never a file of the site (deleted before the swap below).
-        using var texts = new BodyTextSpill(output.StagingPath);
         SearchIndexWriter? index = null;
-        var findings = Findings.Gather(input.Reports, new BodyAnalyses(cache is null ? null : new AnalysisCache(cache), texts),
-            cache is null ? null : new ParagraphBucketCache(cache));
+        var findings = options.ResearchViews ? Findings.Gather(input.Reports, analyses, cache is null ? null : new ParagraphBucketCache(cache))
+            : Findings.Nothing(input.Reports);
         var planner = new PagePlanner(input.Config, input.Archive, findings, zipPath is not null, IndexFormat.Manifest, options.HostPath);
         void WritePage(PlannedPage page)
         {
@@ -56,6 +57,7 @@ public static class SiteBuilder
         // the index: one thread adds the index's documents in order there, which leaves part of the second core idle.
         Work.Alongside(() =>
         {
+            if (!findings.Views) return;
             dataPage = WriteData(input, findings, planner, output, cache is null ? null : BuildCache.ManifestFor(options.SourceRoot, options.OutputPath), options.OutputPath, cache?.Damage);
             WriteComplianceData(input, planner, output);
             Work.ForEach(comparisons, comparison => WriteComparison(input, planner, comparison, output));
@@ -67,7 +69,7 @@ public static class SiteBuilder
             observer.StageStarted("渲染页面", pages.Count);
             Work.ForEach(pages, WritePage);
         });
-        WritePage(dataPage!);
+        if (dataPage is not null) WritePage(dataPage);
 
         texts.Dispose();
 
@@ -306,13 +308,18 @@ internal sealed record SiteInput(SiteConfig Config, TemplateSet Templates, IRead
     /// <summary>The fingerprint of what every page depends on besides its own data.</summary>
     public string SiteKey { get; private init; } = "";
 
-    public static SiteInput Load(string sourceRoot, BuildCache? cache = null)
+    /// <param name="read">Told of each report whose file was read, while its text is in memory (see <see cref="ContentLoader.Load"/>).</param>
+    public static SiteInput Load(string sourceRoot, BuildCache? cache = null, Action<Report>? read = null)
     {
         var diagnostics = new DiagnosticBag();
         var config = SiteConfig.Load(sourceRoot, diagnostics);
         var templates = TemplateSet.Load(sourceRoot, diagnostics);
         var bodyUnits = new BodyUnitCounts(cache);
-        var reports = ContentLoader.Load(sourceRoot, diagnostics, cache is null ? null : new ReportCache(cache), bodyUnits.Counted);
+        var reports = ContentLoader.Load(sourceRoot, diagnostics, cache is null ? null : new ReportCache(cache), report =>
+        {
+            bodyUnits.Counted(report);
+            read?.Invoke(report);
+        });
         diagnostics.AddRange(Archive.Problems(reports));
         diagnostics.ThrowIfAny();
         return new SiteInput(config, templates!, reports, Archive.Arrange(reports))

@@ -12,6 +12,15 @@ namespace SiteGen.Research;
 /// </summary>
 internal sealed class BodyAnalyses(AnalysisCache? cache = null, BodyTextSpill? spill = null)
 {
+    // Made while the loader held the report's text (Loaded), by slug, until Of takes them.
+    private readonly ConcurrentDictionary<string, BodyAnalysis> _loaded = new(StringComparer.Ordinal);
+
+    /// <summary>
+    /// Analyses a report the loader has just read, while its text is in memory: read again later, each body is read,
+    /// decoded and fingerprinted a second time (1.4 s of CPU at 10,000 reports).
+    /// </summary>
+    public void Loaded(Report report) => _loaded[report.Slug] = Made(report);
+
     /// <summary>The fingerprint of what a body's analysis is made from: the report's file and SiteGen itself.</summary>
     public static string KeyOf(Report report) => Fingerprint.Of(BuildCache.ProgramVersion, "analysis", report.SourceKey);
 
@@ -24,7 +33,7 @@ internal sealed class BodyAnalyses(AnalysisCache? cache = null, BodyTextSpill? s
         void Analyse(Report report, Func<BodyAnalysis?> cached)
         {
             // A report's file that cannot be read again is its report's error; the others are still tried, so one run names every such report.
-            try { found[report.Slug] = cached() ?? Made(report); }
+            try { found[report.Slug] = Taken(report) ?? cached() ?? Made(report); }
             catch (SiteGenException e) { broken.AddRange(e.Diagnostics); }
         }
 
@@ -45,6 +54,9 @@ internal sealed class BodyAnalyses(AnalysisCache? cache = null, BodyTextSpill? s
         return found;
     }
 
+    // Two reports may share a slug only in an archive that fails to load, so a slug names one report here.
+    private BodyAnalysis? Taken(Report report) => _loaded.TryRemove(report.Slug, out var made) ? made : null;
+
     private BodyAnalysis Made(Report report)
     {
         var blocks = BodyBlocks.Of(report.Body);
@@ -54,4 +66,8 @@ internal sealed class BodyAnalyses(AnalysisCache? cache = null, BodyTextSpill? s
 
     /// <summary>A body's text: kept from its analysis in this build, or read again.</summary>
     public BodyText TextOf(Report report) => spill?.Get(report.Slug) ?? BodyText.Of(BodyBlocks.Of(report.Body));
+
+    /// <summary>A body's text in UTF-8: kept from its analysis in this build, or read again.</summary>
+    public ReadOnlyMemory<byte> Utf8TextOf(Report report) =>
+        spill?.GetUtf8(report.Slug) ?? System.Text.Encoding.UTF8.GetBytes(BodyText.Of(BodyBlocks.Of(report.Body)).Text);
 }

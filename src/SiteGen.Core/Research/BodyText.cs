@@ -34,8 +34,11 @@ internal sealed class BodyTextSpill : IDisposable
     public BodyTextSpill(string folder)
     {
         Directory.CreateDirectory(folder);
-        _file = new FileStream(Path.Combine(folder, $".research-texts-{Environment.ProcessId}-{Guid.NewGuid():N}.tmp"), FileMode.CreateNew,
-            FileAccess.ReadWrite, FileShare.None, bufferSize: 0, FileOptions.DeleteOnClose);
+        var path = Path.Combine(folder, $".research-texts-{Environment.ProcessId}-{Guid.NewGuid():N}.tmp");
+        _file = new FileStream(path, FileMode.CreateNew, FileAccess.ReadWrite, FileShare.Delete, bufferSize: 0, FileOptions.DeleteOnClose);
+        // Unlinked at once where the system allows an open file no name (Linux, macOS): a killed build leaves nothing
+        // behind. On Windows, DeleteOnClose has the system delete it when the handle closes, killed or not.
+        if (!OperatingSystem.IsWindows()) File.Delete(path);
     }
 
     private SafeFileHandle Handle => _file.SafeFileHandle;
@@ -55,11 +58,20 @@ internal sealed class BodyTextSpill : IDisposable
 
     public BodyText? Get(string slug)
     {
-        if (!_kept.TryGetValue(slug, out var at)) return null;
-        var bytes = new byte[at.Length];
-        if (RandomAccess.Read(Handle, bytes, at.Offset) != bytes.Length) return null;
+        if (Read(slug) is not { } bytes) return null;
         var length = BinaryPrimitives.ReadInt32LittleEndian(bytes);
         return new BodyText(Encoding.UTF8.GetString(bytes, 4, length), bytes[(4 + length)..]);
+    }
+
+    /// <summary>A body's text as the UTF-8 it was kept in, for a writer of UTF-8 that need not decode it (the JSON Lines).</summary>
+    public ReadOnlyMemory<byte>? GetUtf8(string slug) =>
+        Read(slug) is { } bytes ? new ReadOnlyMemory<byte>(bytes, 4, BinaryPrimitives.ReadInt32LittleEndian(bytes)) : (ReadOnlyMemory<byte>?)null;
+
+    private byte[]? Read(string slug)
+    {
+        if (!_kept.TryGetValue(slug, out var at)) return null;
+        var bytes = new byte[at.Length];
+        return RandomAccess.Read(Handle, bytes, at.Offset) == bytes.Length ? bytes : null;
     }
 
     public void Dispose() => _file.Dispose();

@@ -22,6 +22,14 @@ internal sealed class Findings
     private Findings(IReadOnlyDictionary<string, BodyAnalysis> bodies, IReadOnlyDictionary<string, IReadOnlyList<SharedParagraph>> shared, BodyAnalyses analyses) =>
         (_bodies, _shared, _analyses) = (bodies, shared, analyses);
 
+    /// <summary>Whether the research views are made (see <see cref="Nothing"/>).</summary>
+    public bool Views { get; private init; } = true;
+
+    /// <summary>No analysis at all, and no research views made from it: what a build costs without them (a benchmark's baseline).</summary>
+    public static Findings Nothing(IReadOnlyList<Report> reports) =>
+        new(reports.ToDictionary(r => r.Slug, _ => new BodyAnalysis([], ParagraphPrints.None, 0), StringComparer.Ordinal),
+            new Dictionary<string, IReadOnlyList<SharedParagraph>>(), new BodyAnalyses()) { Views = false };
+
     /// <param name="buckets">Where the last build's paragraph buckets are kept, if it is to carry them over; none for a build without the cache.</param>
     public static Findings Gather(IReadOnlyList<Report> reports, BodyAnalyses analyses, ParagraphBucketCache? buckets = null)
     {
@@ -35,6 +43,9 @@ internal sealed class Findings
 
     /// <summary>The report's body as plain text and blocks: kept from its analysis where this build made it, else read again.</summary>
     public BodyText TextOf(Report report) => _analyses.TextOf(report);
+
+    /// <summary>The report's body as plain text in UTF-8, as <see cref="TextOf"/> gives it.</summary>
+    public ReadOnlyMemory<byte> Utf8TextOf(Report report) => _analyses.Utf8TextOf(report);
 
     public ReportAnalysis For(Report report)
     {

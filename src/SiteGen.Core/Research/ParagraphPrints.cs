@@ -79,8 +79,22 @@ internal sealed class ParagraphPrints
         return count;
     }
 
-    // Surrogates are kept as they are: a character beyond the BMP is still text (rare in reports, and kept whole).
-    private static bool Keeps(char c) => c is >= '\u4E00' and <= '\u9FFF' || (c < 128 ? char.IsAsciiLetterOrDigit(c) : char.IsLetterOrDigit(c)) || char.IsSurrogate(c) || char.GetUnicodeCategory(c) is UnicodeCategory.LetterNumber or UnicodeCategory.OtherNumber;
+    // A bit a UTF-16 unit, looked up: weighing each character's Unicode category was a second of CPU at 10,000 reports.
+    private static bool Keeps(char c) => (KeptUnits[c >> 6] >> (c & 63) & 1) != 0;
+
+    private static readonly ulong[] KeptUnits = KeptTable();
+
+    private static ulong[] KeptTable()
+    {
+        var table = new ulong[(char.MaxValue + 1) / 64];
+        for (var unit = 0; unit <= char.MaxValue; unit++)
+            if (IsText((char)unit)) table[unit >> 6] |= 1UL << (unit & 63);
+        return table;
+
+        // Surrogates are kept as they are: a character beyond the BMP is still text (rare in reports, and kept whole).
+        static bool IsText(char c) => c is >= '\u4E00' and <= '\u9FFF' || char.IsLetterOrDigit(c) || char.IsSurrogate(c) ||
+            char.GetUnicodeCategory(c) is UnicodeCategory.LetterNumber or UnicodeCategory.OtherNumber;
+    }
 
     /// <summary>The estimated Jaccard similarity of two paragraphs' shingle sets: the share of equal minima.</summary>
     public static double Similarity(ReadOnlySpan<uint> one, ReadOnlySpan<uint> other)

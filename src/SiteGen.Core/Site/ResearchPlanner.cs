@@ -35,6 +35,7 @@ internal sealed class ResearchPlanner(SiteInfo site, Archive archive, Findings f
 
     public IEnumerable<PlannedPage> Plan()
     {
+        if (!findings.Views) yield break;
         yield return Compliance();
         foreach (var page in Years().SelectMany(ComplianceYear)) yield return page;
         yield return Stats();
@@ -223,7 +224,7 @@ internal sealed class ResearchPlanner(SiteInfo site, Archive archive, Findings f
 
     /// <summary>Every region with yearly reports of at least two years: each gets a comparison page.</summary>
     public IReadOnlyList<Comparison> Comparisons => _comparisons ??= archive.Newest
-        .Where(r => IsYearly(r) && archive.RegionOfReport.ContainsKey(r.Slug))
+        .Where(r => findings.Views && IsYearly(r) && archive.RegionOfReport.ContainsKey(r.Slug))
         .GroupBy(r => archive.RegionOfReport[r.Slug])
         .Where(g => g.Select(r => r.Year).Distinct().Count() >= 2)
         .Select(g => new Comparison($"{CompareFolder}/{g.Key.Folder.Split('/')[^1]}.html", g.Key.Name,

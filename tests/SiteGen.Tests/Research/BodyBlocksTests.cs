@@ -1,3 +1,4 @@
+using System.Text;
 using FluentAssertions;
 using SiteGen.Rendering;
 using SiteGen.Research;
@@ -35,10 +36,16 @@ public class BodyBlocksTests
     {
         // The data files and comparisons read the text kept from the analysis, not the body: it must be the same blocks.
         var blocks = BodyBlocks.Of(markdown);
-        using var spill = new BodyTextSpill(Path.Combine(Path.GetTempPath(), "sitegen-spill-test"));
+        var folder = Path.Combine(Path.GetTempPath(), "sitegen-spill-test-" + Guid.NewGuid().ToString("N"));
+        using var spill = new BodyTextSpill(folder);
         Parallel.For(0, 50, i => spill.Put($"r{i}", BodyText.Of(blocks)));
 
         Enumerable.Range(0, 50).Select(i => spill.Get($"r{i}")!.Blocks()).Should().AllSatisfy(b => b.Should().Equal(blocks));
+        Enumerable.Range(0, 50).Select(i => Encoding.UTF8.GetString(spill.GetUtf8($"r{i}")!.Value.Span))
+            .Should().AllBe(BodyBlocks.PlainText(blocks), "the JSON Lines take the text as UTF-8 straight from the spill");
         spill.Get("never-put").Should().BeNull();
+        spill.GetUtf8("never-put").Should().BeNull();
+        // A build killed while it holds the texts must leave no file beside the site.
+        if (!OperatingSystem.IsWindows()) Directory.EnumerateFileSystemEntries(folder).Should().BeEmpty();
     }
 }
