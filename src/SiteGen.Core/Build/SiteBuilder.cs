@@ -27,8 +27,9 @@ public static class SiteBuilder
     {
         var clock = Stopwatch.StartNew();
         var cache = options.UseCache ? new BuildCache(options.SourceRoot) : null;
-        // Beside the output, where the build has room for its staging folder too; never a file of the site.
-        using var texts = new BodyTextSpill(Path.GetDirectoryName(Path.GetFullPath(options.OutputPath))!);
+        // Scratch files go beside the output, where the build has room for its staging folder too.
+        var scratch = Path.GetDirectoryName(Path.GetFullPath(options.OutputPath))!;
+        using var texts = new BodyTextSpill(scratch);
         var analyses = new BodyAnalyses(cache is null ? null : new AnalysisCache(cache), texts);
         var input = SiteInput.Load(options.SourceRoot, cache, options.ResearchViews ? analyses.Loaded : null);
         var observer = options.Observer;
@@ -36,6 +37,10 @@ public static class SiteBuilder
         using var output = StagedOutput.Begin(options.OutputPath, options.SourceRoot, BuildCache.ManifestFor(options.SourceRoot, options.OutputPath),
             reuse: cache is not null);
         var zipPath = input.Config.OfflineZip && options.OfflineZip ? OfflineZip.PathFor(input.Config.ZipName) : null;
+        var previousZip = zipPath is null || cache is null ? null : Path.Combine(options.OutputPath, zipPath);
+        // With no earlier zip to copy their parts from, the zip would compress the data files itself, after the pages;
+        // compressed as they are made, they use the part of a core the index pass leaves idle.
+        using var ahead = zipPath is not null && (previousZip is null || !File.Exists(previousZip)) ? new DeflatedAhead(scratch) : null;
 
         observer.StageStarted("研究分析", input.Reports.Count);
         SearchIndexWriter? index = null;
@@ -58,7 +63,7 @@ public static class SiteBuilder
         Work.Alongside(() =>
         {
             if (!findings.Views) return;
-            dataPage = WriteData(input, findings, planner, output, cache is null ? null : BuildCache.ManifestFor(options.SourceRoot, options.OutputPath), options.OutputPath, cache?.Damage);
+            dataPage = WriteData(input, findings, planner, output, cache is null ? null : BuildCache.ManifestFor(options.SourceRoot, options.OutputPath), options.OutputPath, cache?.Damage, ahead);
             WriteComplianceData(input, planner, output);
             Work.ForEach(comparisons, comparison => WriteComparison(input, planner, comparison, output));
         }, () =>
@@ -99,7 +104,7 @@ public static class SiteBuilder
             observer.StageStarted("离线压缩包", 1);
             var offline = planner.PlanOfflineCopies()
                 .ToDictionary(p => p.Model.Path, p => Encoding.UTF8.GetBytes(input.Templates.RenderPage(p.Kind, p.Model)));
-            zipBytes = WriteZip(input.Config, zipPath, output, cache is null ? null : Path.Combine(options.OutputPath, zipPath), offline);
+            zipBytes = WriteZip(input.Config, zipPath, output, previousZip, offline, ahead);
             download = new Download(zipPath, SizeText(zipBytes));
             observer.FileWritten(zipPath);
         }
@@ -199,8 +204,9 @@ public static class SiteBuilder
     /// holds every body's text, so with a cache (<paramref name="manifest"/>) its unchanged rows' lines are copied from
     /// the site in <paramref name="outputPath"/>. Returns data/index.html, which gives their sizes.
     /// </summary>
+    /// <param name="ahead">Where the JSON Lines, once written, are compressed for the zip to come; null when it copies them from the last zip.</param>
     private static PlannedPage WriteData(SiteInput input, Findings findings, PagePlanner planner, StagedOutput output,
-        string? manifest, string outputPath, CacheDamage? damage)
+        string? manifest, string outputPath, CacheDamage? damage, DeflatedAhead? ahead)
     {
         var key = ArchiveData.KeyOf(input.SiteKey, input.Reports, findings);
         string[] paths = [ArchiveData.CsvPath, ArchiveData.JsonLinesPath];
@@ -217,6 +223,7 @@ public static class SiteBuilder
                 output.Write(ArchiveData.JsonLinesPath, stream => lines = ReportTable.WriteJsonLines(stream, rows, earlier.Line), key);
                 EarlierLines.Save(record, input.SiteKey, lines);
             }
+            ahead?.Add(Path.Combine(output.StagingPath, ArchiveData.JsonLinesPath));
         }
         var sizes = paths.Select(p => SizeText(new FileInfo(Path.Combine(output.StagingPath, p)).Length)).ToList();
         return planner.PlanData(sizes[0], sizes[1]);
@@ -282,10 +289,10 @@ public static class SiteBuilder
         output.Write(Sitemap.RobotsPath, Sitemap.Robots(input.Config));
     }
 
-    private static long WriteZip(SiteConfig config, string zipPath, StagedOutput output, string? previousZip, IReadOnlyDictionary<string, byte[]> zipOnly)
+    private static long WriteZip(SiteConfig config, string zipPath, StagedOutput output, string? previousZip, IReadOnlyDictionary<string, byte[]> zipOnly, DeflatedAhead? ahead)
     {
         var files = output.Files;
-        return output.Write(zipPath, stream => OfflineZip.Write(output.StagingPath, files, config.ZipName, stream, previousZip, output.WasReused, zipOnly));
+        return output.Write(zipPath, stream => OfflineZip.Write(output.StagingPath, files, config.ZipName, stream, previousZip, output.WasReused, zipOnly, ahead));
     }
 
     /// <summary>The zip's size as readers are told it: 3.2 MB, 575 MB.</summary>

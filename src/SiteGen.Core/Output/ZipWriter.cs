@@ -25,14 +25,17 @@ internal sealed class ZipWriter : IDisposable
     private readonly Stream _destination;
     private readonly Dictionary<string, ZipEntry> _previous;
     private readonly SafeFileHandle? _previousFile;
+    private readonly DeflatedAhead? _ahead;
     private readonly List<ZipEntry> _written = [];
     private long _offset;
     private readonly long _start; // where the zip begins in the destination, which large entries seek back in
     private long _copyStart, _copyLength; // a span of the earlier zip still to be copied to the destination
 
-    public ZipWriter(Stream destination, string? previousZip)
+    /// <param name="ahead">Parts of large files compressed before the zip began (see <see cref="DeflatedAhead"/>).</param>
+    public ZipWriter(Stream destination, string? previousZip, DeflatedAhead? ahead = null)
     {
         _destination = destination;
+        _ahead = ahead;
         _start = destination.Position;
         _previous = previousZip is not null && File.Exists(previousZip) ? ZipEntries.Read(previousZip) : [];
         _previousFile = _previous.Count > 0 ? File.OpenHandle(previousZip!) : null;
@@ -123,7 +126,8 @@ internal sealed class ZipWriter : IDisposable
             : (offset, into) => RandomAccess.Read(handle!, into, offset);
         var headerAt = _offset;
         Emit(LocalHeader(new ZipEntry(file.Name, 0, 0, length, headerAt)));
-        var written = DeflateParts.DeflateTo(length, read, old.Name is null ? null : EarlierParts(old), Emit);
+        var earlier = old.Name is null ? null : EarlierParts(old);
+        var written = DeflateParts.DeflateTo(length, read, _ahead is null ? earlier : (size, hash) => earlier?.Invoke(size, hash) ?? _ahead.Part(size, hash), Emit);
         Interlocked.Add(ref _deflatedBytes, written.Fresh);
         var entry = new ZipEntry(file.Name, written.Crc, written.CompressedSize, length, headerAt) { Parts = written.Parts };
         _destination.Position = _start + headerAt;

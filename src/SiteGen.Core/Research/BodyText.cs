@@ -2,6 +2,7 @@ using System.Buffers.Binary;
 using System.Collections.Concurrent;
 using System.Text;
 using Microsoft.Win32.SafeHandles;
+using SiteGen.Output;
 
 namespace SiteGen.Research;
 
@@ -33,12 +34,7 @@ internal sealed class BodyTextSpill : IDisposable
 
     public BodyTextSpill(string folder)
     {
-        Directory.CreateDirectory(folder);
-        var path = Path.Combine(folder, $".research-texts-{Environment.ProcessId}-{Guid.NewGuid():N}.tmp");
-        _file = new FileStream(path, FileMode.CreateNew, FileAccess.ReadWrite, FileShare.Delete, bufferSize: 0, FileOptions.DeleteOnClose);
-        // Unlinked at once where the system allows an open file no name (Linux, macOS): a killed build leaves nothing
-        // behind. On Windows, DeleteOnClose has the system delete it when the handle closes, killed or not.
-        if (!OperatingSystem.IsWindows()) File.Delete(path);
+        _file = ScratchFile.Open(folder, "research-texts");
     }
 
     private SafeFileHandle Handle => _file.SafeFileHandle;

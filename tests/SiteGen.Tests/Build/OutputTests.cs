@@ -192,6 +192,36 @@ public class OutputTests
     }
 
     [Fact]
+    public void A_large_file_compressed_as_it_was_made_goes_into_the_zip_as_the_same_bytes_without_being_compressed_again()
+    {
+        var bytes = DataLines();
+        var folder = Directory.CreateTempSubdirectory("sitegen-ahead-").FullName;
+        try
+        {
+            var path = Path.Combine(folder, "reports.jsonl");
+            File.WriteAllBytes(path, bytes);
+            using var ahead = new DeflatedAhead(folder);
+            ahead.Add(path);
+            using var stream = new MemoryStream();
+            using (var zip = new ZipWriter(stream, null, ahead))
+            {
+                zip.AddFiles([new ZipWriter.Source("site/data/reports.jsonl", path, false)]);
+                zip.Finish();
+                zip.DeflatedBytes.Should().Be(0, "every part was compressed ahead");
+            }
+
+            ahead.Taken.Should().BeGreaterThan(1);
+            stream.ToArray().Should().Equal(ZipOf(bytes, null).Zip, "the parts are the ones the zip makes itself");
+            // The scratch file has no name a killed build could leave behind.
+            if (!OperatingSystem.IsWindows()) Directory.EnumerateFileSystemEntries(folder).Should().Equal(path);
+        }
+        finally
+        {
+            Directory.Delete(folder, true);
+        }
+    }
+
+    [Fact]
     public void After_one_line_of_a_large_file_changes_the_zip_compresses_only_its_part_and_is_the_zip_a_fresh_build_makes()
     {
         var before = DataLines();
