@@ -13,9 +13,7 @@ internal sealed record BodyAnalysis(IReadOnlyList<SectionFound> Sections, Paragr
     public static BodyAnalysis Of(IReadOnlyList<Block> blocks)
     {
         var headings = blocks.Where(b => b.IsHeading).Select(b => new TocEntry(b.Level, b.Text, b.Id)).ToList();
-        // Each block normalised once: for the length, and (paragraphs) for their prints.
-        var normal = blocks.Select(b => (Block: b, Normal: ParagraphPrints.Normalize(b.Text))).ToList();
-        var paragraphs = normal.Where(n => !n.Block.IsHeading).Select(n => (n.Block.Text, n.Normal));
-        return new(RequiredSections.Find(headings), ParagraphPrints.Of(paragraphs), normal.Sum(n => n.Normal.Length));
+        var paragraphs = blocks.Where(b => !b.IsHeading).Select(b => b.Text);
+        return new(RequiredSections.Find(headings), ParagraphPrints.Of(paragraphs), blocks.Sum(b => ParagraphPrints.Length(b.Text)));
     }
 }

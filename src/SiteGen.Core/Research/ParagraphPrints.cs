@@ -45,34 +45,34 @@ internal sealed class ParagraphPrints
     /// <summary>The prints of every paragraph of <paramref name="plainText"/> (one paragraph a line) of at least <see cref="MinChars"/>.</summary>
     public static ParagraphPrints Of(string plainText) => Of(plainText.Split('\n'));
 
-    /// <summary>The prints of the paragraphs given of at least <see cref="MinChars"/>.</summary>
-    public static ParagraphPrints Of(IEnumerable<string> paragraphs) => Of(paragraphs.Select(p => (p, Normalize(p))));
-
-    /// <summary>The prints of paragraphs already normalised (<see cref="Normalize"/>), for a caller that needs the normal form too.</summary>
-    public static ParagraphPrints Of(IEnumerable<(string Text, string Normal)> paragraphs)
+    /// <summary>The prints of the paragraphs given of at least <see cref="MinChars"/> (as <see cref="Length"/> counts).</summary>
+    public static ParagraphPrints Of(IEnumerable<string> paragraphs)
     {
-        var kept = paragraphs.Where(p => p.Normal.Length >= MinChars).ToList();
+        var kept = paragraphs.Where(p => Length(p) >= MinChars).ToList();
         var excerpts = new System.Text.StringBuilder();
         var starts = new int[kept.Count + 1];
         var signatures = new uint[kept.Count * Hashes];
         for (var i = 0; i < kept.Count; i++)
         {
-            var excerpt = kept[i].Text.Trim();
+            var excerpt = kept[i].Trim();
             excerpts.Append(excerpt.Length <= ExcerptChars ? excerpt : excerpt[..ExcerptChars] + "…");
             starts[i + 1] = excerpts.Length;
-            Sign(kept[i].Normal, signatures.AsSpan(i * Hashes, Hashes));
+            Sign(kept[i], signatures.AsSpan(i * Hashes, Hashes));
         }
         return new ParagraphPrints(excerpts.ToString(), starts, signatures);
     }
 
     /// <summary>Letters and digits only: what copying keeps when punctuation and spacing are redone.</summary>
-    public static string Normalize(string text) => string.Create(Kept(text), text, static (span, text) =>
+    public static string Normalize(string text) => string.Create(Length(text), text, static (span, text) =>
     {
         var at = 0;
-        foreach (var c in text) if (Keeps(c)) span[at++] = char.IsAsciiLetterUpper(c) ? (char)(c + 32) : c;
+        foreach (var c in text) if (Keeps(c)) span[at++] = Folded(c);
     });
 
-    private static int Kept(string text)
+    private static char Folded(char c) => char.IsAsciiLetterUpper(c) ? (char)(c + 32) : c;
+
+    /// <summary>The length of a text's normal form (<see cref="Normalize"/>), which is not made: a paragraph's length as prints and statistics count it.</summary>
+    public static int Length(string text)
     {
         var count = 0;
         foreach (var c in text) if (Keeps(c)) count++;
@@ -104,7 +104,8 @@ internal sealed class ParagraphPrints
         return same / (double)Hashes;
     }
 
-    private static void Sign(string normal, Span<uint> signature)
+    /// <summary>The signature of a paragraph's normal form, read from the paragraph as it is: 200 MB of normal forms at 10,000 reports are not made.</summary>
+    private static void Sign(string paragraph, Span<uint> signature)
     {
         // Each hash function is a multiply-add of one 32-bit hash of the shingle, eight lanes at a time; a shift and
         // xor after it, so that the minimum depends on more than the low bits.
@@ -115,11 +116,16 @@ internal sealed class ParagraphPrints
         var drop = 1UL;
         for (var k = 1; k < Shingle; k++) drop *= Base;
         var rolling = 0UL;
-        for (var at = 0; at < normal.Length; at++)
+        Span<char> last = stackalloc char[Shingle]; // the shingle's characters, the oldest at count % Shingle
+        var count = 0;
+        foreach (var raw in paragraph)
         {
-            if (at >= Shingle) rolling -= normal[at - Shingle] * drop;
-            rolling = rolling * Base + normal[at];
-            if (at < Shingle - 1) continue;
+            if (!Keeps(raw)) continue;
+            var c = Folded(raw);
+            if (count >= Shingle) rolling -= last[count % Shingle] * drop;
+            rolling = rolling * Base + c;
+            last[count++ % Shingle] = c;
+            if (count < Shingle) continue;
             var h = (rolling ^ (rolling >> 29)) * 0xBF58476D1CE4E5B9UL;
             var x = Vector256.Create((uint)(h ^ (h >> 32)));
             for (var v = 0; v < minima.Length; v++)

@@ -28,6 +28,17 @@ public class SharedParagraphsTests
         shared["a"].Should().ContainSingle().Which.OtherCount.Should().Be(1);
     }
 
+    [Theory]
+    [InlineData("2021年，Ｗ区坚持依法行政，全面推进“放管服”改革：办理行政复议案件 125 件，ABC 系统上线，纠错率 12.5%，群众满意度持续提升。")]
+    [InlineData("一是健全制度。二是 Strengthen Supervision（加强监督），三是 落实责任——做到有错必纠、有责必问，确保各项工作落到实处。")]
+    public void A_paragraphs_print_is_its_normal_forms_print(string paragraph)
+    {
+        // Prints are made from the paragraph as it stands, skipping what its normal form leaves out, not from the normal form.
+        var normal = ParagraphPrints.Normalize(paragraph);
+        ParagraphPrints.Length(paragraph).Should().Be(normal.Length).And.BeGreaterThanOrEqualTo(ParagraphPrints.MinChars);
+        ParagraphPrints.Of([paragraph]).Signatures.Should().Equal(ParagraphPrints.Of([normal]).Signatures);
+    }
+
     [Fact]
     public void A_stock_phrase_under_50_characters_is_not_copying()
     {
