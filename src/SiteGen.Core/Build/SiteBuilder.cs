@@ -212,7 +212,8 @@ public static class SiteBuilder
         string[] paths = [ArchiveData.CsvPath, ArchiveData.JsonLinesPath];
         if (!output.TryReuse(paths, key))
         {
-            var rows = ArchiveData.Rows(input.Config, input.Reports, findings);
+            // Made once for both files: a row's citation and analysis are worked out as it is made.
+            var rows = ArchiveData.Rows(input.Config, input.Reports, findings).ToList();
             output.Write(ArchiveData.CsvPath, stream => ReportTable.WriteCsv(stream, rows), key);
             if (manifest is null) output.Write(ArchiveData.JsonLinesPath, stream => ReportTable.WriteJsonLines(stream, rows), key);
             else

@@ -13,7 +13,9 @@ internal sealed record BodyAnalysis(IReadOnlyList<SectionFound> Sections, Paragr
     public static BodyAnalysis Of(IReadOnlyList<Block> blocks)
     {
         var headings = blocks.Where(b => b.IsHeading).Select(b => new TocEntry(b.Level, b.Text, b.Id)).ToList();
-        var paragraphs = blocks.Where(b => !b.IsHeading).Select(b => b.Text);
-        return new(RequiredSections.Find(headings), ParagraphPrints.Of(paragraphs), blocks.Sum(b => ParagraphPrints.Length(b.Text)));
+        // Each block measured once, for the body's length and for which paragraphs are long enough to print.
+        var measured = blocks.Select(b => (Block: b, Length: ParagraphPrints.Length(b.Text))).ToList();
+        var paragraphs = measured.Where(m => !m.Block.IsHeading).Select(m => (m.Block.Text, m.Length));
+        return new(RequiredSections.Find(headings), ParagraphPrints.Of(paragraphs), measured.Sum(m => m.Length));
     }
 }

@@ -1,7 +1,8 @@
+using System.Buffers;
 using System.Globalization;
+using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
-using System.Text.Json.Nodes;
 using SiteGen.Content;
 
 namespace SiteGen.Research;
@@ -36,28 +37,53 @@ internal sealed record Citation(string GbT7714, string BibTex, string CslJson)
         return $"@online{{{report.Slug},\n" + string.Concat(fields.Select(f => $"  {f.Item1} = {{{f.Item2}}},\n")) + "}";
     }
 
+    // Written straight, not as a JSON document made and then serialised: a citation for every report page and data row.
     private static string Csl(Report report, string url)
     {
-        var item = new JsonObject { ["id"] = report.Slug, ["type"] = "report", ["title"] = report.Title };
-        if (report.Publisher is { } p)
+        var bytes = new ArrayBufferWriter<byte>(512);
+        using (var json = new Utf8JsonWriter(bytes, Json))
         {
-            item["author"] = new JsonArray(Issuers(p).Select(i => (JsonNode)new JsonObject { ["literal"] = i }).ToArray());
-            item["publisher"] = p;
+            json.WriteStartObject();
+            json.WriteString("id", report.Slug);
+            json.WriteString("type", "report");
+            json.WriteString("title", report.Title);
+            if (report.Publisher is { } p)
+            {
+                json.WriteStartArray("author");
+                foreach (var issuer in Issuers(p))
+                {
+                    json.WriteStartObject();
+                    json.WriteString("literal", issuer);
+                    json.WriteEndObject();
+                }
+                json.WriteEndArray();
+                json.WriteString("publisher", p);
+            }
+            if (report.Date is { } d)
+            {
+                json.WriteStartObject("issued");
+                json.WriteStartArray("date-parts");
+                json.WriteStartArray();
+                foreach (var part in new[] { d.Year, d.Month, d.Day }) json.WriteNumberValue(part);
+                json.WriteEndArray();
+                json.WriteEndArray();
+                json.WriteEndObject();
+            }
+            if (report.DocNumber is { } number) json.WriteString("number", number);
+            json.WriteString("URL", url);
+            json.WriteString("language", "zh-CN");
+            json.WriteEndObject();
         }
-        if (report.Date is { } d) item["issued"] = new JsonObject { ["date-parts"] = new JsonArray(new JsonArray(d.Year, d.Month, d.Day)) };
-        if (report.DocNumber is { } number) item["number"] = number;
-        item["URL"] = url;
-        item["language"] = "zh-CN";
-        return item.ToJsonString(Json);
+        return Encoding.UTF8.GetString(bytes.WrittenSpan);
     }
 
-    private static readonly JsonSerializerOptions Json = new() { WriteIndented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+    private static readonly JsonWriterOptions Json = new() { Indented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
     /// <summary>Jointly issued documents name their issuers with 、.</summary>
     private static string[] Issuers(string publisher) => publisher.Split('、', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
 
     /// <summary>Characters TeX reads as commands, escaped.</summary>
-    private static string TeX(string text) => string.Concat(text.Select(c => c switch
+    private static string TeX(string text) => text.AsSpan().IndexOfAny(TeXCommands) < 0 ? text : string.Concat(text.Select(c => c switch
     {
         '\\' => @"\textbackslash{}",
         '{' or '}' or '%' or '&' or '$' or '#' or '_' => "\\" + c,
@@ -65,4 +91,6 @@ internal sealed record Citation(string GbT7714, string BibTex, string CslJson)
         '^' => @"\textasciicircum{}",
         _ => c.ToString(),
     }));
+
+    private static readonly System.Buffers.SearchValues<char> TeXCommands = System.Buffers.SearchValues.Create("\\{}%&$#_~^");
 }

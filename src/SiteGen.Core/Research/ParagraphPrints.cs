@@ -46,9 +46,12 @@ internal sealed class ParagraphPrints
     public static ParagraphPrints Of(string plainText) => Of(plainText.Split('\n'));
 
     /// <summary>The prints of the paragraphs given of at least <see cref="MinChars"/> (as <see cref="Length"/> counts).</summary>
-    public static ParagraphPrints Of(IEnumerable<string> paragraphs)
+    public static ParagraphPrints Of(IEnumerable<string> paragraphs) => Of(paragraphs.Select(p => (p, Length(p))));
+
+    /// <summary>The prints of paragraphs already measured (<see cref="Length"/>), for a caller that needs their lengths too.</summary>
+    public static ParagraphPrints Of(IEnumerable<(string Text, int Length)> paragraphs)
     {
-        var kept = paragraphs.Where(p => Length(p) >= MinChars).ToList();
+        var kept = paragraphs.Where(p => p.Length >= MinChars).Select(p => p.Text).ToList();
         var excerpts = new System.Text.StringBuilder();
         var starts = new int[kept.Count + 1];
         var signatures = new uint[kept.Count * Hashes];

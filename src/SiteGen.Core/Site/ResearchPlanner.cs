@@ -222,15 +222,17 @@ internal sealed class ResearchPlanner(SiteInfo site, Archive archive, Findings f
         });
     }
 
-    /// <summary>Every region with yearly reports of at least two years: each gets a comparison page.</summary>
-    public IReadOnlyList<Comparison> Comparisons => _comparisons ??= archive.Newest
-        .Where(r => findings.Views && IsYearly(r) && archive.RegionOfReport.ContainsKey(r.Slug))
+    /// <summary>Every region with yearly reports of at least two years: each gets a comparison page (none without the research views).</summary>
+    public IReadOnlyList<Comparison> Comparisons => _comparisons ??= findings.Views ? ComparedRegions() : [];
+    private IReadOnlyList<Comparison>? _comparisons;
+
+    private List<Comparison> ComparedRegions() => archive.Newest
+        .Where(r => IsYearly(r) && archive.RegionOfReport.ContainsKey(r.Slug))
         .GroupBy(r => archive.RegionOfReport[r.Slug])
         .Where(g => g.Select(r => r.Year).Distinct().Count() >= 2)
         .Select(g => new Comparison($"{CompareFolder}/{g.Key.Folder.Split('/')[^1]}.html", g.Key.Name,
             g.OrderBy(r => r.Year).ThenBy(r => r.Slug, StringComparer.Ordinal).ToList()))
         .OrderBy(c => c.Path, StringComparer.Ordinal).ToList();
-    private IReadOnlyList<Comparison>? _comparisons;
 
     /// <summary>Where a report is compared with its region's report of an earlier year (与上一年对比), if there is one.</summary>
     public string? ComparisonOf(Report report)

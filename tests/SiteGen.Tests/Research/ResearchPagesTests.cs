@@ -28,6 +28,26 @@ public class ResearchPagesTests
             + (published is null ? "" : $"date_published: {published}\n"), body);
 
     [Fact]
+    public void A_build_without_the_research_views_makes_none_of_them_but_every_other_page()
+    {
+        // The stages benchmark's baseline of what the views cost: it must leave out all of them and nothing else.
+        using var site = Site();
+        site.Build();
+        var without = Path.Combine(site.Root, "without");
+        SiteGen.Build.SiteBuilder.Build(new SiteGen.Build.BuildOptions(site.Root, without) { ResearchViews = false, UseCache = false });
+        string[] Files(string root) => Directory.EnumerateFiles(root, "*", SearchOption.AllDirectories)
+            .Select(f => Path.GetRelativePath(root, f).Replace('\\', '/')).Where(f => !f.StartsWith("search/")).Order().ToArray();
+
+        var research = Files(site.Output).Except(Files(without)).ToList();
+        research.Should().Contain(["compliance/index.html", "stats/index.html", "coverage/index.html", "data/reports.jsonl", "data/index.html"]);
+        research.Should().OnlyContain(f => f.StartsWith("compliance/") || f.StartsWith("stats/") || f.StartsWith("coverage/") || f.StartsWith("compare/") || f.StartsWith("data/"));
+        Files(without).Except(Files(site.Output)).Should().BeEmpty();
+        // No analysis either: the report page finds none of its sections.
+        site.ReadOutput("reports/gaoyao-2021.html").Should().Contain("有 · 主要举措和成效");
+        File.ReadAllText(Path.Combine(without, "reports", "gaoyao-2021.html")).Should().NotContain("有 · 主要举措和成效").And.Contain("高要区2021年");
+    }
+
+    [Fact]
     public void Compliance_counts_on_time_late_unknown_and_complete_by_year()
     {
         using var site = Site();
