@@ -65,9 +65,10 @@ internal sealed class BodyAnalyses(AnalysisCache? cache = null, BodyTextSpill? s
     }
 
     /// <summary>A body's text: kept from its analysis in this build, or read again.</summary>
-    public BodyText TextOf(Report report) => spill?.Get(report.Slug) ?? BodyText.Of(BodyBlocks.Of(report.Body));
+    public BodyText TextOf(Report report) => spill?.Get(report.Slug) ?? ReadAgain(report);
 
     /// <summary>A body's text in UTF-8: kept from its analysis in this build, or read again.</summary>
-    public ReadOnlyMemory<byte> Utf8TextOf(Report report) =>
-        spill?.GetUtf8(report.Slug) ?? System.Text.Encoding.UTF8.GetBytes(BodyText.Of(BodyBlocks.Of(report.Body)).Text);
+    public ReadOnlyMemory<byte> Utf8TextOf(Report report) => spill?.GetUtf8(report.Slug) ?? System.Text.Encoding.UTF8.GetBytes(ReadAgain(report).Text);
+
+    private static BodyText ReadAgain(Report report) => BodyText.Of(BodyBlocks.Of(report.Body));
 }
