@@ -8,6 +8,7 @@ namespace SiteGen.Benchmarks;
 /// --incremental: a build that fills the cache, an edit to one report, and the timed rebuild.
 /// --out DIR --cached: a build into DIR that uses the cache as the last build left it, in a fresh process,
 /// as the command line's rebuild runs (edit a report first to time a rebuild after an edit).
+/// --segments N: documents per segment of the search index, about.
 /// --without-research: the same build without the research views, the baseline of what they cost (see <see cref="ResearchCost"/>).
 /// </summary>
 public static class BuildStages
@@ -19,10 +20,14 @@ public static class BuildStages
         var cached = incremental || args.Contains("--cached");
         var kept = CorpusGenerator.Option(args, "--out");
         var output = kept is null ? Path.Combine(Path.GetTempPath(), "sitegen-stages-" + Environment.ProcessId) : Path.GetFullPath(kept);
+        // --segments N: documents per index segment, about (an experiment on the index's layout).
+        var layout = CorpusGenerator.Option(args, "--segments") is { } segments
+            ? SiteGen.Search.Format.SearchLayout.Default with { SegmentSize = int.Parse(segments) }
+            : SiteGen.Search.Format.SearchLayout.Default;
         Dictionary<string, DateTime>? before = null;
         if (incremental)
         {
-            var cold = SiteBuilder.Build(new BuildOptions(source, output));
+            var cold = SiteBuilder.Build(new BuildOptions(source, output) { SearchLayout = layout });
             Console.WriteLine($"cold build (the cache filled): {cold.Elapsed.TotalSeconds:0.00} s");
             before = WriteTimes(output);
             var report = Directory.GetFiles(Path.Combine(source, "content", "reports"), "*.md").Order(StringComparer.Ordinal).First();
@@ -30,7 +35,7 @@ public static class BuildStages
             Console.WriteLine($"edited {Path.GetFileName(report)}; the rebuild:");
         }
         var observer = new Timing();
-        var result = SiteBuilder.Build(new BuildOptions(source, output) { Observer = observer, UseCache = cached, ResearchViews = !args.Contains("--without-research") });
+        var result = SiteBuilder.Build(new BuildOptions(source, output) { Observer = observer, SearchLayout = layout, UseCache = cached, ResearchViews = !args.Contains("--without-research") });
         observer.StageStarted("(end)", 0);
         Console.WriteLine($"{result.Reports:N0} reports, {result.Pages:N0} pages, {result.Files:N0} files ({result.Reused:N0} unchanged), " +
                           $"{result.Bytes / 1048576.0:0.0} MB in {result.Elapsed.TotalSeconds:0.00} s, cpu {Process.GetCurrentProcess().TotalProcessorTime.TotalSeconds:0.00} s; peak working set {Process.GetCurrentProcess().PeakWorkingSet64 / 1048576.0:0} MB");

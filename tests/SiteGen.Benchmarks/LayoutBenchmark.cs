@@ -19,27 +19,31 @@ public static class LayoutBenchmark
         // --counts estimate measures what the results need, before the search page asks for exact counts.
         var counting = Enum.Parse<Counting>(CorpusGenerator.Option(args, "--counts") ?? "auto", ignoreCase: true);
         var sizes = (CorpusGenerator.Option(args, "--chunks") ?? $"{IndexFormat.ChunkPositions}").Split(',').Select(int.Parse);
-        Console.WriteLine($"{"chunk",7} {"build s",8} {"index files",12} {"index MB",9} {"median KB",10} {"max KB",8}   per query KB");
+        var segmentSizes = (CorpusGenerator.Option(args, "--segments") ?? $"{IndexSegments.Target}").Split(',').Select(int.Parse).ToList();
+        Console.WriteLine($"{"chunk",7} {"segment",8} {"build s",8} {"index files",12} {"index MB",9} {"median KB",10} {"max KB",8}   per query KB");
         if (CorpusGenerator.Option(args, "--site") is { } built)
         {
             // A site built already (by sitegen build): its queries only.
-            Console.Write($"{"-",7} {"-",8} ");
+            Console.Write($"{"-",7} {"-",8} {"-",8} ");
             Measure(Path.GetFullPath(built), counting);
             return 0;
         }
         foreach (var chunk in sizes)
+        foreach (var segment in segmentSizes)
         {
-            var output = Path.Combine(Path.GetTempPath(), $"sitegen-layout-{Environment.ProcessId}-{chunk}");
+            var output = Path.Combine(Path.GetTempPath(), $"sitegen-layout-{Environment.ProcessId}-{chunk}-{segment}");
             var clock = Stopwatch.StartNew();
-            SiteBuilder.Build(new BuildOptions(source, output) { UseCache = false, SearchLayout = SearchLayout.Default with { ChunkPositions = chunk } });
+            SiteBuilder.Build(new BuildOptions(source, output) { UseCache = false, SearchLayout = new SearchLayout(segment, chunk) });
             var seconds = clock.Elapsed.TotalSeconds;
-            Console.Write($"{chunk,7} {seconds,8:0.0} ");
+            Console.Write($"{chunk,7} {segment,8} {seconds,8:0.0} ");
             Measure(output, counting);
             Directory.Delete(output, true);
         }
         Console.WriteLine($"queries: {string.Join(" ", PeerBenchmark.Queries)}");
         return 0;
     }
+
+    private static string KindOf(string file) => file.StartsWith("dict", StringComparison.Ordinal) ? "dict" : file[..1];
 
     private static void Measure(string output, Counting counting)
     {
@@ -48,6 +52,7 @@ public static class LayoutBenchmark
         var byKind = new SortedDictionary<string, double>(StringComparer.Ordinal);
         var segments = new List<int>();
         var loads = new List<int>();
+        var filesByKind = new SortedDictionary<string, List<int>>(StringComparer.Ordinal);
         var kilobytes = PeerBenchmark.Queries.Select(q =>
         {
             var reader = SearchIndexReader.Open(output);
@@ -56,9 +61,11 @@ public static class LayoutBenchmark
             var deltas = reader.Segments.Where(x => x.Patch is not null).Select(x => $"m-{x.Patch!.Delta.Generation}.js").ToHashSet();
             segments.Add(reader.FilesRead.Count(f => f.StartsWith("m-") && !deltas.Contains(f)));
             loads.Add(reader.FilesRead.Distinct().Count() + 1); // and search.js
+            foreach (var group in reader.FilesRead.Distinct().GroupBy(KindOf))
+                (filesByKind.TryGetValue(group.Key, out var list) ? list : filesByKind[group.Key] = []).Add(group.Count());
             foreach (var file in reader.FilesRead.Distinct())
             {
-                var kind = file.StartsWith("dict", StringComparison.Ordinal) ? "dict" : file[..1];
+                var kind = KindOf(file);
                 byKind[kind] = byKind.GetValueOrDefault(kind) + PeerBenchmark.WireBytes(Path.Combine(search, file)) / 1024.0 / PeerBenchmark.Queries.Length;
             }
             return (reader.FilesRead.Distinct().Sum(f => PeerBenchmark.WireBytes(Path.Combine(search, f)))
@@ -70,6 +77,7 @@ public static class LayoutBenchmark
         Console.WriteLine($"{"",7} mean KB by file kind: {string.Join("  ", byKind.Select(k => $"{k.Key} {k.Value:0}"))}");
         // On file:// each script a query loads costs a few milliseconds however small (seen here: 3 to 17 ms), so the count matters as well as the bytes.
         Console.WriteLine($"{"",7} files loaded per query: median {Stats.Median(loads.Select(n => (double)n)):0}; {string.Join(" ", loads)}");
+        Console.WriteLine($"{"",7} files per query by kind: {string.Join("  ", filesByKind.Select(k => $"{k.Key} {string.Join(" ", k.Value.Select(n => n.ToString()))}"))}");
         Console.WriteLine($"{"",7} segments read per query (of {SearchIndexReader.Open(output).SegmentCount}): {string.Join(" ", segments)}");
     }
 }

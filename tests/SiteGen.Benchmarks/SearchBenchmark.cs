@@ -54,11 +54,34 @@ public static class SearchBenchmark
                 var uri = new Uri(request.Url);
                 if (uri.IsFile && uri.LocalPath.Contains("/search/") || uri.LocalPath.EndsWith("search.js")) Interlocked.Add(ref bytes, new FileInfo(uri.LocalPath).Length);
             };
+            if (args.Contains("--timeline"))
+                // Resource timing has no entries for file://: each script the engine adds is timed from its insertion to its load.
+                await page.AddInitScriptAsync(@"window.__loads = []; new MutationObserver(ms => ms.forEach(m => m.addedNodes.forEach(n => {
+                    if (n.tagName !== 'SCRIPT' || !n.src.includes('/search/')) return;
+                    const name = n.src.split('/').pop(); window.__loads.push([performance.now(), 0, name.charCodeAt(0), name.slice(0, -3)]); })))
+                    .observe(document, { childList: true, subtree: true });");
             await page.GotoAsync(new Uri(Path.Combine(output, "search.html")).AbsoluteUri);
-            var timing = await page.EvaluateAsync<double[]>(@"async q => {
-                let t = performance.now(); const r = await SiteGenSearch.search(q); const cold = performance.now() - t;
-                t = performance.now(); for (let i = 0; i < 5; i++) await SiteGenSearch.search(q); const warm = (performance.now() - t) / 5;
-                return [r.total, cold, warm]; }", query);
+            if (args.Contains("--timeline"))
+                // When each file's data arrives: its script calls the engine's callback with its name.
+                await page.EvaluateAsync(@"() => ['shard', 'positions', 'chunk', 'dictionary', 'columns', 'values', 'text', 'head'].forEach(k => {
+                    const f = SiteGenSearch[k]; SiteGenSearch[k] = function (name) {
+                        window.__loads.filter(e => e[3] === name && !e[1]).forEach(e => e[1] = performance.now()); return f.apply(this, arguments); }; })");
+            ICDPSession? profiler = null;
+            if (args.Contains("--profile"))
+            {
+                profiler = await page.Context.NewCDPSessionAsync(page);
+                await profiler.SendAsync("Profiler.enable");
+                await profiler.SendAsync("Profiler.setSamplingInterval", new Dictionary<string, object> { ["interval"] = 200 });
+                await profiler.SendAsync("Profiler.start");
+            }
+            var cold = await page.EvaluateAsync<double[]>(@"async q => {
+                const t = performance.now(); const r = await SiteGenSearch.search(q); return [r.total, performance.now() - t]; }", query);
+            // The profile is of the cold query alone.
+            if (profiler is not null) PrintProfile(await profiler.SendAsync("Profiler.stop"));
+            var warm = await page.EvaluateAsync<double>(@"async q => {
+                const t = performance.now(); for (let i = 0; i < 5; i++) await SiteGenSearch.search(q); return (performance.now() - t) / 5; }", query);
+            double[] timing = [cold[0], cold[1], warm];
+            if (args.Contains("--timeline")) await PrintTimeline(page);
             coldBytes.Add(bytes);
             coldTimes.Add(timing[1]);
             warmTimes.Add(timing[2]);
@@ -69,6 +92,44 @@ public static class SearchBenchmark
         Console.WriteLine("(bytes: search.js, manifest, shards and snippet texts a fresh page loads for the query; cold: first query on a fresh page, loading included)");
         if (built is null) Directory.Delete(output, true);
         return 0;
+    }
+
+    /// <summary>
+    /// --timeline: when each index file of the cold query was asked for and when it had arrived, in ms from the first,
+    /// grouped into the waves the engine asks for together: where a query's time goes between files and rounds.
+    /// </summary>
+    private static async Task PrintTimeline(IPage page)
+    {
+        var entries = (await page.EvaluateAsync<double[][]>("() => window.__loads.map(e => e.slice(0, 3))")).Where(e => e[2] != 'i').ToArray();
+        if (entries.Length == 0) return;
+        var origin = entries.Min(e => e[0]);
+        var waves = new List<List<double[]>>();
+        foreach (var e in entries.OrderBy(e => e[0]))
+        {
+            if (waves.Count == 0 || e[0] - waves[^1][0][0] > 2) waves.Add([]);
+            waves[^1].Add(e);
+        }
+        Console.WriteLine("    " + string.Join("  ", waves.Select(w =>
+            $"{w[0][0] - origin:0}:{string.Concat(w.GroupBy(e => (char)e[2]).Select(g => $"{g.Count()}{g.Key}"))}→{w.Max(e => e[1]) - origin:0}")));
+    }
+
+    /// <summary>--profile: the functions the cold query and its warm repeats spent the most time in, by self time (CDP's sampling profiler).</summary>
+    private static void PrintProfile(System.Text.Json.JsonElement? result)
+    {
+        var profile = result!.Value.GetProperty("profile");
+        var nodes = profile.GetProperty("nodes").EnumerateArray().ToDictionary(n => n.GetProperty("id").GetInt32(),
+            n => (Name: n.GetProperty("callFrame").GetProperty("functionName").GetString() is { Length: > 0 } f ? f : "(anonymous)",
+                  Line: n.GetProperty("callFrame").GetProperty("lineNumber").GetInt32(), Url: n.GetProperty("callFrame").GetProperty("url").GetString() ?? ""));
+        var samples = profile.GetProperty("samples").EnumerateArray().Select(x => x.GetInt32()).ToList();
+        var deltas = profile.GetProperty("timeDeltas").EnumerateArray().Select(x => x.GetInt64()).ToList();
+        var self = new Dictionary<string, double>();
+        for (var i = 0; i < samples.Count; i++)
+        {
+            var node = nodes[samples[i]];
+            var key = $"{node.Name}@{Path.GetFileName(node.Url)}:{node.Line + 1}";
+            self[key] = self.GetValueOrDefault(key) + (i + 1 < deltas.Count ? deltas[i + 1] : 0) / 1000.0;
+        }
+        Console.WriteLine("    " + string.Join("  ", self.OrderByDescending(x => x.Value).Take(12).Select(x => $"{x.Key} {x.Value:0}")));
     }
 
     internal static async Task<IBrowser> Launch()

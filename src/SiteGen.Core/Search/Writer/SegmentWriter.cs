@@ -24,8 +24,14 @@ internal sealed class SegmentWriter(int chunkPositions, double[] typicalLengths)
     private readonly List<int> _docCounts = [];
     private readonly List<Document> _documents = [];
 
-    /// <summary>A document's entries and positions, the number of each entry's term (its key is let go: 8 bytes an entry), and its fields' lengths.</summary>
-    private readonly record struct Document(int[] Starts, byte[] Bytes, int[] PositionStarts, byte[] Positions, int[] Numbers, int[] Lengths);
+    private readonly List<int[]> _lengths = [];
+
+    /// <summary>
+    /// A document's entries and positions, one after another, and the number of each entry's term. Its key is let go
+    /// (8 bytes an entry), and so are where each entry and its positions start (8 more): the entries are read in
+    /// order, each saying how long it is. An entry a segment holds costs 4 bytes and its data where it took 20.
+    /// </summary>
+    private readonly record struct Document(byte[] Bytes, byte[] Positions, int[] Numbers);
 
     /// <summary>Adds the next document of the segment.</summary>
     public void Add(DocumentTerms.Encoded terms)
@@ -43,7 +49,8 @@ internal sealed class SegmentWriter(int chunkPositions, double[] typicalLengths)
             numbers[i] = number;
             CollectionsMarshal.AsSpan(_docCounts)[number]++;
         }
-        _documents.Add(new Document(terms.Starts, terms.Bytes, terms.PositionStarts, terms.Positions, numbers, terms.Lengths));
+        _documents.Add(new Document(terms.Bytes, terms.Positions, numbers));
+        _lengths.Add(terms.Lengths);
     }
 
     /// <summary>
@@ -54,6 +61,8 @@ internal sealed class SegmentWriter(int chunkPositions, double[] typicalLengths)
     public SegmentFiles Finish(Action<string, string>? write, string generation)
     {
         var terms = LayOut();
+        // Laid out, the documents are no longer needed: what follows allocates as much again in files.
+        _documents.Clear();
         var summary = Summarize(terms);
         var shards = WriteShards(IndexFormat.Shard, terms.Select(t => (t.Text, t.DocCount, t.Postings)), write, generation);
         var pairs = terms.Where(t => t.Positions.Length > 0).Select(MakePair).ToList();
@@ -65,7 +74,7 @@ internal sealed class SegmentWriter(int chunkPositions, double[] typicalLengths)
         _numberOf.Clear();
         _keys.Clear();
         _docCounts.Clear();
-        _documents.Clear();
+        _lengths.Clear();
         return new SegmentFiles(shards, positionShards, chunks, summary);
     }
 
@@ -84,7 +93,7 @@ internal sealed class SegmentWriter(int chunkPositions, double[] typicalLengths)
         return best;
     }
 
-    private double Score(int id, int[] counts) => Bm25.BeforeIdf(IndexFormat.Weights, counts, _documents[id].Lengths, typicalLengths);
+    private double Score(int id, int[] counts) => Bm25.BeforeIdf(IndexFormat.Weights, counts, _lengths[id], typicalLengths);
 
     private delegate void PostingAction(int id, int[] counts);
 
@@ -143,15 +152,25 @@ internal sealed class SegmentWriter(int chunkPositions, double[] typicalLengths)
 
     private delegate void EntryAction(int id, int number, ReadOnlySpan<byte> entry, ReadOnlySpan<byte> positions);
 
-    /// <summary>Every document's entries in document order: its id, the term's number, its entry and its positions.</summary>
+    /// <summary>
+    /// Every document's entries in document order: its id, the term's number, its entry and its positions. An entry
+    /// is its field mask and a count per field set; a pair's positions are as many varints as its counts add up to.
+    /// </summary>
     private void ForEachEntry(EntryAction action)
     {
         for (var id = 0; id < _documents.Count; id++)
         {
-            var document = _documents[id];
-            for (var i = 0; i < document.Numbers.Length; i++)
-                action(id, document.Numbers[i], document.Bytes.AsSpan(document.Starts[i]..document.Starts[i + 1]),
-                    document.Positions.AsSpan(document.PositionStarts[i]..document.PositionStarts[i + 1]));
+            var (bytes, positions, numbers) = _documents[id];
+            int at = 0, positionAt = 0;
+            foreach (var number in numbers)
+            {
+                var (start, positionStart, occurrences) = (at, positionAt, 0);
+                var mask = IndexFormat.ReadVarint(bytes, ref at);
+                for (var f = 0; f < 3; f++) if ((mask & (1 << f)) != 0) occurrences += IndexFormat.ReadVarint(bytes, ref at);
+                if (DocumentTerms.IsPair(_keys[number]))
+                    for (; occurrences > 0; occurrences--) while (positions[positionAt++] >= 0x80) { }
+                action(id, number, bytes.AsSpan(start..at), positions.AsSpan(positionStart..positionAt));
+            }
         }
     }
 
@@ -227,7 +246,7 @@ internal sealed class SegmentWriter(int chunkPositions, double[] typicalLengths)
         var positions = term.Positions.Span;
         foreach (var i in indices)
         {
-            var (at, lengths) = (members.Starts[i], _documents[members.Ids[i]].Lengths);
+            var (at, lengths) = (members.Starts[i], _lengths[members.Ids[i]]);
             for (var f = 0; f < 3; f++)
             {
                 var count = members.Counts[3 * i + f];
