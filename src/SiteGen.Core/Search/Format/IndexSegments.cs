@@ -19,13 +19,15 @@ internal static class IndexSegments
 {
     /// <summary>
     /// Documents per segment, about. A query reads, for each segment it reads, its columns and a shard per term,
-    /// and the chunks of the reports it checks there: fewer segments, fewer files. A build holds one segment's
-    /// postings in memory, and an edit works its segment out again: larger segments, more memory and time.
-    /// At 10,000 generated reports (tests/SiteGen.Benchmarks layouts and stages) 2,000 made six segments and a
-    /// median query loaded 48 files and 155 KB (its results, counts estimated); 4,000 made three, 35 files and
-    /// 144 KB, for 0.3 GB more peak memory and 0.9 s more in the rebuild after an edit; 6,000 made two, 33 files.
+    /// and the chunks of the reports it checks there: fewer segments, fewer files. But a segment's bound is the
+    /// best its best document can score, so the larger the segment, the less a query can leave unread. Measured
+    /// with tests/SiteGen.Benchmarks layouts (2026-12-03): at 10,000 generated reports 4,000 made three segments
+    /// and a median query loaded 35 files and 144 KB where 2,000 made six and it loaded 48 and 155 KB (its
+    /// results, counts estimated); at 100,000, 4,000 made 25 and it loaded 59 files and 311 KB (counts included)
+    /// where 2,000 made 50 and it loaded 60 and 234 KB (the same reports, measured the day before): there a query
+    /// leaves most segments unread, and a larger one is less often left. A build also holds one segment's postings.
     /// </summary>
-    public const int Target = 4000;
+    public const int Target = 2000;
 
     public static IReadOnlyList<SegmentRange> Plan(IReadOnlyList<string> slugs, int target = Target)
     {
