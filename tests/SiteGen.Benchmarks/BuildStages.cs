@@ -20,7 +20,6 @@ public static class BuildStages
         var cached = incremental || args.Contains("--cached");
         var kept = CorpusGenerator.Option(args, "--out");
         var output = kept is null ? Path.Combine(Path.GetTempPath(), "sitegen-stages-" + Environment.ProcessId) : Path.GetFullPath(kept);
-        // --segments N: documents per index segment, about (an experiment on the index's layout).
         var layout = CorpusGenerator.Option(args, "--segments") is { } segments
             ? SiteGen.Search.Format.SearchLayout.Default with { SegmentSize = int.Parse(segments) }
             : SiteGen.Search.Format.SearchLayout.Default;

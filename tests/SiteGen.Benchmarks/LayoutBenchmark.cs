@@ -52,7 +52,7 @@ public static class LayoutBenchmark
         var byKind = new SortedDictionary<string, double>(StringComparer.Ordinal);
         var segments = new List<int>();
         var loads = new List<int>();
-        var filesByKind = new SortedDictionary<string, List<int>>(StringComparer.Ordinal);
+        var filesByKind = new List<Dictionary<string, int>>();
         var kilobytes = PeerBenchmark.Queries.Select(q =>
         {
             var reader = SearchIndexReader.Open(output);
@@ -61,8 +61,7 @@ public static class LayoutBenchmark
             var deltas = reader.Segments.Where(x => x.Patch is not null).Select(x => $"m-{x.Patch!.Delta.Generation}.js").ToHashSet();
             segments.Add(reader.FilesRead.Count(f => f.StartsWith("m-") && !deltas.Contains(f)));
             loads.Add(reader.FilesRead.Distinct().Count() + 1); // and search.js
-            foreach (var group in reader.FilesRead.Distinct().GroupBy(KindOf))
-                (filesByKind.TryGetValue(group.Key, out var list) ? list : filesByKind[group.Key] = []).Add(group.Count());
+            filesByKind.Add(reader.FilesRead.Distinct().GroupBy(KindOf).ToDictionary(g => g.Key, g => g.Count()));
             foreach (var file in reader.FilesRead.Distinct())
             {
                 var kind = KindOf(file);
@@ -77,7 +76,8 @@ public static class LayoutBenchmark
         Console.WriteLine($"{"",7} mean KB by file kind: {string.Join("  ", byKind.Select(k => $"{k.Key} {k.Value:0}"))}");
         // On file:// each script a query loads costs a few milliseconds however small (seen here: 3 to 17 ms), so the count matters as well as the bytes.
         Console.WriteLine($"{"",7} files loaded per query: median {Stats.Median(loads.Select(n => (double)n)):0}; {string.Join(" ", loads)}");
-        Console.WriteLine($"{"",7} files per query by kind: {string.Join("  ", filesByKind.Select(k => $"{k.Key} {string.Join(" ", k.Value.Select(n => n.ToString()))}"))}");
+        var kinds = filesByKind.SelectMany(k => k.Keys).Distinct().Order(StringComparer.Ordinal);
+        Console.WriteLine($"{"",7} files per query by kind: {string.Join("  ", kinds.Select(kind => $"{kind} {string.Join(" ", filesByKind.Select(k => k.GetValueOrDefault(kind)))}"))}");
         Console.WriteLine($"{"",7} segments read per query (of {SearchIndexReader.Open(output).SegmentCount}): {string.Join(" ", segments)}");
     }
 }

@@ -29,7 +29,7 @@ internal sealed class SegmentWriter(int chunkPositions, double[] typicalLengths)
     /// <summary>
     /// A document's entries and positions, one after another, and the number of each entry's term. Its key is let go
     /// (8 bytes an entry), and so are where each entry and its positions start (8 more): the entries are read in
-    /// order, each saying how long it is. An entry a segment holds costs 4 bytes and its data where it took 20.
+    /// order, each saying how long it is. An entry a segment holds costs 4 bytes besides its data where it took 12.
     /// </summary>
     private readonly record struct Document(byte[] Bytes, byte[] Positions, int[] Numbers);
 
