@@ -445,27 +445,35 @@
       return grouped(term, all, layer, lengthOf, ensure);
     });
   }
-  /* Postings grouped by the file of `files` that holds their positions; `ensure` loads the columns `lengthOf` reads. */
+  /* Postings grouped by the file of `files` that holds their positions; `ensure` loads the columns `lengthOf` reads.
+     The groups are worked out when first asked for (groupsOf): only a covering pair of a part of three or more units
+     ever reads positions, and a chunked pair's order scores and sorts every posting of it in the segment. */
   function grouped(term, all, files, lengthOf, ensure) {
-    var list = { term: term, postings: all, index: new Map(), groups: [], lengthOf: lengthOf, ensure: ensure };
+    var list = { term: term, postings: all, index: new Map(), groups: null, files: files, lengthOf: lengthOf, ensure: ensure };
     list.postings.forEach(function (p, i) { list.index.set(p.doc, i); });
-    var positions = list.postings.map(function (p) { return p.counts[0] + p.counts[1] + p.counts[2]; });
-    var chunked = positions.reduce(function (a, b) { return a + b; }, 0) > manifest.chunkPositions;
+    var chunked = 0;
+    list.postings.forEach(function (p) { chunked += p.counts[0] + p.counts[1] + p.counts[2]; });
     // A chunked pair's order needs its documents' lengths: the segment's columns, which reading it loads anyway.
-    return (chunked ? ensure() : Promise.resolve()).then(function () {
-      var layout = chunks(positions, function (i) { var p = list.postings[i]; return beforeIdf(p.counts, lengthOf(p.doc)); }, manifest.chunkPositions);
-      (layout ? layout.order : positions.map(function (_, i) { return i; })).forEach(function (i) {
-        var chunk = layout ? layout.chunkOf[i] : -1, last = list.groups[list.groups.length - 1];
-        if (!last || last.chunk !== chunk) {
-          list.groups.push({ chunk: chunk, members: [],
-            file: chunk < 0 ? shardName("positions", files.positionShards, files.generation, term) : "c" + hex8(fnv(term)) + "-" + chunk + "-" + files.generation });
-        }
-        list.groups[list.groups.length - 1].members.push(i);
-        list.postings[i].group = list.groups.length - 1;
-      });
-      return list;
-    });
+    return (chunked > manifest.chunkPositions ? ensure() : Promise.resolve()).then(function () { return list; });
   }
+  function groupsOf(list) {
+    if (list.groups) return list.groups;
+    var term = list.term, files = list.files, groups = list.groups = [];
+    var positions = list.postings.map(function (p) { return p.counts[0] + p.counts[1] + p.counts[2]; });
+    var layout = chunks(positions, function (i) { var p = list.postings[i]; return beforeIdf(p.counts, list.lengthOf(p.doc)); }, manifest.chunkPositions);
+    (layout ? layout.order : positions.map(function (_, i) { return i; })).forEach(function (i) {
+      var chunk = layout ? layout.chunkOf[i] : -1, last = groups[groups.length - 1];
+      if (!last || last.chunk !== chunk) {
+        groups.push({ chunk: chunk, members: [],
+          file: chunk < 0 ? shardName("positions", files.positionShards, files.generation, term) : "c" + hex8(fnv(term)) + "-" + chunk + "-" + files.generation });
+      }
+      groups[groups.length - 1].members.push(i);
+      list.postings[i].group = groups.length - 1;
+    });
+    return groups;
+  }
+  /* The group of the file holding a posting's positions. */
+  function groupOf(list, posting) { return groupsOf(list)[posting.group]; }
   function find(list, doc) { var i = list.index.get(doc); return i === undefined ? null : list.postings[i]; }
   /* Reads the positions of a group's documents from its file. */
   function loadGroup(list, group) {
@@ -619,14 +627,14 @@
   function needsPositions(m, doc) { return m.offsets.length > 0 && m.bounds.has(doc); }
   function needsChunk(m, doc) {
     return needsPositions(m, doc) && coveringOf(m, doc).some(function (pair) {
-      return pair.some(function (list) { var p = find(list, doc); return p && list.groups[p.group].chunk >= 0; });
+      return pair.some(function (list) { var p = find(list, doc); return p && groupOf(list, p).chunk >= 0; });
     });
   }
   /* The files counting the part in the document reads, read before or not (PartMatcher.PositionFiles). */
   function positionFiles(m, doc, out) {
     if (!needsPositions(m, doc)) return;
     coveringOf(m, doc).forEach(function (pair) {
-      pair.forEach(function (list) { var p = find(list, doc); if (p) out.add(list.groups[p.group].file); });
+      pair.forEach(function (list) { var p = find(list, doc); if (p) out.add(groupOf(list, p).file); });
     });
   }
   /* Reads, in one batch, the positions counting the matchers in these documents need. */
@@ -642,7 +650,7 @@
             // A patched segment's positions are in its base's or its delta's files.
             var source = posting.source, held = source ? find(source, doc) : posting;
             if (source) patched.push([posting, held]);
-            if (!held.fields) wanted.set((source || list).groups[held.group], source || list);
+            if (!held.fields) wanted.set(groupOf(source || list, held), source || list);
           });
         });
       });
