@@ -24,7 +24,7 @@ internal static class IndexSegments
     /// with tests/SiteGen.Benchmarks layouts (2026-12-03): at 10,000 generated reports 4,000 made three segments
     /// and a median query loaded 35 files and 144 KB where 2,000 made six and it loaded 48 and 155 KB (its
     /// results, counts estimated); at 100,000, 4,000 made 25 and it loaded 59 files and 311 KB (counts included)
-    /// where 2,000 made 50 and it loaded 60 and 234 KB (the same reports, measured the day before): there a query
+    /// where 2,000 made 50 and it loaded 60 and 234 KB (the same reports, an earlier session): there a query
     /// leaves most segments unread, and a larger one is less often left. A build also holds one segment's postings.
     /// </summary>
     public const int Target = 2000;
