@@ -92,5 +92,5 @@ internal sealed record Citation(string GbT7714, string BibTex, string CslJson)
         _ => c.ToString(),
     }));
 
-    private static readonly System.Buffers.SearchValues<char> TeXCommands = System.Buffers.SearchValues.Create("\\{}%&$#_~^");
+    private static readonly SearchValues<char> TeXCommands = SearchValues.Create("\\{}%&$#_~^");
 }
