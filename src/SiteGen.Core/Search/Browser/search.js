@@ -288,26 +288,57 @@
     if (scored ? at.i + 3 * count !== bytes.length : at.i !== bytes.length) throw new Error("damaged index file");
     return { values: values, columns: columns, len: scored ? bytes.subarray(at.i) : null };
   }
-  /* Terms in ordinal order, each followed by data whose extent `entry` reads (SearchIndexReader.Terms). */
-  function decodeTerms(bytes, entry) {
-    var at = { i: 0 }, count = varint(bytes, at), terms = new Map(), decoder = new TextDecoder();
-    for (var t = 0; t < count; t++) {
-      var len = varint(bytes, at), term = decoder.decode(bytes.subarray(at.i, at.i + len));
-      at.i += len;
-      terms.set(term, entry(bytes, at));
+  /* Terms in ordinal order, each followed by data that `skip` passes over and `entry` reads (SearchIndexReader.Terms).
+     A file holds hundreds of terms and a query asks it for one or two: each is found by comparing its UTF-8 bytes as
+     the file is scanned, and only the terms asked for are decoded (decoding every term of every file a query loads
+     was a tenth of the page's work, with the garbage it left). */
+  function utf8(text) {
+    var out = [];
+    for (var ch of text) {
+      var c = ch.codePointAt(0);
+      if (c < 0x80) out.push(c);
+      else if (c < 0x800) out.push(0xc0 | c >> 6, 0x80 | c & 63);
+      else if (c < 0x10000) out.push(0xe0 | c >> 12, 0x80 | c >> 6 & 63, 0x80 | c & 63);
+      else out.push(0xf0 | c >> 18, 0x80 | c >> 12 & 63, 0x80 | c >> 6 & 63, 0x80 | c & 63);
     }
-    return terms;
+    return out;
+  }
+  function termTable(bytes, skip, entry) {
+    var found = new Map();
+    function lookup(term) {
+      var want = utf8(term), at = { i: 0 }, count = varint(bytes, at);
+      for (var t = 0; t < count; t++) {
+        var len = varint(bytes, at), same = len === want.length;
+        for (var k = 0; same && k < len; k++) same = bytes[at.i + k] === want[k];
+        at.i += len;
+        if (same) return entry(bytes, at);
+        skip(bytes, at);
+      }
+      return undefined;
+    }
+    return {
+      get: function (term) {
+        if (!found.has(term)) found.set(term, lookup(term));
+        return found.get(term);
+      },
+      has: function (term) { return this.get(term) !== undefined; }
+    };
   }
   function decodeShard(bytes) {
-    return decodeTerms(bytes, function (bytes, at) {
-      var df = varint(bytes, at), size = varint(bytes, at), e = { df: df, bytes: bytes, start: at.i, end: at.i + size };
+    return termTable(bytes, function (bytes, at) {
+      varint(bytes, at);
+      var size = varint(bytes, at); // read before at.i is: `at.i += varint(…)` would add to the old offset
       at.i += size;
-      return e;
+    }, function (bytes, at) {
+      var df = varint(bytes, at), size = varint(bytes, at);
+      return { df: df, bytes: bytes, start: at.i, end: at.i + size };
     });
   }
   /* A dictionary shard: per term, per segment that has it, [segment, documents, stored bound]. */
   function decodeDictionary(bytes) {
-    return decodeTerms(bytes, function (bytes, at) {
+    return termTable(bytes, function (bytes, at) {
+      for (var k = varint(bytes, at) * 3; k > 0; k--) varint(bytes, at);
+    }, function (bytes, at) {
       var n = varint(bytes, at), list = [], segment = 0;
       for (var k = 0; k < n; k++) { segment += varint(bytes, at); list.push([segment, varint(bytes, at), varint(bytes, at)]); }
       return list;
