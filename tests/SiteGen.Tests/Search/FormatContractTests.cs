@@ -81,6 +81,15 @@ public class FormatContractTests
                 ["len"] = scored ? new JsonArray(read.LengthCodes.Select(b => (JsonNode?)(int)b).ToArray()) : null,
             };
         }),
+        ["terms"] = Map("terms", c =>
+        {
+            var bytes = Ints(c["bytes"]!).Select(b => (byte)b).ToArray();
+            var dictionary = c["kind"]!.GetValue<string>() == "dictionary";
+            var found = IndexFormat.Terms(bytes, dictionary).ToDictionary(t => t.Term, StringComparer.Ordinal);
+            return new JsonArray(c["lookups"]!.AsArray().Select(l => !found.TryGetValue(l!["term"]!.GetValue<string>(), out var t) ? null
+                : dictionary ? new JsonArray(IndexFormat.DictionaryEntry(bytes, t.Start).Select(e => (JsonNode?)new JsonArray(e.Segment, e.Documents, e.Bound)).ToArray())
+                : (JsonNode)new JsonArray(t.Start, t.End)).ToArray());
+        }),
         ["positions"] = Map("positions", c =>
         {
             var bits = new PositionCode.Reader(Ints(c["bytes"]!).Select(b => (byte)b).ToArray(), 0);

@@ -29,6 +29,7 @@ public static class ContractScripts
             binary: v.binary.map(x => c.bytesOf(Function('return "' + x.literal + '"')())),
             packed: v.packed.map(x => c.inflate(Function('return "' + x.literal + '"')())),
             columns: v.columns.map(x => c.columns(Function('return "' + x.literal + '"')(), x.scored)),
+            terms: v.terms.map(x => c.terms(x.bytes, x.kind, x.lookups.map(l => l.term))),
             positions: v.positions.map(x => c.positions(x.bytes, x.docs)),
             lengths: v.lengths.map(x => c.length(x.code)),
             scores: v.scores.map(x => c.round4(c.bm25(x.weight, c.idf(x.documents, x.df), x.count, x.length, x.typical))),

@@ -3,7 +3,7 @@ using System.Text.Json.Nodes;
 namespace SiteGen.Tests.Support;
 
 /// <summary>
-/// tests/vectors/format.json: the algorithms both engines implement (hashes, varints, binary data in string literals, packed (deflated) data, columns files, positions, length codes, scores,
+/// tests/vectors/format.json: the algorithms both engines implement (hashes, varints, binary data in string literals, packed (deflated) data, columns files, terms in shard and dictionary files, positions, length codes, scores,
 /// chunk order, query parsing), each case with the answer both must give, computed independently.
 /// </summary>
 public static class FormatVectors
@@ -23,6 +23,7 @@ public static class FormatVectors
         {
             ["values"] = c!["values"]!.DeepClone(), ["columns"] = c["columns"]!.DeepClone(), ["len"] = c["len"]?.DeepClone(),
         }).ToArray()),
+        ["terms"] = new JsonArray(Cases("terms").Select(c => (JsonNode?)new JsonArray(c!["lookups"]!.AsArray().Select(l => l!["entry"]?.DeepClone()).ToArray())).ToArray()),
         ["positions"] = new JsonArray(Cases("positions").Select(c => (JsonNode?)new JsonArray(c!["docs"]!.AsArray().Select(d => d!["positions"]!.DeepClone()).ToArray())).ToArray()),
         ["lengths"] = new JsonArray(Cases("lengths").Select(c => (JsonNode?)JsonValue.Create(c!["length"]!.GetValue<int>())).ToArray()),
         ["scores"] = new JsonArray(Cases("scores").Select(c => (JsonNode?)JsonValue.Create(c!["score"]!.GetValue<double>())).ToArray()),

@@ -560,7 +560,14 @@
       var read = bitReader(Uint8Array.from(bytes), 0);
       return docs.map(function (d) { return readPositions(d.counts, d.lengths, read); });
     },
-    chunks: function (positions, scores, chunkPositions) { return chunks(positions, function (i) { return scores[i]; }, chunkPositions); }
+    chunks: function (positions, scores, chunkPositions) { return chunks(positions, function (i) { return scores[i]; }, chunkPositions); },
+    terms: function (bytes, kind, lookups) {
+      var table = (kind === "dictionary" ? decodeDictionary : decodeShard)(Uint8Array.from(bytes));
+      return lookups.map(function (term) {
+        var e = table.get(term);
+        return e === undefined ? null : kind === "dictionary" ? e : [e.start, e.end];
+      });
+    }
   };
   /* A query part (QueryPart.cs): its units, whether a break stands before each, and its key (a space for each break). */
   function part(text, quoted) {

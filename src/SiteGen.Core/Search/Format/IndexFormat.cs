@@ -82,6 +82,44 @@ internal static class IndexFormat
     }
 
     /// <summary>
+    /// The terms of a file laid out as a shard (count or position shard, chunk) or as a dictionary shard, in the file's
+    /// order, each with where its entry's data starts and ends: in a shard its postings or positions (after the document
+    /// count and their length), in a dictionary the list of segments <see cref="DictionaryEntry"/> reads (FORMAT.md, Files).
+    /// </summary>
+    public static IEnumerable<(string Term, int Start, int End)> Terms(byte[] bytes, bool dictionary)
+    {
+        var at = 0;
+        for (var count = ReadVarint(bytes, ref at); count > 0; count--)
+        {
+            var length = ReadVarint(bytes, ref at);
+            var term = Encoding.UTF8.GetString(bytes, at, length);
+            at += length;
+            var start = at;
+            if (dictionary) for (var n = ReadVarint(bytes, ref at) * 3; n > 0; n--) ReadVarint(bytes, ref at);
+            else
+            {
+                ReadVarint(bytes, ref at); // the document count, for readers that want it without decoding
+                var size = ReadVarint(bytes, ref at);
+                start = at;
+                at += size;
+            }
+            yield return (term, start, at);
+        }
+    }
+
+    /// <summary>A dictionary entry (see <see cref="Terms"/>): each segment that has the term, its documents there and the bound.</summary>
+    public static List<(int Segment, int Documents, int Bound)> DictionaryEntry(byte[] bytes, int start)
+    {
+        var (at, segment, list) = (start, 0, new List<(int, int, int)>());
+        for (var n = ReadVarint(bytes, ref at); n > 0; n--)
+        {
+            segment += ReadVarint(bytes, ref at);
+            list.Add((segment, ReadVarint(bytes, ref at), ReadVarint(bytes, ref at)));
+        }
+        return list;
+    }
+
+    /// <summary>
     /// Data that compresses — term strings and counts, field texts — is deflated (raw DEFLATE, RFC 1951) before it
     /// is written as a <see cref="Literal"/>: shards by 3.2×, texts by 2.4× on the generated archive. search.js
     /// inflates it itself (tests/vectors/format.json). Positions are not: their Rice-coded gaps do not compress.

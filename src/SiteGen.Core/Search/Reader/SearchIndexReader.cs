@@ -170,14 +170,8 @@ public sealed class SearchIndexReader
         if (_dictionary.Shards == 0 && Segments.Count == 1) docCounts[0] = Postings(term, 0).Postings.Count;
         if (_dictionary.Shards > 0 && DictionaryEntry(term) is { } entry)
         {
-            var (bytes, at) = (entry.Bytes, entry.Start);
-            var entries = IndexFormat.ReadVarint(bytes, ref at);
-            for (int i = 0, segment = 0; i < entries; i++)
-            {
-                segment += IndexFormat.ReadVarint(bytes, ref at);
-                docCounts[segment] = IndexFormat.ReadVarint(bytes, ref at);
-                bounds[segment] = IndexFormat.ReadVarint(bytes, ref at);
-            }
+            foreach (var (segment, documents, bound) in IndexFormat.DictionaryEntry(entry.Bytes, entry.Start))
+                (docCounts[segment], bounds[segment]) = (documents, bound);
         }
         return _stats[term] = new TermStats(docCounts, bounds);
     }
@@ -303,38 +297,18 @@ public sealed class SearchIndexReader
     private (byte[] Bytes, int Start, int End)? Entry(string kind, int count, string generation, string term) =>
         count > 0 && Shard(IndexFormat.ShardName(kind, IndexFormat.ShardOf(term, count), generation), kind).TryGetValue(term, out var entry) ? entry : null;
 
-    private Dictionary<string, (byte[] Bytes, int Start, int End)> Shard(string file, string kind) => Terms(file, kind, (bytes, at) =>
-    {
-        IndexFormat.ReadVarint(bytes, ref at); // document count, for readers that want it without decoding
-        var size = IndexFormat.ReadVarint(bytes, ref at);
-        return (at, at + size);
-    });
+    private Dictionary<string, (byte[] Bytes, int Start, int End)> Shard(string file, string kind) => Terms(file, kind);
 
-    /// <summary>A shard of the dictionary: each term's entry starts with how many segments it lists, three numbers each.</summary>
-    private Dictionary<string, (byte[] Bytes, int Start, int End)> Dictionary(string file) => Terms(file, IndexFormat.Dictionary, (bytes, at) =>
-    {
-        var start = at;
-        for (var n = IndexFormat.ReadVarint(bytes, ref at) * 3; n > 0; n--) IndexFormat.ReadVarint(bytes, ref at);
-        return (start, at);
-    });
+    private Dictionary<string, (byte[] Bytes, int Start, int End)> Dictionary(string file) => Terms(file, IndexFormat.Dictionary);
 
-    /// <summary>A file of terms in ordinal order, each followed by data whose extent <paramref name="entry"/> reads.</summary>
-    private Dictionary<string, (byte[] Bytes, int Start, int End)> Terms(string file, string kind, Func<byte[], int, (int Start, int End)> entry)
+    /// <summary>A file of terms, each with where its entry's data is (<see cref="IndexFormat.Terms"/>).</summary>
+    private Dictionary<string, (byte[] Bytes, int Start, int End)> Terms(string file, string kind)
     {
         if (_shards.TryGetValue(file, out var terms)) return terms;
-        terms = new Dictionary<string, (byte[], int, int)>(StringComparer.Ordinal);
         var literal = LoadLiteral(file, kind);
         var bytes = IndexFormat.IsPacked(kind) ? IndexFormat.Unpacked(literal) : IndexFormat.BytesOf(literal);
-        var at = 0;
-        var count = IndexFormat.ReadVarint(bytes, ref at);
-        for (var t = 0; t < count; t++)
-        {
-            var length = IndexFormat.ReadVarint(bytes, ref at);
-            var term = Encoding.UTF8.GetString(bytes, at, length);
-            var (start, end) = entry(bytes, at + length);
-            terms[term] = (bytes, start, end);
-            at = end;
-        }
+        terms = new Dictionary<string, (byte[], int, int)>(StringComparer.Ordinal);
+        foreach (var (term, start, end) in IndexFormat.Terms(bytes, kind == IndexFormat.Dictionary)) terms[term] = (bytes, start, end);
         return _shards[file] = terms;
     }
 
