@@ -31,29 +31,32 @@ internal static partial class BodyBlocks
         }
         Block Heading(int level, string text) => new(level, Inline(text), $"sec-{++headings}");
 
-        foreach (var raw in markdown.Split('\n'))
+        // Lines as spans of the body: a string is made only of a line a block marker may start (a regex reads it).
+        for (var rest = markdown.AsSpan(); ;)
         {
+            var end = rest.IndexOf('\n');
+            var raw = end < 0 ? rest : rest[..end];
+            rest = end < 0 ? [] : rest[(end + 1)..];
             // Each pattern is tried only on a line whose first character could start it: most lines are prose.
-            var line = (Lead(raw) == '>' ? Quote().Replace(raw, "") : raw).TrimEnd('\r');
+            var line = (Lead(raw) == '>' ? Quote().Replace(raw.ToString(), "").AsSpan() : raw).TrimEnd('\r');
             var lead = Lead(line);
             if (fence is not null)
             {
                 if (line.TrimStart().StartsWith(fence, StringComparison.Ordinal)) { Close(); fence = null; }
                 else paragraph.Append(line.Trim());
-                continue;
             }
-            if (lead is '`' or '~' && Fence().Match(line) is { Success: true } opening) { Close(); fence = opening.Groups[1].Value; continue; }
-            if (lead == '#' && Atx().Match(line) is { Success: true } atx) { Close(); blocks.Add(Heading(atx.Groups[1].Length, atx.Groups[2].Value)); continue; }
-            if (paragraph.Length > 0 && lead is '=' or '-' && Setext().Match(line) is { Success: true } underline)
+            else if (lead is '`' or '~' && Fence().Match(line.ToString()) is { Success: true } opening) { Close(); fence = opening.Groups[1].Value; }
+            else if (lead == '#' && Atx().Match(line.ToString()) is { Success: true } atx) { Close(); blocks.Add(Heading(atx.Groups[1].Length, atx.Groups[2].Value)); }
+            else if (paragraph.Length > 0 && lead is '=' or '-' && Setext().IsMatch(line))
             {
                 var text = paragraph.ToString();
                 paragraph.Clear();
-                blocks.Add(Heading(underline.Groups[1].Value[0] == '=' ? 1 : 2, text));
-                continue;
+                blocks.Add(Heading(line.TrimStart()[0] == '=' ? 1 : 2, text));
             }
-            if (line.Trim().Length == 0) { Close(); continue; }
+            else if (line.Trim().Length == 0) Close();
             // Soft line breaks inside a Chinese paragraph join without a space, as the text was written.
-            paragraph.Append(line.Trim());
+            else paragraph.Append(line.Trim());
+            if (end < 0) break;
         }
         Close();
         return blocks;
@@ -74,7 +77,7 @@ internal static partial class BodyBlocks
     private static readonly System.Buffers.SearchValues<char> InlineMarks = System.Buffers.SearchValues.Create("[*_`\\");
 
     /// <summary>The line's first character after the (up to three) spaces block markers may stand behind.</summary>
-    private static char Lead(string line)
+    private static char Lead(ReadOnlySpan<char> line)
     {
         var at = 0;
         while (at < line.Length && line[at] == ' ') at++;

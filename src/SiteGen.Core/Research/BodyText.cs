@@ -42,11 +42,12 @@ internal sealed class BodyTextSpill : IDisposable
     /// <summary>Keeps one body's text; called from many threads at once, each writing its own span of the file.</summary>
     public void Put(string slug, BodyText body)
     {
-        var text = Encoding.UTF8.GetBytes(body.Text);
-        var bytes = new byte[4 + text.Length + body.Levels.Length];
-        BinaryPrimitives.WriteInt32LittleEndian(bytes, text.Length);
-        text.CopyTo(bytes, 4);
-        body.Levels.CopyTo(bytes, 4 + text.Length);
+        // Encoded straight into the record written, which is not zeroed first: every byte of it is written.
+        var length = Encoding.UTF8.GetByteCount(body.Text);
+        var bytes = GC.AllocateUninitializedArray<byte>(4 + length + body.Levels.Length);
+        BinaryPrimitives.WriteInt32LittleEndian(bytes, length);
+        Encoding.UTF8.GetBytes(body.Text, bytes.AsSpan(4, length));
+        body.Levels.CopyTo(bytes, 4 + length);
         var offset = Interlocked.Add(ref _end, bytes.Length) - bytes.Length;
         RandomAccess.Write(Handle, bytes, offset);
         _kept[slug] = (offset, bytes.Length);
@@ -66,7 +67,7 @@ internal sealed class BodyTextSpill : IDisposable
     private byte[]? Read(string slug)
     {
         if (!_kept.TryGetValue(slug, out var at)) return null;
-        var bytes = new byte[at.Length];
+        var bytes = GC.AllocateUninitializedArray<byte>(at.Length);
         return RandomAccess.Read(Handle, bytes, at.Offset) == bytes.Length ? bytes : null;
     }
 

@@ -1,4 +1,6 @@
 using System.Globalization;
+using System.Numerics;
+using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
 
 namespace SiteGen.Research;
@@ -77,10 +79,23 @@ internal sealed class ParagraphPrints
     /// <summary>The length of a text's normal form (<see cref="Normalize"/>), which is not made: a paragraph's length as prints and statistics count it.</summary>
     public static int Length(string text)
     {
-        var count = 0;
-        foreach (var c in text) if (Keeps(c)) count++;
+        // Sixteen units at a time: a Chinese character is text without looking it up, and in these reports most are;
+        // only the others (punctuation, digits, Latin) are looked up one by one.
+        var units = MemoryMarshal.Cast<char, ushort>(text.AsSpan());
+        var (count, at) = (0, 0);
+        for (; at + Vector256<ushort>.Count <= units.Length; at += Vector256<ushort>.Count)
+        {
+            var offset = Vector256.Create(units.Slice(at, Vector256<ushort>.Count)) - Vector256.Create((ushort)CjkFirst);
+            var others = ~Vector256.LessThanOrEqual(offset, Vector256.Create((ushort)(CjkLast - CjkFirst))).ExtractMostSignificantBits() & 0xFFFF;
+            count += Vector256<ushort>.Count - BitOperations.PopCount(others);
+            for (; others != 0; others &= others - 1)
+                if (Keeps(text[at + BitOperations.TrailingZeroCount(others)])) count++;
+        }
+        for (; at < units.Length; at++) if (Keeps(text[at])) count++;
         return count;
     }
+
+    private const char CjkFirst = '\u4E00', CjkLast = '\u9FFF';
 
     // A bit a UTF-16 unit, looked up: weighing each character's Unicode category was a second of CPU at 10,000 reports.
     private static bool Keeps(char c) => (KeptUnits[c >> 6] >> (c & 63) & 1) != 0;
@@ -95,7 +110,7 @@ internal sealed class ParagraphPrints
         return table;
 
         // Surrogates are kept as they are: a character beyond the BMP is still text (rare in reports, and kept whole).
-        static bool IsText(char c) => c is >= '\u4E00' and <= '\u9FFF' || char.IsLetterOrDigit(c) || char.IsSurrogate(c) ||
+        static bool IsText(char c) => c is >= CjkFirst and <= CjkLast || char.IsLetterOrDigit(c) || char.IsSurrogate(c) ||
             char.GetUnicodeCategory(c) is UnicodeCategory.LetterNumber or UnicodeCategory.OtherNumber;
     }
 

@@ -48,6 +48,21 @@ public class SharedParagraphsTests
     }
 
     [Fact]
+    public void A_paragraphs_length_counts_each_letter_and_digit_wherever_it_stands()
+    {
+        // Characters at the edges of the range counted without a lookup (U+4E00–U+9FFF) and just outside it, among
+        // punctuation, digits, Latin and a character beyond the BMP, in strings long and short; each counted alone is the reference.
+        string[] pool = ["一", "\u9FFF", "\u4DFF", "\uA000", "〇", "法", "治", "，", "。", "（", "２", "7", "a", "Z", " ", "\n", "𠀀", "—"];
+        var random = new Random(21);
+        for (var n = 0; n < 300; n++)
+        {
+            var text = string.Concat(Enumerable.Range(0, random.Next(0, 90)).Select(_ => pool[random.Next(pool.Length)]));
+            var expected = text.Sum(c => ParagraphPrints.Length(c.ToString()));
+            ParagraphPrints.Length(text).Should().Be(expected, text);
+        }
+    }
+
+    [Fact]
     public void Paragraphs_that_only_share_words_are_not_copies()
     {
         var other = "2021年，县政府坚持以习近平法治思想为指导，深化行政复议体制改革，全年受理行政复议案件四十件，纠错六件，行政机关负责人出庭应诉率达到百分之百。";
