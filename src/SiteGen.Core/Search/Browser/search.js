@@ -288,10 +288,7 @@
     if (scored ? at.i + 3 * count !== bytes.length : at.i !== bytes.length) throw new Error("damaged index file");
     return { values: values, columns: columns, len: scored ? bytes.subarray(at.i) : null };
   }
-  /* Terms in ordinal order, each followed by data that `skip` passes over and `entry` reads (SearchIndexReader.Terms).
-     A file holds hundreds of terms and a query asks it for one or two: each is found by comparing its UTF-8 bytes as
-     the file is scanned, and only the terms asked for are decoded (decoding every term of every file a query loads
-     was a tenth of the page's work, with the garbage it left). */
+  /* A term as the files hold it: UTF-8 bytes. */
   function utf8(text) {
     var out = [];
     for (var ch of text) {
@@ -303,6 +300,10 @@
     }
     return out;
   }
+  /* Terms in ordinal order, each followed by data that `skip` passes over and `entry` reads (IndexFormat.Terms).
+     A file holds hundreds of terms and a query asks it for one or two: each is found by comparing its UTF-8 bytes as
+     the file is scanned, and only the terms asked for are decoded (decoding every term of every file a cold query
+     loads took 10–60 ms of the page's thread at 10,000 reports, and left that much garbage). */
   function termTable(bytes, skip, entry) {
     var found = new Map();
     function lookup(term) {
