@@ -46,6 +46,7 @@ public static class SearchBenchmark
         var coldTimes = new List<double>();
         var warmTimes = new List<double>();
         var timeline = args.Contains("--timeline");
+        var (busy, collecting) = (0.0, 0.0);
         foreach (var query in Queries)
         {
             var page = await browser.NewPageAsync();
@@ -78,7 +79,11 @@ public static class SearchBenchmark
             var cold = await page.EvaluateAsync<double[]>(@"async q => {
                 const t = performance.now(); const r = await SiteGenSearch.search(q); return [r.total, performance.now() - t]; }", query);
             // The profile is of the cold query alone.
-            if (profiler is not null) PrintProfile(await profiler.SendAsync("Profiler.stop"));
+            if (profiler is not null)
+            {
+                var (queryBusy, queryCollecting) = PrintProfile(await profiler.SendAsync("Profiler.stop"));
+                (busy, collecting) = (busy + queryBusy, collecting + queryCollecting);
+            }
             var warm = await page.EvaluateAsync<double>(@"async q => {
                 const t = performance.now(); for (let i = 0; i < 5; i++) await SiteGenSearch.search(q); return (performance.now() - t) / 5; }", query);
             if (timeline) await PrintTimeline(page);
@@ -90,6 +95,8 @@ public static class SearchBenchmark
         }
         Console.WriteLine($"{"median",-22} {"",7} {Stats.Median(coldBytes.Select(b => (double)b)),13:N0} {Stats.Median(coldTimes),8:0.0} {Stats.Median(warmTimes),8:0.0}");
         Console.WriteLine("(bytes: search.js, manifest, shards and snippet texts a fresh page loads for the query; cold: first query on a fresh page, loading included)");
+        if (args.Contains("--profile"))
+            Console.WriteLine($"profile: the page's thread busy {busy:N0} ms over the {Queries.Length} cold queries, {collecting:N0} ms of it collecting garbage");
         if (built is null) Directory.Delete(output, true);
         return 0;
     }
@@ -114,7 +121,8 @@ public static class SearchBenchmark
     }
 
     /// <summary>--profile: how long the cold query kept the page's thread busy, and the functions it spent the most of it in, by self time (CDP's sampling profiler).</summary>
-    private static void PrintProfile(System.Text.Json.JsonElement? result)
+    /// <returns>The busy time and the garbage collector's share of it, in ms, for the totals over every query.</returns>
+    private static (double Busy, double Collecting) PrintProfile(System.Text.Json.JsonElement? result)
     {
         var profile = result!.Value.GetProperty("profile");
         var nodes = profile.GetProperty("nodes").EnumerateArray().ToDictionary(n => n.GetProperty("id").GetInt32(),
@@ -130,8 +138,10 @@ public static class SearchBenchmark
             self[key] = self.GetValueOrDefault(key) + (i + 1 < deltas.Count ? deltas[i + 1] : 0) / 1000.0;
         }
         // Busy: every sample but the idle ones, the page's thread at work (a steadier measure than the wall clock).
-        Console.WriteLine($"    busy {self.Where(x => !x.Key.StartsWith("(idle)")).Sum(x => x.Value):0} ms: " +
+        var busy = self.Where(x => !x.Key.StartsWith("(idle)")).Sum(x => x.Value);
+        Console.WriteLine($"    busy {busy:0} ms: " +
                           string.Join("  ", self.OrderByDescending(x => x.Value).Take(12).Select(x => $"{x.Key} {x.Value:0}")));
+        return (busy, self.Where(x => x.Key.StartsWith("(garbage collector)")).Sum(x => x.Value));
     }
 
     internal static async Task<IBrowser> Launch()
