@@ -110,7 +110,7 @@ internal sealed class PartMatcher
     /// earlier query has read them, so that what a query counts does not depend on the queries before it.
     /// </summary>
     public IEnumerable<string> PositionFiles(int doc) => !NeedsPositions(doc) ? [] :
-        Covering(doc).SelectMany(pair => pair).Select(list => list.Find(doc) is { } posting ? list.Groups[posting.Group].File : null)
+        Covering(doc).SelectMany(pair => pair).Select(list => list.Find(doc) is { } posting ? list.GroupOf(posting).File : null)
             .OfType<string>();
 
     /// <summary>The part's terms that reading a segment loads the counts of.</summary>

@@ -250,21 +250,21 @@ public sealed class SearchIndexReader
 
     /// <summary>A term's postings in id order, with the groups whose positions share a file of <paramref name="files"/>, each in the file's order.</summary>
     /// <param name="lengthOf">A document's field lengths, which order a chunked pair's documents and decode their positions.</param>
-    private PostingList Grouped(string term, List<TermPosting> all, SegmentLayer files, Func<int, int[]> lengthOf)
+    private PostingList Grouped(string term, List<TermPosting> all, SegmentLayer files, Func<int, int[]> lengthOf) => new(term, all, postings =>
     {
         var groups = new List<PositionGroup>();
-        var layout = IndexFormat.Chunks(all.Select(p => p.Counts.Sum()).ToList(),
-            i => Bm25.BeforeIdf(Weights, all[i].Counts, lengthOf(all[i].Doc), AverageLength), _chunkPositions);
-        var order = layout?.Order ?? Enumerable.Range(0, all.Count).ToArray();
+        var layout = IndexFormat.Chunks(postings.Select(p => p.Counts.Sum()).ToList(),
+            i => Bm25.BeforeIdf(Weights, postings[i].Counts, lengthOf(postings[i].Doc), AverageLength), _chunkPositions);
+        var order = layout?.Order ?? Enumerable.Range(0, postings.Count).ToArray();
         foreach (var i in order)
         {
             var chunk = layout?.ChunkOf[i] ?? -1;
             if (groups.Count == 0 || groups[^1].Chunk != chunk) groups.Add(Group(term, files, chunk));
             groups[^1].Members.Add(i);
-            all[i].Group = groups.Count - 1;
+            postings[i].Group = groups.Count - 1;
         }
-        return new PostingList(term, all, groups, lengthOf);
-    }
+        return groups;
+    }, lengthOf);
 
     /// <summary>The file holding some of a pair's documents' positions: its position shard, or one of its chunks.</summary>
     private static PositionGroup Group(string term, SegmentLayer files, int chunk) => chunk < 0
@@ -278,7 +278,7 @@ public sealed class SearchIndexReader
         if (posting.Positions is null && posting.Source is { } source) posting.Positions = Positions(source, doc);
         if (posting.Positions is null)
         {
-            var group = list.Groups[posting.Group];
+            var group = list.GroupOf(posting);
             var (bytes, at, _) = Shard(group.File, group.Kind)[list.Term];
             var bits = new PositionCode.Reader(bytes, at);
             foreach (var i in group.Members) list.Postings[i].Positions = bits.Document(list.Postings[i].Counts, list.LengthOf(list.Postings[i].Doc));
