@@ -1,12 +1,12 @@
-using Microsoft.Playwright;
+using SiteGen.Search.Format;
 
 namespace SiteGen.Benchmarks;
 
 /// <summary>
 /// What one index file costs a page opened from file://, apart from its bytes: the same bytes loaded as few large or many
-/// small classic scripts, each calling back with a string literal as the index's files do (7-bit characters, quotes and
-/// backslashes escaped), all asked for at once as the engine asks for a wave. Prints, per layout, the median time from
-/// the first insertion to the last callback over fresh pages, so the next index format can weigh files against bytes.
+/// small chunk files (as <see cref="IndexFormat"/> writes them), all asked for at once as the engine asks for a wave.
+/// Prints, per layout, the median time from the first insertion to the last callback over fresh pages, so the next
+/// index format can weigh files against bytes.
 /// file-cost [--total KB] [--runs N]
 /// </summary>
 public static class FileCost
@@ -44,15 +44,18 @@ public static class FileCost
         return 0;
     }
 
-    // Every script is inserted at once; each calls back with its name and its data's length, which the page sums so the
+    // Every script is inserted at once; each calls back with its name and its data, whose length the page sums so the
     // string is used (a literal nobody reads might cost less than one the engine decodes).
     private const string Loader = @"names => new Promise(done => {
         let left = names.length, sum = 0; const t = performance.now();
-        window.arrived = (name, data) => { sum += data.length; if (--left === 0) done(performance.now() - t); };
+        window.SiteGenSearch = { chunk: (name, data) => { sum += data.length; if (--left === 0) done(performance.now() - t); } };
         names.forEach(n => { const s = document.createElement('script'); s.src = n + '.js'; document.head.appendChild(s); });
     })";
 
-    /// <summary>Writes <paramref name="files"/> scripts of about <paramref name="bytes"/> each, with fresh names so no cache serves them twice.</summary>
+    /// <summary>
+    /// Writes <paramref name="files"/> chunk files of about <paramref name="bytes"/> each, as the index writes them
+    /// (random data: positions do not compress either), with fresh names so no cache serves them twice.
+    /// </summary>
     private static string[] Write(string folder, int files, int bytes)
     {
         File.WriteAllText(Path.Combine(folder, "index.html"), "<!DOCTYPE html><html><head><meta charset=\"utf-8\"></head><body></body></html>");
@@ -60,13 +63,9 @@ public static class FileCost
         return Enumerable.Range(0, files).Select(i =>
         {
             var name = $"f{files}-{i}";
-            var literal = new System.Text.StringBuilder(bytes + 64);
-            while (literal.Length < bytes)
-            {
-                var c = (char)random.Next(0, 128);
-                literal.Append(c switch { '"' => "\\\"", '\\' => "\\\\", '\n' => "\\n", '\r' => "\\r", _ => c.ToString() });
-            }
-            File.WriteAllText(Path.Combine(folder, name + ".js"), $"arrived(\"{name}\", \"{literal}\");\n");
+            var data = new byte[bytes * 7 / 8]; // a literal carries 7 bits a character
+            random.NextBytes(data);
+            File.WriteAllText(Path.Combine(folder, name + ".js"), IndexFormat.NamedScript(IndexFormat.Chunk, name + ".js", IndexFormat.Literal(data)));
             return name;
         }).ToArray();
     }
