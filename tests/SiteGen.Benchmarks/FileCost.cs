@@ -15,6 +15,7 @@ public static class FileCost
     {
         var totalKb = int.Parse(CorpusGenerator.Option(args, "--total") ?? "256", System.Globalization.CultureInfo.InvariantCulture);
         var runs = int.Parse(CorpusGenerator.Option(args, "--runs") ?? "7", System.Globalization.CultureInfo.InvariantCulture);
+        var insert = CorpusGenerator.Option(args, "--insert") ?? "head";
         var folder = Path.Combine(Path.GetTempPath(), "sitegen-file-cost-" + Environment.ProcessId);
         Directory.CreateDirectory(folder);
         try
@@ -30,7 +31,7 @@ public static class FileCost
                 {
                     var page = await browser.NewPageAsync();
                     await page.GotoAsync(new Uri(Path.Combine(folder, "index.html")).AbsoluteUri);
-                    times.Add(await page.EvaluateAsync<double>(Loader, names));
+                    times.Add(await page.EvaluateAsync<double>(Loaders[insert], names));
                     await page.CloseAsync();
                 }
                 var median = Stats.Median(times);
@@ -46,10 +47,17 @@ public static class FileCost
 
     // Every script is inserted at once; each calls back with its name and its data, whose length the page sums so the
     // string is used (a literal nobody reads might cost less than one the engine decodes).
-    private const string Loader = @"names => new Promise(done => {
+    private static readonly Dictionary<string, string> Loaders = new()
+    {
+        ["head"] = Loader("names.forEach(n => { const s = document.createElement('script'); s.src = n + '.js'; document.head.appendChild(s); });"),
+        ["fragment"] = Loader("const f = document.createDocumentFragment(); names.forEach(n => { const s = document.createElement('script'); s.src = n + '.js'; f.appendChild(s); }); document.head.appendChild(f);"),
+        ["remove"] = Loader("names.forEach(n => { const s = document.createElement('script'); s.src = n + '.js'; s.onload = () => s.remove(); document.head.appendChild(s); });"),
+    };
+
+    private static string Loader(string insert) => @"names => new Promise(done => {
         let left = names.length, sum = 0; const t = performance.now();
         window.SiteGenSearch = { chunk: (name, data) => { sum += data.length; if (--left === 0) done(performance.now() - t); } };
-        names.forEach(n => { const s = document.createElement('script'); s.src = n + '.js'; document.head.appendChild(s); });
+        " + insert + @"
     })";
 
     /// <summary>
