@@ -7,7 +7,8 @@ namespace SiteGen.Benchmarks;
 /// small chunk files (as <see cref="IndexFormat"/> writes them), all asked for at once as the engine asks for a wave.
 /// Prints, per layout, the median time from the first insertion to the last callback over fresh pages, so the next
 /// index format can weigh files against bytes.
-/// file-cost [--total KB] [--runs N]
+/// file-cost [--total KB] [--runs N] [--insert head|fragment|remove] (how the scripts go in: each into the head, as search.js
+/// does; all at once from a fragment; each removed once loaded)
 /// </summary>
 public static class FileCost
 {
@@ -16,6 +17,11 @@ public static class FileCost
         var totalKb = int.Parse(CorpusGenerator.Option(args, "--total") ?? "256", System.Globalization.CultureInfo.InvariantCulture);
         var runs = int.Parse(CorpusGenerator.Option(args, "--runs") ?? "7", System.Globalization.CultureInfo.InvariantCulture);
         var insert = CorpusGenerator.Option(args, "--insert") ?? "head";
+        if (!Loaders.ContainsKey(insert))
+        {
+            Console.Error.WriteLine($"--insert: one of {string.Join(", ", Loaders.Keys)}");
+            return 1;
+        }
         var folder = Path.Combine(Path.GetTempPath(), "sitegen-file-cost-" + Environment.ProcessId);
         Directory.CreateDirectory(folder);
         try
