@@ -13,6 +13,7 @@ public class BodyBlocksTests
     [InlineData("标题行\n===\n\n段落\n第二行\n\n二级标题\n---\n\n正文。\n")]
     [InlineData("```\n# 不是标题\n```\n\n## 是标题\n\n> ## 引文里的标题\n> 引文。\n\n#没有空格不是标题\n\n#\n")]
     [InlineData("## [链接](https://example.org/) 与 **强调** 的标题\n\n含 `代码` 和 \\* 的段落。\n")]
+    [InlineData("## C# 与 F#\n\n### 三级 ###   \n\n   ## 三个空格\n\n    ## 四个空格是代码\n\n####### 七个井号\n\n##\t制表符\t##\n\n#### 结尾 #井号\n")]
     public void Headings_and_their_anchors_are_the_renderers(string markdown)
     {
         var rendered = MarkdownRenderer.Render(markdown);
