@@ -10,6 +10,8 @@ namespace SiteGen.Benchmarks;
 /// as the command line's rebuild runs (edit a report first to time a rebuild after an edit).
 /// --segments N: documents per segment of the search index, about.
 /// --without-research: the same build without the research views, the baseline of what they cost (see <see cref="ResearchCost"/>).
+/// Each stage's line and the last give what was allocated and how often the collector ran: counts that a noisy machine
+/// does not blur as it blurs times. SITEGEN_ALLOCATIONS=1 adds the types allocated most (<see cref="AllocationSampler"/>).
 /// </summary>
 public static class BuildStages
 {
@@ -33,11 +35,16 @@ public static class BuildStages
             File.AppendAllText(report, "\n为计时而编辑。\n");
             Console.WriteLine($"edited {Path.GetFileName(report)}; the rebuild:");
         }
+        using var sampler = Environment.GetEnvironmentVariable("SITEGEN_ALLOCATIONS") == "1" ? new AllocationSampler() : null;
         var observer = new Timing();
         var result = SiteBuilder.Build(new BuildOptions(source, output) { Observer = observer, SearchLayout = layout, UseCache = cached, ResearchViews = !args.Contains("--without-research") });
         observer.StageStarted("(end)", 0);
         Console.WriteLine($"{result.Reports:N0} reports, {result.Pages:N0} pages, {result.Files:N0} files ({result.Reused:N0} unchanged), " +
                           $"{result.Bytes / 1048576.0:0.0} MB in {result.Elapsed.TotalSeconds:0.00} s, cpu {Process.GetCurrentProcess().TotalProcessorTime.TotalSeconds:0.00} s; peak working set {Process.GetCurrentProcess().PeakWorkingSet64 / 1048576.0:0} MB");
+        // Allocations are counted, not timed: what a change does to the collector's work shows in them on a noisy machine.
+        Console.WriteLine($"allocated {GC.GetTotalAllocatedBytes() / 1073741824.0:0.00} GB; collections {GC.CollectionCount(0):N0}/{GC.CollectionCount(1):N0}/{GC.CollectionCount(2):N0} " +
+                          $"(generations 0/1/2), paused {GC.GetTotalPauseDuration().TotalSeconds:0.00} s");
+        if (sampler is not null) foreach (var line in sampler.Top(25)) Console.WriteLine(line);
         if (before is not null) Console.WriteLine(Written(before, WriteTimes(output), output));
         if (kept is null)
         {
@@ -67,6 +74,7 @@ public static class BuildStages
         private readonly Stopwatch _clock = Stopwatch.StartNew();
         private string? _stage;
         private TimeSpan _started, _cpuStarted;
+        private long _allocatedStarted;
 
         public void StageStarted(string stage, int total)
         {
@@ -75,8 +83,10 @@ public static class BuildStages
             // The managed heap and the working set as the stage ends; with SITEGEN_COLLECT=1, after a full compacting collection (an experiment).
             if (Environment.GetEnvironmentVariable("SITEGEN_COLLECT") == "1") GC.Collect(2, GCCollectionMode.Aggressive, blocking: true, compacting: true);
             var memory = $"heap {GC.GetTotalMemory(false) / 1048576.0,6:0} MB, working set {Environment.WorkingSet / 1048576.0,6:0} MB";
-            Console.WriteLine($"  {_stage ?? "(loading)",-12} {seconds,7:0.00} s, cpu {(cpu - _cpuStarted).TotalSeconds,7:0.00} s   {memory}");
-            (_stage, _started, _cpuStarted) = (stage, _clock.Elapsed, cpu);
+            var allocated = GC.GetTotalAllocatedBytes();
+            Console.WriteLine($"  {_stage ?? "(loading)",-12} {seconds,7:0.00} s, cpu {(cpu - _cpuStarted).TotalSeconds,7:0.00} s   {memory}, " +
+                              $"allocated {(allocated - _allocatedStarted) / 1048576.0,6:0} MB");
+            (_stage, _started, _cpuStarted, _allocatedStarted) = (stage, _clock.Elapsed, cpu, allocated);
         }
 
         public void FileWritten(string path) { }
