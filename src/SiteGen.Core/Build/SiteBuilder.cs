@@ -265,7 +265,7 @@ public static class SiteBuilder
 
     private sealed class IndexOutput(StagedOutput output) : IIndexOutput
     {
-        public void Write(string path, string text, string key) => output.Write(path, text, key);
+        public void Write(string path, string text, string key) => output.Write(path, IndexFormat.FileBytes(text), key);
 
         public bool TryReuse(IReadOnlyList<string> paths, string key) => output.TryReuse(paths, key);
     }

@@ -89,7 +89,7 @@
     var path = indexPath();
     base = path.slice(0, path.lastIndexOf("/") + 1);
     return load(path, "manifest").then(function (m) {
-      if (m.version !== 13 || m.tokenizer !== "sitegen-char-2") throw new Error("unsupported index " + m.version + " " + m.tokenizer);
+      if (m.version !== 14 || m.tokenizer !== "sitegen-char-2") throw new Error("unsupported index " + m.version + " " + m.tokenizer);
       manifest = m;
       return m;
     });
@@ -160,12 +160,14 @@
     do { b = bytes[at.i++]; value += (b & 0x7f) * Math.pow(2, shift); shift += 7; } while (b >= 0x80);
     return value;
   }
-  /* Binary data as a string (IndexFormat.Literal): 7 bits a character, low bit first. */
+  /* Binary data as a string (IndexFormat.Literal): 15 bits a character from U+2100, low bit first; a last character
+     from U+A100 holds 7 bits or fewer, and its padding is not one more byte. */
   function bytesOf(text) {
-    var bytes = new Uint8Array(Math.floor(text.length * 7 / 8)), pending = 0, bits = 0, n = 0;
-    for (var i = 0; i < text.length; i++) {
-      pending |= text.charCodeAt(i) << bits;
-      if ((bits += 7) >= 8) { bytes[n++] = pending & 0xff; pending >>>= 8; bits -= 8; }
+    var last = text.length - 1, isShort = last >= 0 && text.charCodeAt(last) >= 0xa100;
+    var bytes = new Uint8Array(Math.floor((text.length * 15 - (isShort ? 8 : 0)) / 8)), pending = 0, bits = 0, n = 0;
+    for (var i = 0; i <= last; i++) {
+      pending |= (text.charCodeAt(i) - (isShort && i === last ? 0xa100 : 0x2100)) << bits;
+      for (bits += 15; bits >= 8 && n < bytes.length; bits -= 8) { bytes[n++] = pending & 0xff; pending >>>= 8; }
     }
     return bytes;
   }
