@@ -41,13 +41,19 @@ public class FormatContractTests
     [Fact]
     public void A_file_with_data_is_written_in_utf16_and_reads_back_as_written()
     {
-        var data = Enumerable.Range(0, 30000).Select(i => (byte)(i * 37 % 251)).ToArray();
+        var data = new byte[30000];
+        new Random(1).NextBytes(data); // as incompressible as deflated data and Rice-coded positions
         var script = IndexFormat.NamedScript(IndexFormat.PositionShard, "p0-abc.js", IndexFormat.Literal(data));
         var bytes = IndexFormat.FileBytes(script);
         bytes[..2].Should().Equal([0xFF, 0xFE], "a byte order mark tells browsers the encoding whatever a host declares");
         bytes.Length.Should().Be(2 + 2 * script.Length).And.BeLessThan(System.Text.Encoding.UTF8.GetByteCount(script));
         (data.Length / (double)bytes.Length).Should().BeGreaterThan(0.93, "15 bits a character in two bytes");
         new StreamReader(new MemoryStream(bytes)).ReadToEnd().Should().Be(script, "the reader goes by the byte order mark, as File.ReadAllText does");
+        using (var deflated = new MemoryStream())
+        {
+            using (var deflate = new System.IO.Compression.DeflateStream(deflated, System.IO.Compression.CompressionLevel.Optimal, leaveOpen: true)) deflate.Write(bytes);
+            (deflated.Length / (double)data.Length).Should().BeLessThan(1.02, "gzip and the offline zip take a literal back to about its data's size");
+        }
 
         var manifest = IndexFormat.Script("manifest", "{\"version\":14,\"values\":{\"province\":[null,\"广东省\"]}}");
         IndexFormat.FileBytes(manifest).Should().Equal(System.Text.Encoding.UTF8.GetBytes(manifest), "mostly ASCII, smaller in UTF-8");

@@ -160,13 +160,15 @@
     do { b = bytes[at.i++]; value += (b & 0x7f) * Math.pow(2, shift); shift += 7; } while (b >= 0x80);
     return value;
   }
-  /* Binary data as a string (IndexFormat.Literal): 15 bits a character from U+2100, low bit first; a last character
-     from U+A100 holds 7 bits or fewer, and its padding is not one more byte. */
+  /* Binary data as a string (IndexFormat.Literal): 15 bits a character, low bit first, the character's two bytes being
+     0x21 + value / 182 and 0x21 + value % 182; a last character of value 32768 or more holds value - 32768 in 7 bits
+     or fewer, and its padding is not one more byte. */
+  function literalValue(c) { return ((c >> 8) - 0x21) * 182 + (c & 0xff) - 0x21; }
   function bytesOf(text) {
-    var last = text.length - 1, isShort = last >= 0 && text.charCodeAt(last) >= 0xa100;
+    var last = text.length - 1, isShort = last >= 0 && literalValue(text.charCodeAt(last)) >= 32768;
     var bytes = new Uint8Array(Math.floor((text.length * 15 - (isShort ? 8 : 0)) / 8)), pending = 0, bits = 0, n = 0;
     for (var i = 0; i <= last; i++) {
-      pending |= (text.charCodeAt(i) - (isShort && i === last ? 0xa100 : 0x2100)) << bits;
+      pending |= (literalValue(text.charCodeAt(i)) - (isShort && i === last ? 32768 : 0)) << bits;
       for (bits += 15; bits >= 8 && n < bytes.length; bits -= 8) { bytes[n++] = pending & 0xff; pending >>>= 8; }
     }
     return bytes;

@@ -151,12 +151,13 @@ internal static class IndexFormat
 
     /// <summary>
     /// Binary data as a JavaScript string literal, quotes included, 15 bits a character: the bytes' bits, low bit
-    /// first, are cut into fifteens (the last padded with zero bits), each written as the character U+2100 plus its
-    /// value; a last character that holds 7 bits or fewer is written from U+A100 instead, which tells a reader that its
-    /// padding is not one more byte. Every character is in U+2100–U+A17F: no quote, backslash, line break or surrogate,
-    /// nothing a literal must escape. A file holding one is written in UTF-16 (<see cref="FileBytes"/>), two bytes a
-    /// character: 0.93× the bytes of version 13's 7 bits a character in ASCII. The data is ⌊15 × characters / 8⌋ bytes
-    /// long, or ⌊(15 × characters − 8) / 8⌋ when the last character is from U+A100.
+    /// first, are cut into fifteens (the last padded with zero bits), and each value v is written as the character
+    /// whose two bytes are 0x21 + v ÷ 182 and 0x21 + v mod 182, both in 0x21–0xD6; a last character that holds 7 bits or
+    /// fewer is written with v = 32,768 + its bits, which tells a reader that its padding is not one more byte. So every
+    /// character is in U+2121–U+D6D6 (no quote, backslash, line break or surrogate: nothing to escape), and a file in
+    /// UTF-16 (<see cref="FileBytes"/>) has its data in 182 byte values, which gzip and the zip code in about 7.6 bits
+    /// each: 0.93× the bytes of version 13's 7-bit ASCII on disk and no more compressed. The data is
+    /// ⌊15 × characters ÷ 8⌋ bytes long, or ⌊(15 × characters − 8) ÷ 8⌋ when the last character is short.
     /// </summary>
     public static string Literal(ReadOnlySpan<byte> data)
     {
@@ -170,32 +171,41 @@ internal static class IndexFormat
         {
             pending |= (uint)b << bits;
             for (bits += 8; bits >= LiteralBits; bits -= LiteralBits, pending >>= LiteralBits)
-                text[length++] = (char)(LiteralFirst + (pending & LiteralMask));
+                text[length++] = LiteralChar(pending & LiteralMask);
         }
-        if (bits > 0) text[length++] = (char)((bits <= 7 ? LiteralShort : LiteralFirst) + pending);
+        if (bits > 0) text[length++] = LiteralChar(bits <= 7 ? ShortLast + pending : pending);
         text[length++] = '"';
         return new string(text, 0, length);
     }
 
-    private const int LiteralBits = 15, LiteralMask = (1 << LiteralBits) - 1;
-    private const char LiteralFirst = '\u2100', LiteralShort = '\uA100';
+    private const int LiteralBits = 15, LiteralMask = (1 << LiteralBits) - 1, ShortLast = 1 << LiteralBits;
+    private const int LiteralRadix = 182, LiteralByte = 0x21;
+
+    private static char LiteralChar(uint value) => (char)((LiteralByte + value / LiteralRadix) << 8 | (LiteralByte + value % LiteralRadix));
 
     /// <summary>The bytes of a <see cref="Literal"/>, from what stands between its quotes.</summary>
     public static byte[] BytesOf(ReadOnlySpan<char> literal)
     {
-        var isShort = literal.Length > 0 && literal[^1] >= LiteralShort;
+        var isShort = literal.Length > 0 && ValueOf(literal[^1]) >= ShortLast;
         var bytes = new byte[(literal.Length * LiteralBits - (isShort ? 8 : 0)) / 8];
         uint pending = 0;
         int bits = 0, length = 0;
         for (var i = 0; i < literal.Length; i++)
         {
             var last = isShort && i == literal.Length - 1;
-            var value = literal[i] - (last ? LiteralShort : LiteralFirst);
+            var value = ValueOf(literal[i]) - (last ? ShortLast : 0);
             if (value < 0 || value > (last ? 0x7F : LiteralMask)) throw new InvalidDataException($"not index data: U+{(int)literal[i]:X4}");
             pending |= (uint)value << bits;
             for (bits += LiteralBits; bits >= 8 && length < bytes.Length; bits -= 8, pending >>= 8) bytes[length++] = (byte)pending;
         }
         return bytes;
+    }
+
+    /// <summary>A literal character's value, or −1 if a byte of it is out of range.</summary>
+    private static int ValueOf(char c)
+    {
+        int high = (c >> 8) - LiteralByte, low = (c & 0xFF) - LiteralByte;
+        return high is >= 0 and < LiteralRadix && low is >= 0 and < LiteralRadix ? high * LiteralRadix + low : -1;
     }
 
     /// <summary>
