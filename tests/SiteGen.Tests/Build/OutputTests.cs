@@ -27,7 +27,7 @@ public class OutputTests
     {
         using var site = TestSite.CopyOfRepository();
         site.Build();
-        var source = File.ReadAllBytes(Path.Combine(TestSite.RepoRoot, "src", "SiteGen.Core", "Search", "Browser", "search.js"));
+        var source = System.Text.Encoding.UTF8.GetBytes(SiteGen.Search.Writer.SearchRuntime.Source()); // search.js, its alphabet in place
         var shipped = File.ReadAllBytes(Path.Combine(site.Output, "assets", "search.js"));
         Gzipped(shipped).Should().BeLessThan(Gzipped(source) * 2 / 3, "every cold search page downloads it");
     }

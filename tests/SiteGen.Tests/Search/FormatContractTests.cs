@@ -39,6 +39,27 @@ public class FormatContractTests
     }
 
     [Fact]
+    public void Text_is_coded_as_the_vectors_spell_it()
+    {
+        foreach (var c in FormatVectors.Cases("text").Where(c => c!["text"] is not null))
+            Convert.ToHexStringLower(TextCode.Bytes(c!["text"]!.GetValue<string>())).Should().Be(c["hex"]!.GetValue<string>(), c["note"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public void Reports_text_packs_to_under_085_of_its_utf16_bytes()
+    {
+        // The landed reports, real ones: a head or text file of theirs downloads that much less.
+        var reports = Directory.GetFiles(Path.Combine(TestSite.RepoRoot, "content"), "*.md", SearchOption.AllDirectories);
+        reports.Should().NotBeEmpty();
+        foreach (var report in reports)
+        {
+            var text = File.ReadAllText(report);
+            var utf16 = IndexFormat.Packed(System.Text.Encoding.Unicode.GetBytes(text)).Length;
+            (IndexFormat.Packed(text).Length / (double)utf16).Should().BeLessThan(0.85, Path.GetFileName(report));
+        }
+    }
+
+    [Fact]
     public void A_file_with_data_is_written_in_utf16_and_reads_back_as_written()
     {
         var data = new byte[30000];
@@ -91,6 +112,11 @@ public class FormatContractTests
         }),
         ["binary"] = Map("binary", c => new JsonArray(IndexFormat.BytesOf(c["literal"]!.GetValue<string>()).Select(b => (JsonNode?)JsonValue.Create((int)b)).ToArray())),
         ["packed"] = Map("packed", c => JsonValue.Create(Convert.ToHexStringLower(IndexFormat.Unpacked(c["literal"]!.GetValue<string>())))),
+        ["text"] = Map("text", c =>
+        {
+            try { return JsonValue.Create(TextCode.Text(Convert.FromHexString(c["hex"]!.GetValue<string>()))); }
+            catch (InvalidDataException) { return null; }
+        }),
         ["columns"] = Map("columns", c =>
         {
             var scored = c["scored"]!.GetValue<bool>();

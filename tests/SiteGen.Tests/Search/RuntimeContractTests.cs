@@ -8,8 +8,7 @@ namespace SiteGen.Tests.Search;
 
 /// <summary>
 /// The search runtime as a site ships it (assets/search.js, minified), run in process by Jint against the shared vectors:
-/// the same scripts and checks as the Chromium tests, with no browser. Jint has no Intl.Segmenter (and no TextDecoder,
-/// which the harness stands in for), so whole searches stay with Chromium; the algorithms the two engines share need neither.
+/// the same scripts and checks as the Chromium tests, with no browser. Jint has no Intl.Segmenter, so whole searches stay with Chromium; the algorithms the two engines share need neither.
 /// </summary>
 public class RuntimeContractTests
 {
@@ -17,11 +16,6 @@ public class RuntimeContractTests
     {
         var engine = new Engine(options => options.TimeoutInterval(TimeSpan.FromSeconds(30)));
         engine.Execute("var window = this;");
-        // Jint has no TextDecoder; the runtime asks it only for UTF-16LE, which is two bytes a code unit.
-        engine.Execute("""
-            function TextDecoder(label) { if (label !== "utf-16le") throw new Error(label); }
-            TextDecoder.prototype.decode = function (b) { var s = ""; for (var i = 0; i + 1 < b.length; i += 2) s += String.fromCharCode(b[i] | b[i + 1] << 8); return s; };
-            """);
         engine.Execute(System.Text.Encoding.UTF8.GetString(SearchRuntime.Bytes));
         return engine.Evaluate($"({script})").Call(input).AsString();
     }
@@ -51,6 +45,30 @@ public class RuntimeContractTests
             var literal = IndexFormat.Packed(data);
             Answer("literal => SiteGenSearch.contract.inflate(Function('return ' + literal)())", literal)
                 .Should().Be(Convert.ToHexStringLower(data), $"{data.Length} bytes");
+        }
+    }
+
+    [Fact]
+    public void The_shipped_runtime_reads_back_every_text_the_writer_codes()
+    {
+        // Every kind of code: the alphabet, the ranges after it, escapes of other characters, pairs of surrogates and lone
+        // ones, so that a title or snippet shows what the report says whatever it holds.
+        var random = new Random(3);
+        var texts = new List<string> { "", TextCode.Alphabet, "𠀀字😀\ud800a\udc00", "\uffff\u0000\u007f" };
+        for (var n = 0; n < 20; n++)
+            texts.Add(new string(Enumerable.Range(0, 300).Select(_ => random.Next(4) switch
+            {
+                0 => TextCode.Alphabet[random.Next(TextCode.Alphabet.Length)],
+                1 => (char)random.Next(0x4E00, 0xA000),
+                2 => (char)random.Next(0x2000, 0x2600),
+                _ => (char)random.Next(0, 0x10000),
+            }).ToArray()));
+        foreach (var text in texts)
+        {
+            var bytes = TextCode.Bytes(text);
+            TextCode.Text(bytes).Should().Be(text);
+            Answer("hex => SiteGenSearch.contract.text((hex.match(/../g) || []).map(h => parseInt(h, 16))).split('').map(c => c.charCodeAt(0)).join(',')",
+                Convert.ToHexStringLower(bytes)).Should().Be(string.Join(',', text.Select(c => (int)c)));
         }
     }
 

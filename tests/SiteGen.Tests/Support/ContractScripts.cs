@@ -28,6 +28,7 @@ public static class ContractScripts
             varint: v.varint.map(x => c.varint(x.bytes)),
             binary: v.binary.map(x => c.bytesOf(Function('return "' + x.literal + '"')())),
             packed: v.packed.map(x => c.inflate(Function('return "' + x.literal + '"')())),
+            text: v.text.map(x => { try { return c.text((x.hex.match(/../g) || []).map(h => parseInt(h, 16))); } catch (e) { return null; } }),
             columns: v.columns.map(x => c.columns(Function('return "' + x.literal + '"')(), x.scored)),
             terms: v.terms.map(x => c.terms(x.bytes, x.kind, x.lookups.map(l => l.term))),
             positions: v.positions.map(x => c.positions(x.bytes, x.docs)),

@@ -3,7 +3,7 @@ using System.Text.Json.Nodes;
 namespace SiteGen.Tests.Support;
 
 /// <summary>
-/// tests/vectors/format.json: the algorithms both engines implement (hashes, varints, binary data in string literals, packed (deflated) data, columns files, terms in shard and dictionary files, positions, length codes, scores,
+/// tests/vectors/format.json: the algorithms both engines implement (hashes, varints, binary data in string literals, packed (deflated) data, coded text, columns files, terms in shard and dictionary files, positions, length codes, scores,
 /// chunk order, query parsing), each case with the answer both must give, computed independently.
 /// </summary>
 public static class FormatVectors
@@ -19,6 +19,7 @@ public static class FormatVectors
         ["varint"] = new JsonArray(Cases("varint").Select(c => (JsonNode?)JsonValue.Create(c!["value"]!.GetValue<int>())).ToArray()),
         ["binary"] = new JsonArray(Cases("binary").Select(c => c!["bytes"]!.DeepClone()).ToArray()),
         ["packed"] = new JsonArray(Cases("packed").Select(c => c!["hex"]!.DeepClone()).ToArray()),
+        ["text"] = new JsonArray(Cases("text").Select(c => c!["text"]?.DeepClone()).ToArray()),
         ["columns"] = new JsonArray(Cases("columns").Select(c => (JsonNode?)new JsonObject
         {
             ["values"] = c!["values"]!.DeepClone(), ["columns"] = c["columns"]!.DeepClone(), ["len"] = c["len"]?.DeepClone(),

@@ -89,7 +89,7 @@
     var path = indexPath();
     base = path.slice(0, path.lastIndexOf("/") + 1);
     return load(path, "manifest").then(function (m) {
-      if (m.version !== 14 || m.tokenizer !== "sitegen-char-2") throw new Error("unsupported index " + m.version + " " + m.tokenizer);
+      if (m.version !== 15 || m.tokenizer !== "sitegen-char-2") throw new Error("unsupported index " + m.version + " " + m.tokenizer);
       manifest = m;
       return m;
     });
@@ -275,14 +275,43 @@
     }
   }
   function unpack(text) { return inflate(bytesOf(text)); }
-  /* Packed text (heads, texts) is UTF-16LE: two bytes a Chinese character where UTF-8 takes three. */
-  function unpackJson(text) { return utf16Json(unpack(text)); }
-  function utf16Json(bytes) { return JSON.parse(new TextDecoder("utf-16le").decode(bytes)); }
+  /* Packed text (heads, texts, columns' values) is coded text (TextCode.cs): one byte for each of the alphabet's first
+     160 characters, two for its others and the characters of TEXT_ZONES, else 255 and a code point in three bytes. The
+     alphabet (Format/alphabet.json) takes the place of the placeholder below as the site is built (SearchRuntime.cs). */
+  var ALPHABET = "$ALPHABET", TEXT_ZONES = [0x4E00, 0xA000, 0x3000, 0x3040, 0xFF00, 0xFFF0, 0x2000, 0x2070, 0xA0, 0x100, 0x2460, 0x2500];
+  var textChars = null;
+  function textOf(bytes) {
+    if (!textChars) {
+      textChars = [];
+      for (var a = 0; a < ALPHABET.length; a++) textChars.push(ALPHABET.charCodeAt(a));
+      for (var z = 0; z < TEXT_ZONES.length; z += 2) for (var c = TEXT_ZONES[z]; c < TEXT_ZONES[z + 1]; c++) textChars.push(c);
+    }
+    var out = "", units = [], i = 0, n = bytes.length;
+    while (i < n) {
+      var b = bytes[i++], code;
+      if (b < 160) units.push(textChars[b]);
+      else if (b < 255) {
+        code = i < n ? 160 + ((b - 160) << 8 | bytes[i++]) : Infinity;
+        if (!(code < textChars.length)) throw new Error("damaged index file");
+        units.push(textChars[code]);
+      } else {
+        code = i + 3 <= n ? bytes[i] << 16 | bytes[i + 1] << 8 | bytes[i + 2] : Infinity;
+        if (!(code <= 0x10FFFF)) throw new Error("damaged index file");
+        i += 3;
+        if (code > 0xFFFF) units.push(0xD800 + ((code - 0x10000) >> 10), 0xDC00 + ((code - 0x10000) & 0x3FF));
+        else units.push(code);
+      }
+      if (units.length >= 4096) { out += String.fromCharCode.apply(null, units); units = []; }
+    }
+    return out + String.fromCharCode.apply(null, units);
+  }
+  function unpackJson(text) { return codedJson(unpack(text)); }
+  function codedJson(bytes) { return JSON.parse(textOf(bytes)); }
   /* A columns file's packed data (ColumnsCode.cs): its values as JSON, each column's numbers in turn, and in a
      segment's file (scored) three length codes a document. */
   function decodeColumns(text, scored) {
     var bytes = unpack(text), at = { i: 0 }, size = varint(bytes, at);
-    var values = utf16Json(bytes.subarray(at.i, at.i + size));
+    var values = codedJson(bytes.subarray(at.i, at.i + size));
     at.i += size;
     var count = varint(bytes, at), columns = {};
     Object.keys(values).forEach(function (name) {
@@ -560,6 +589,7 @@
     fnv: fnv, length: function (code) { return LENGTHS[code]; }, round4: round4, idf: idfOf, bm25: bm25,
     varint: function (bytes) { return varint(Uint8Array.from(bytes), { i: 0 }); }, bytesOf: function (text) { return Array.from(bytesOf(text)); },
     columns: function (literal, scored) { var c = decodeColumns(literal, scored); return { values: c.values, columns: c.columns, len: c.len && Array.from(c.len) }; },
+    text: function (bytes) { return textOf(Uint8Array.from(bytes)); },
     inflate: function (literal) { return Array.prototype.map.call(unpack(literal), function (b) { return (b < 16 ? "0" : "") + b.toString(16); }).join(""); },
     positions: function (bytes, docs) {
       var read = bitReader(Uint8Array.from(bytes), 0);

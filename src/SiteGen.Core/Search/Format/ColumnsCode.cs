@@ -1,11 +1,10 @@
-using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 
 namespace SiteGen.Search.Format;
 
 /// <summary>
-/// A columns file's data, packed (FORMAT.md, Files): its values as JSON (UTF-16LE, as heads and texts pack theirs), then
+/// A columns file's data, packed (FORMAT.md, Files): its values as JSON (coded text, as heads and texts pack theirs), then
 /// the documents' value numbers as varints, column after column, then in a segment's file the three length codes a
 /// document. As JSON numbers a segment's columns were 26 KB from <c>file://</c>, the most of any file a query reads;
 /// packed, 7 KB (over HTTP gzip made them about that already).
@@ -21,7 +20,7 @@ internal static class ColumnsCode
     public static string Packed(JsonObject values, IReadOnlyList<IReadOnlyList<int>> columns, IReadOnlyList<byte> lengthCodes, JsonSerializerOptions json)
     {
         using var bytes = new MemoryStream();
-        var text = Encoding.Unicode.GetBytes(values.ToJsonString(json));
+        var text = TextCode.Bytes(values.ToJsonString(json));
         IndexFormat.WriteVarint(bytes, text.Length);
         bytes.Write(text);
         IndexFormat.WriteVarint(bytes, columns.Count == 0 ? 0 : columns[0].Count);
@@ -39,7 +38,7 @@ internal static class ColumnsCode
         var bytes = IndexFormat.Unpacked(literal);
         var at = 0;
         var textLength = IndexFormat.ReadVarint(bytes, ref at);
-        var values = JsonNode.Parse(Encoding.Unicode.GetString(bytes, at, textLength))!.AsObject();
+        var values = JsonNode.Parse(TextCode.Text(bytes.AsSpan(at, textLength)))!.AsObject();
         at += textLength;
         var count = IndexFormat.ReadVarint(bytes, ref at);
         var columns = new Dictionary<string, int[]>(StringComparer.Ordinal);

@@ -1,5 +1,8 @@
 using System.Text;
+using System.Text.Encodings.Web;
+using System.Text.Json;
 using NUglify;
+using SiteGen.Search.Format;
 
 namespace SiteGen.Search.Writer;
 
@@ -15,11 +18,23 @@ internal static class SearchRuntime
 
     private static byte[] Minify()
     {
-        using var stream = typeof(SearchRuntime).Assembly.GetManifestResourceStream("search.js")!;
-        using var reader = new StreamReader(stream, Encoding.UTF8);
-        var result = Uglify.Js(reader.ReadToEnd());
+        var result = Uglify.Js(Source());
         // A runtime the minifier could not read is a fault of this program, not of the site being built.
         if (result.HasErrors) throw new InvalidOperationException("search.js: " + string.Join("; ", result.Errors));
         return Encoding.UTF8.GetBytes(result.Code + "\n");
     }
+
+    /// <summary>search.js with the alphabet of coded text (Format/alphabet.json) in place, which both engines read.</summary>
+    public static string Source()
+    {
+        using var stream = typeof(SearchRuntime).Assembly.GetManifestResourceStream("search.js")!;
+        using var reader = new StreamReader(stream, Encoding.UTF8);
+        var parts = reader.ReadToEnd().Split(AlphabetPlace);
+        if (parts.Length != 2) throw new InvalidOperationException($"search.js: {AlphabetPlace} should stand there once");
+        return parts[0] + JsonSerializer.Serialize(TextCode.Alphabet, Json) + parts[1];
+    }
+
+    private const string AlphabetPlace = "\"$ALPHABET\"";
+
+    private static readonly JsonSerializerOptions Json = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 }
