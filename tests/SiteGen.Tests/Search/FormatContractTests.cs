@@ -76,7 +76,7 @@ public class FormatContractTests
             (deflated.Length / (double)data.Length).Should().BeLessThan(1.02, "gzip and the offline zip take a literal back to about its data's size");
         }
 
-        var manifest = IndexFormat.Script("manifest", "{\"version\":14,\"values\":{\"province\":[null,\"广东省\"]}}");
+        var manifest = IndexFormat.Script("manifest", "{\"version\":15,\"values\":{\"province\":[null,\"广东省\"]}}");
         IndexFormat.FileBytes(manifest).Should().Equal(System.Text.Encoding.UTF8.GetBytes(manifest), "mostly ASCII, smaller in UTF-8");
     }
 

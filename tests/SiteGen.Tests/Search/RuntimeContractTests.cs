@@ -8,7 +8,8 @@ namespace SiteGen.Tests.Search;
 
 /// <summary>
 /// The search runtime as a site ships it (assets/search.js, minified), run in process by Jint against the shared vectors:
-/// the same scripts and checks as the Chromium tests, with no browser. Jint has no Intl.Segmenter, so whole searches stay with Chromium; the algorithms the two engines share need neither.
+/// the same scripts and checks as the Chromium tests, with no browser. Jint has no Intl.Segmenter, so whole searches stay
+/// with Chromium; the algorithms the two engines share need none.
 /// </summary>
 public class RuntimeContractTests
 {
