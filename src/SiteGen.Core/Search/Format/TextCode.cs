@@ -40,7 +40,9 @@ internal static class TextCode
 
     public static byte[] Bytes(string text)
     {
-        var bytes = new byte[4 * text.Length];
+        // Counted first, so that a long text's bytes are one array of their own size (four bytes a character would put
+        // a 30,000-character body on the large object heap, which only full collections reclaim).
+        var bytes = new byte[ByteCount(text)];
         var length = 0;
         for (var i = 0; i < text.Length; i++)
         {
@@ -62,7 +64,23 @@ internal static class TextCode
                 bytes[length++] = (byte)value;
             }
         }
-        return bytes[..length];
+        return bytes;
+    }
+
+    private static int ByteCount(string text)
+    {
+        var count = 0;
+        for (var i = 0; i < text.Length; i++)
+        {
+            var code = CodeOf[text[i]];
+            if (code >= 0) count += code < OneByte ? 1 : 2;
+            else
+            {
+                count += 4;
+                if (char.IsHighSurrogate(text[i]) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1])) i++;
+            }
+        }
+        return count;
     }
 
     /// <exception cref="InvalidDataException">Bytes no text was coded as.</exception>
