@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Text;
 using System.Text.Json;
 
@@ -40,47 +41,33 @@ internal static class TextCode
 
     public static byte[] Bytes(string text)
     {
-        // Counted first, so that a long text's bytes are one array of their own size (four bytes a character would put
-        // a 30,000-character body on the large object heap, which only full collections reclaim).
-        var bytes = new byte[ByteCount(text)];
+        // Coded into a pooled buffer and copied out at its size: four bytes a character, allocated afresh, would put a
+        // 30,000-character body on the large object heap, which only full collections reclaim.
+        var buffer = ArrayPool<byte>.Shared.Rent(4 * text.Length);
         var length = 0;
         for (var i = 0; i < text.Length; i++)
         {
             var c = text[i];
             var code = CodeOf[c];
-            if (code >= 0 && code < OneByte) bytes[length++] = (byte)code;
+            if (code >= 0 && code < OneByte) buffer[length++] = (byte)code;
             else if (code >= 0)
             {
-                bytes[length++] = (byte)(OneByte + ((code - OneByte) >> 8));
-                bytes[length++] = (byte)(code - OneByte);
+                buffer[length++] = (byte)(OneByte + ((code - OneByte) >> 8));
+                buffer[length++] = (byte)(code - OneByte);
             }
             else
             {
                 // A pair of surrogates escapes as its scalar, a lone one as itself, so every string comes back as it was.
                 var value = char.IsHighSurrogate(c) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1]) ? char.ConvertToUtf32(c, text[++i]) : c;
-                bytes[length++] = Escape;
-                bytes[length++] = (byte)(value >> 16);
-                bytes[length++] = (byte)(value >> 8);
-                bytes[length++] = (byte)value;
+                buffer[length++] = Escape;
+                buffer[length++] = (byte)(value >> 16);
+                buffer[length++] = (byte)(value >> 8);
+                buffer[length++] = (byte)value;
             }
         }
+        var bytes = buffer.AsSpan(0, length).ToArray();
+        ArrayPool<byte>.Shared.Return(buffer);
         return bytes;
-    }
-
-    private static int ByteCount(string text)
-    {
-        var count = 0;
-        for (var i = 0; i < text.Length; i++)
-        {
-            var code = CodeOf[text[i]];
-            if (code >= 0) count += code < OneByte ? 1 : 2;
-            else
-            {
-                count += 4;
-                if (char.IsHighSurrogate(text[i]) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1])) i++;
-            }
-        }
-        return count;
     }
 
     /// <exception cref="InvalidDataException">Bytes no text was coded as.</exception>
