@@ -28,6 +28,7 @@ public static class BuildStages
         Dictionary<string, DateTime>? before = null;
         if (incremental)
         {
+            CorpusGenerator.WaitUntilSettled(source);
             var cold = SiteBuilder.Build(new BuildOptions(source, output) { SearchLayout = layout });
             Console.WriteLine($"cold build (the cache filled): {cold.Elapsed.TotalSeconds:0.00} s");
             before = WriteTimes(output);

@@ -165,6 +165,18 @@ public static partial class CorpusGenerator
         throw new InvalidOperationException("run from inside the SiteGen repository");
     }
 
+    /// <summary>
+    /// Waits until every report of a source was last written longer ago than the report cache trusts: a build just after
+    /// the corpus was written or copied keeps none of the newest files in its cache (git's "racily clean" rule), and the
+    /// rebuild after it then reads them all again, which no editor's rebuild does.
+    /// </summary>
+    internal static void WaitUntilSettled(string source)
+    {
+        var newest = Directory.EnumerateFiles(Path.Combine(source, "content", "reports"), "*.md").Max(File.GetLastWriteTimeUtc);
+        var wait = newest + SiteGen.Content.ReportCache.Racy + TimeSpan.FromMilliseconds(100) - DateTime.UtcNow;
+        if (wait > TimeSpan.Zero) Thread.Sleep(wait);
+    }
+
     internal static void CopyFolder(string from, string to)
     {
         foreach (var file in Directory.EnumerateFiles(from, "*", SearchOption.AllDirectories))

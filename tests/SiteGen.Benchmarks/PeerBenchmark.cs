@@ -61,6 +61,7 @@ public static class PeerBenchmark
             Delete(Path.Combine(source, ".sitegen"));
             Delete(site);
             Delete(Path.Combine(folder, ".sitegen.previous"));
+            CorpusGenerator.WaitUntilSettled(source);
             cold.Add(Measured.Run("dotnet", Build()));
             File.AppendAllText(reports[(run + 1) * reports.Length / (runs + 1)], $"\n本次修改为第{run + 1}次编辑。\n");
             edit.Add(Measured.Run("dotnet", Build()));

@@ -17,7 +17,7 @@ internal sealed class ReportCache(string file, CacheDamage damage)
 {
     public ReportCache(BuildCache cache) : this(cache.FileOf("reports.bin"), cache.Damage) { }
 
-    private static readonly TimeSpan Racy = TimeSpan.FromSeconds(2);
+    internal static readonly TimeSpan Racy = TimeSpan.FromSeconds(2);
     private Dictionary<string, Entry>? _last;
     private object? _loading;
     private ConcurrentDictionary<string, Entry> _next = new(StringComparer.Ordinal);
