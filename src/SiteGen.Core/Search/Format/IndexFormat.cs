@@ -278,9 +278,7 @@ internal static class IndexFormat
     /// <param name="score">The score of the document at an index; asked only when the pair is chunked.</param>
     public static ChunkLayout? Chunks(IReadOnlyList<int> positions, Func<int, double> score, int chunkPositions)
     {
-        long total = 0;
-        foreach (var count in positions) total += count;
-        if (total <= chunkPositions) return null;
+        if (!IsChunked(positions, chunkPositions)) return null;
         var order = BestFirst(positions.Count, score);
         var chunkOf = new int[positions.Count];
         int chunk = 0, held = 0;
@@ -291,6 +289,14 @@ internal static class IndexFormat
             if (held >= chunkPositions) (chunk, held) = (chunk + 1, 0);
         }
         return new ChunkLayout(order, chunkOf);
+    }
+
+    /// <summary>Whether a pair with these positions per document has chunks, not a place in its segment's position shards.</summary>
+    public static bool IsChunked(IReadOnlyList<int> positions, int chunkPositions)
+    {
+        long total = 0;
+        foreach (var count in positions) total += count;
+        return total > chunkPositions;
     }
 
     /// <summary>

@@ -65,12 +65,12 @@ internal sealed class SegmentWriter(int chunkPositions, double[] typicalLengths)
         _documents.Clear();
         var summary = Summarize(terms);
         var shards = WriteShards(IndexFormat.Shard, terms.Select(t => (t.Text, t.DocCount, t.Postings)), write, generation);
-        var pairs = terms.Where(t => t.Positions.Length > 0).Select(MakePair).ToList();
-        var rare = pairs.Where(p => p.Chunks is null).ToArray();
+        var pairs = terms.Where(t => t.Positions.Length > 0).Select(t => MakePair(t, layOut: write is not null)).ToList();
+        var rare = pairs.Where(p => !p.Chunked).ToArray();
         var coded = new ReadOnlyMemory<byte>[rare.Length];
         Parallel.For(0, rare.Length, i => coded[i] = Coded(rare[i].Term, Members(rare[i].Term), Enumerable.Range(0, rare[i].Term.DocCount)));
         var positionShards = WriteShards(IndexFormat.PositionShard, rare.Select((p, i) => (p.Term.Text, p.Term.DocCount, coded[i])), write, generation);
-        var chunks = write is null ? [] : WriteChunks(pairs.Where(p => p.Chunks is not null).ToList(), write, generation);
+        var chunks = write is null ? [] : WriteChunks(pairs.Where(p => p.Chunked).ToList(), write, generation);
         _numberOf.Clear();
         _keys.Clear();
         _docCounts.Clear();
@@ -174,14 +174,19 @@ internal sealed class SegmentWriter(int chunkPositions, double[] typicalLengths)
         }
     }
 
-    /// <summary>A pair with how many positions each of its documents has, and how its chunks hold them.</summary>
-    private Pair MakePair(TermPostings term)
+    /// <summary>
+    /// A pair with how many positions each of its documents has, and, when <paramref name="layOut"/>, how its chunks hold
+    /// them: a patched segment's cold form, which writes no chunks, needs to know only which pairs have them.
+    /// </summary>
+    private Pair MakePair(TermPostings term, bool layOut)
     {
         var positions = new List<int>(term.DocCount);
         ForEachPosting(term.Postings.Span, (_, counts) => positions.Add(counts[0] + counts[1] + counts[2]));
+        if (!layOut) return new Pair(term, positions, IndexFormat.IsChunked(positions, chunkPositions), null);
         // Scored only when chunked, as the readers do: most pairs fit in their position shard.
         List<double>? scores = null;
-        return new Pair(term, positions, IndexFormat.Chunks(positions, i => (scores ??= Scores(term))[i], chunkPositions));
+        var chunks = IndexFormat.Chunks(positions, i => (scores ??= Scores(term))[i], chunkPositions);
+        return new Pair(term, positions, chunks is not null, chunks);
     }
 
     private List<double> Scores(TermPostings term)
@@ -198,7 +203,7 @@ internal sealed class SegmentWriter(int chunkPositions, double[] typicalLengths)
         var pieces = new List<(string File, string Term, int Count, ReadOnlyMemory<byte> Data)>[pairs.Count];
         Parallel.For(0, pairs.Count, p =>
         {
-            var (term, _, layout) = pairs[p];
+            var (term, _, _, layout) = pairs[p];
             var (members, (order, chunkOf)) = (Members(term), (layout!.Order, layout.ChunkOf));
             pieces[p] = [];
             for (var first = 0; first < order.Length;)
@@ -297,8 +302,8 @@ internal sealed class SegmentWriter(int chunkPositions, double[] typicalLengths)
         return bytes.ToArray();
     }
 
-    /// <summary>A pair term with how many positions each of its documents has, and their chunks (null: few enough for the position shard).</summary>
-    private sealed record Pair(TermPostings Term, List<int> Counts, IndexFormat.ChunkLayout? Chunks);
+    /// <summary>A pair term with how many positions each of its documents has, whether it has chunks (else it is in the position shards), and their layout if worked out.</summary>
+    private sealed record Pair(TermPostings Term, List<int> Counts, bool Chunked, IndexFormat.ChunkLayout? Chunks);
 
     /// <summary>A term's postings and positions as the segment's files hold them.</summary>
     private sealed record TermPostings(string Text, int DocCount, ReadOnlyMemory<byte> Postings, ReadOnlyMemory<byte> Positions);
