@@ -44,7 +44,8 @@ public static class BuildStages
                           $"{result.Bytes / 1048576.0:0.0} MB in {result.Elapsed.TotalSeconds:0.00} s, cpu {Process.GetCurrentProcess().TotalProcessorTime.TotalSeconds:0.00} s; peak working set {Process.GetCurrentProcess().PeakWorkingSet64 / 1048576.0:0} MB");
         // Allocations are counted, not timed: what a change does to the collector's work shows in them on a noisy machine.
         Console.WriteLine($"allocated {GC.GetTotalAllocatedBytes() / 1073741824.0:0.00} GB; collections {GC.CollectionCount(0):N0}/{GC.CollectionCount(1):N0}/{GC.CollectionCount(2):N0} " +
-                          $"(generations 0/1/2), paused {GC.GetTotalPauseDuration().TotalSeconds:0.00} s");
+                          $"(generations 0/1/2), paused {GC.GetTotalPauseDuration().TotalSeconds:0.00} s; " +
+                          $"compiled {System.Runtime.JitInfo.GetCompiledMethodCount():N0} methods in {System.Runtime.JitInfo.GetCompilationTime().TotalSeconds:0.00} s");
         if (sampler is not null) foreach (var line in sampler.Top(25)) Console.WriteLine(line);
         if (before is not null) Console.WriteLine(Written(before, WriteTimes(output), output));
         if (kept is null)
