@@ -278,7 +278,9 @@ internal static class IndexFormat
     /// <param name="score">The score of the document at an index; asked only when the pair is chunked.</param>
     public static ChunkLayout? Chunks(IReadOnlyList<int> positions, Func<int, double> score, int chunkPositions)
     {
-        if (!IsChunked(positions, chunkPositions)) return null;
+        long total = 0;
+        foreach (var count in positions) total += count;
+        if (!IsChunked(total, chunkPositions)) return null;
         var order = BestFirst(positions.Count, score);
         var chunkOf = new int[positions.Count];
         int chunk = 0, held = 0;
@@ -291,13 +293,8 @@ internal static class IndexFormat
         return new ChunkLayout(order, chunkOf);
     }
 
-    /// <summary>Whether a pair with these positions per document has chunks, not a place in its segment's position shards.</summary>
-    public static bool IsChunked(IReadOnlyList<int> positions, int chunkPositions)
-    {
-        long total = 0;
-        foreach (var count in positions) total += count;
-        return total > chunkPositions;
-    }
+    /// <summary>Whether a pair with this many positions in a segment has chunks there, not a place in its position shards.</summary>
+    public static bool IsChunked(long positions, int chunkPositions) => positions > chunkPositions;
 
     /// <summary>
     /// Indexes 0…count−1 by score, highest first, ties lower index first: sorted as numbers, the scores negated, and then

@@ -14,6 +14,9 @@ internal static class PositionCode
     /// <summary>The Rice parameter for <paramref name="count"/> positions in a field of kept length <paramref name="length"/>: ⌊log2 ⌊length ÷ count⌋⌋, 0 when that is 0.</summary>
     public static int Parameter(int count, int length) => length < count ? 0 : BitOperations.Log2((uint)(length / count));
 
+    /// <summary>How many bits <see cref="Writer.Write"/> spends on a gap: its high part in unary, a 0, its low bits.</summary>
+    public static long Bits(int gap, int parameter) => (gap >> parameter) + 1 + parameter;
+
     internal sealed class Writer
     {
         private byte[] _bytes = new byte[64];

@@ -225,7 +225,7 @@ internal sealed class SearchIndexWriter
     /// <summary>Writes a patched segment's delta, and works out, writing nothing, the segment a cold build makes of its documents.</summary>
     private void FinishPatch(Segment segment, SegmentPatch patch)
     {
-        var logical = _current!.Finish(null, segment.Generation);
+        var logical = _current!.Measure();
         var delta = _delta!.Finish((path, text) => _output.Write(path, text, segment.DeltaKey), segment.DeltaGeneration);
         WriteColumns(_deltaColumns, segment.DeltaGeneration, segment.DeltaKey);
         patch.Delta = new SegmentRecord(patch.Replaced.Length, delta.Shards, delta.PositionShards, delta.Chunks, delta.Terms);
