@@ -85,28 +85,21 @@ internal sealed class SegmentWriter(int chunkPositions, double[] typicalLengths)
         var (postingBytes, last, best) = (new long[count], new int[count], new double[count]);
         var (positions, positionBits) = (new long[count], new long[count]);
         var counts = new int[3];
-        for (var id = 0; id < _documents.Count; id++)
+        ForEachEntry((id, number, entry, gaps) =>
         {
-            var (bytes, gaps, numbers) = _documents[id];
-            int at = 0, gapAt = 0;
-            foreach (var number in numbers)
+            ReadEntry(entry, 0, counts);
+            postingBytes[number] += IndexFormat.VarintLength(id - last[number]) + entry.Length;
+            last[number] = id;
+            best[number] = Math.Max(best[number], Score(id, counts));
+            if (gaps.IsEmpty) return; // a unit: no positions
+            for (int f = 0, at = 0; f < 3; f++)
             {
-                var start = at;
-                var mask = IndexFormat.ReadVarint(bytes, ref at);
-                for (var f = 0; f < 3; f++) counts[f] = (mask & (1 << f)) != 0 ? IndexFormat.ReadVarint(bytes, ref at) : 0;
-                postingBytes[number] += IndexFormat.VarintLength(id - last[number]) + at - start;
-                last[number] = id;
-                best[number] = Math.Max(best[number], Score(id, counts));
-                if (!DocumentTerms.IsPair(_keys[number])) continue;
-                for (var f = 0; f < 3; f++)
-                {
-                    if (counts[f] == 0) continue;
-                    var parameter = PositionCode.Parameter(counts[f], _lengths[id][f]);
-                    for (var k = 0; k < counts[f]; k++) positionBits[number] += PositionCode.Bits(IndexFormat.ReadVarint(gaps, ref gapAt), parameter);
-                    positions[number] += counts[f];
-                }
+                if (counts[f] == 0) continue;
+                var parameter = PositionCode.Parameter(counts[f], _lengths[id][f]);
+                for (var k = 0; k < counts[f]; k++) positionBits[number] += PositionCode.Bits(IndexFormat.ReadVarint(gaps, ref at), parameter);
+                positions[number] += counts[f];
             }
-        }
+        });
         long shardBytes = 0, positionShardBytes = 0;
         for (var t = 0; t < count; t++)
         {
@@ -154,10 +147,17 @@ internal sealed class SegmentWriter(int chunkPositions, double[] typicalLengths)
         for (int at = 0, id = 0; at < postings.Length;)
         {
             id += IndexFormat.ReadVarint(postings, ref at);
-            var mask = IndexFormat.ReadVarint(postings, ref at);
-            for (var f = 0; f < 3; f++) counts[f] = (mask & (1 << f)) != 0 ? IndexFormat.ReadVarint(postings, ref at) : 0;
+            at = ReadEntry(postings, at, counts);
             action(id, counts);
         }
+    }
+
+    /// <summary>Reads an entry (field mask, then a count per field set) at <paramref name="at"/> into <paramref name="counts"/>; returns where it ends.</summary>
+    private static int ReadEntry(ReadOnlySpan<byte> bytes, int at, int[] counts)
+    {
+        var mask = IndexFormat.ReadVarint(bytes, ref at);
+        for (var f = 0; f < 3; f++) counts[f] = (mask & (1 << f)) != 0 ? IndexFormat.ReadVarint(bytes, ref at) : 0;
+        return at;
     }
 
     /// <summary>Every term's postings (id delta, then its entry, for each document) and positions, each in one run of bytes.</summary>
@@ -208,15 +208,16 @@ internal sealed class SegmentWriter(int chunkPositions, double[] typicalLengths)
     /// </summary>
     private void ForEachEntry(EntryAction action)
     {
+        var counts = new int[3];
         for (var id = 0; id < _documents.Count; id++)
         {
             var (bytes, positions, numbers) = _documents[id];
             int at = 0, positionAt = 0;
             foreach (var number in numbers)
             {
-                var (start, positionStart, occurrences) = (at, positionAt, 0);
-                var mask = IndexFormat.ReadVarint(bytes, ref at);
-                for (var f = 0; f < 3; f++) if ((mask & (1 << f)) != 0) occurrences += IndexFormat.ReadVarint(bytes, ref at);
+                var (start, positionStart) = (at, positionAt);
+                at = ReadEntry(bytes, at, counts);
+                var occurrences = counts[0] + counts[1] + counts[2];
                 if (DocumentTerms.IsPair(_keys[number]))
                     for (; occurrences > 0; occurrences--) while (positions[positionAt++] >= 0x80) { }
                 action(id, number, bytes.AsSpan(start..at), positions.AsSpan(positionStart..positionAt));
