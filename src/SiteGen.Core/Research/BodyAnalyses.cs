@@ -60,15 +60,12 @@ internal sealed class BodyAnalyses(AnalysisCache? cache = null, BodyTextSpill? s
     private BodyAnalysis Made(Report report)
     {
         var blocks = BodyBlocks.Of(report.Body);
-        spill?.Put(report.Slug, BodyText.Of(blocks));
+        spill?.Put(report.Slug, blocks);
         return BodyAnalysis.Of(blocks);
     }
 
     /// <summary>A body's text: kept from its analysis in this build, or read again.</summary>
     public BodyText TextOf(Report report) => spill?.Get(report.Slug) ?? ReadAgain(report);
-
-    /// <summary>A body's text in UTF-8: kept from its analysis in this build, or read again.</summary>
-    public ReadOnlyMemory<byte> Utf8TextOf(Report report) => spill?.GetUtf8(report.Slug) ?? System.Text.Encoding.UTF8.GetBytes(ReadAgain(report).Text);
 
     private static BodyText ReadAgain(Report report) => BodyText.Of(BodyBlocks.Of(report.Body));
 }

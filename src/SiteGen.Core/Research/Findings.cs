@@ -41,11 +41,9 @@ internal sealed class Findings
         return new Findings(kept, shared, analyses);
     }
 
-    /// <summary>The report's body as plain text and blocks: kept from its analysis where this build made it, else read again.</summary>
+    /// <summary>The report's body as plain text in UTF-8 and its lines' levels: kept from its analysis where this build made it, else read again.</summary>
     public BodyText TextOf(Report report) => _analyses.TextOf(report);
 
-    /// <summary>The report's body as plain text in UTF-8, as <see cref="TextOf"/> gives it.</summary>
-    public ReadOnlyMemory<byte> Utf8TextOf(Report report) => _analyses.Utf8TextOf(report);
 
     public ReportAnalysis For(Report report)
     {

@@ -59,6 +59,8 @@ internal static class ReportTable
     // static initialisation reads in order.
     private static readonly Column TextColumn = new("text", "正文纯文本", r => Encoding.UTF8.GetString(r.Text().Span));
 
+    private static readonly byte[] TextProperty = Encoding.UTF8.GetBytes($",\"{TextColumn.Name}\":");
+
     /// <summary>Only in JSON Lines: what does not fit a spreadsheet cell.</summary>
     public static readonly IReadOnlyList<Column> JsonOnly =
     [
@@ -85,33 +87,38 @@ internal static class ReportTable
     {
         var written = new List<WrittenLine>();
         var offset = 0L;
-        Work.InOrder(rows, row => (row.Key, Line: earlier?.Invoke(row.Key) ?? JsonLine(row)), made =>
+        Work.InOrder(rows, row => (row.Key, Line: earlier?.Invoke(row.Key) is { } copied ? copied : JsonLine(row)), made =>
         {
-            output.Write(made.Line);
-            written.Add(new WrittenLine(made.Key, offset, made.Line.Length, System.IO.Hashing.XxHash3.HashToUInt64(made.Line)));
+            output.Write(made.Line.Span);
+            written.Add(new WrittenLine(made.Key, offset, made.Line.Length, System.IO.Hashing.XxHash3.HashToUInt64(made.Line.Span)));
             offset += made.Line.Length;
         });
         return written;
     }
 
-    private static byte[] JsonLine(ReportRow row)
+    /// <summary>
+    /// A row's JSON object and its line end. The text, which is most of a line, goes last and is written straight into
+    /// the line (see <see cref="LongText"/>); the line is handed on as written, not copied out.
+    /// </summary>
+    private static ReadOnlyMemory<byte> JsonLine(ReportRow row)
     {
-        // Sized for the text, which is most of a line: a buffer that grows as it is written was half the line's cost.
         var text = row.Text();
+        // Sized for the text: a buffer that grows as it is written was half the line's cost.
         var line = new ArrayBufferWriter<byte>(text.Length + text.Length / 32 + 4096);
         using (var json = new Utf8JsonWriter(line, new JsonWriterOptions { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
         {
             json.WriteStartObject();
-            foreach (var column in Columns.Concat(JsonOnly))
+            foreach (var column in Columns.Concat(JsonOnly).Where(c => c != TextColumn))
             {
                 json.WritePropertyName(column.Name);
-                if (column == TextColumn) LongText.Write(json, text.Span);
-                else JsonSerializer.Serialize(json, column.Value(row), Options);
+                JsonSerializer.Serialize(json, column.Value(row), Options);
             }
-            json.WriteEndObject();
+            // The object is closed by hand after the text, below: the writer is only flushed, never told it ended.
         }
-        line.Write("\n"u8);
-        return line.WrittenSpan.ToArray();
+        line.Write(TextProperty);
+        LongText.Write(line, text.Span);
+        line.Write("}\n"u8);
+        return line.WrittenMemory;
     }
 
     /// <summary>
@@ -121,18 +128,16 @@ internal static class ReportTable
     /// </summary>
     private static class LongText
     {
-        public static void Write(Utf8JsonWriter json, ReadOnlySpan<byte> utf8)
+        public static void Write(IBufferWriter<byte> line, ReadOnlySpan<byte> utf8)
         {
-            var escaped = new ArrayBufferWriter<byte>(utf8.Length + utf8.Length / 32 + 2);
-            escaped.Write("\""u8);
+            line.Write("\""u8);
             for (int at; (at = utf8.IndexOfAny(Escaped)) >= 0; utf8 = utf8[(at + 1)..])
             {
-                escaped.Write(utf8[..at]);
-                escaped.Write(Escape(utf8[at]));
+                line.Write(utf8[..at]);
+                line.Write(Escape(utf8[at]));
             }
-            escaped.Write(utf8);
-            escaped.Write("\""u8);
-            json.WriteRawValue(escaped.WrittenSpan, skipInputValidation: true);
+            line.Write(utf8);
+            line.Write("\""u8);
         }
 
         private static ReadOnlySpan<byte> Escape(byte b) => b switch

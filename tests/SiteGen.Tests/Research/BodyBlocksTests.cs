@@ -33,19 +33,20 @@ public class BodyBlocksTests
     [InlineData("## 一、主要工作\n\n正文。\n\n#\n\n### （一）组织\n\n**\n\n段落。\n")]
     [InlineData("")]
     [InlineData("只有一段。")]
-    public void A_bodys_kept_text_gives_back_its_blocks_with_their_anchors(string markdown)
+    public void A_bodys_kept_text_is_its_blocks_text_and_levels(string markdown)
     {
         // The data files and comparisons read the text kept from the analysis, not the body: it must be the same blocks.
         var blocks = BodyBlocks.Of(markdown);
         var folder = Path.Combine(Path.GetTempPath(), "sitegen-spill-test-" + Guid.NewGuid().ToString("N"));
         using var spill = new BodyTextSpill(folder);
-        Parallel.For(0, 50, i => spill.Put($"r{i}", BodyText.Of(blocks)));
+        Parallel.For(0, 50, i => spill.Put($"r{i}", blocks));
 
-        Enumerable.Range(0, 50).Select(i => spill.Get($"r{i}")!.Blocks()).Should().AllSatisfy(b => b.Should().Equal(blocks));
-        Enumerable.Range(0, 50).Select(i => Encoding.UTF8.GetString(spill.GetUtf8($"r{i}")!.Value.Span))
-            .Should().AllBe(BodyBlocks.PlainText(blocks), "the JSON Lines take the text as UTF-8 straight from the spill");
+        Enumerable.Range(0, 50).Select(i => spill.Get($"r{i}")!).Should().AllSatisfy(kept =>
+        {
+            Encoding.UTF8.GetString(kept.Utf8.Span).Should().Be(BodyBlocks.PlainText(blocks), "the JSON Lines take the text as UTF-8 straight from the spill");
+            kept.Levels.Should().Equal(blocks.Select(b => (byte)b.Level));
+        });
         spill.Get("never-put").Should().BeNull();
-        spill.GetUtf8("never-put").Should().BeNull();
         // A build killed while it holds the texts must leave no file beside the site.
         if (!OperatingSystem.IsWindows()) Directory.EnumerateFileSystemEntries(folder).Should().BeEmpty();
     }
