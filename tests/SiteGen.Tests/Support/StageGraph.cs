@@ -135,7 +135,10 @@ public sealed class StageGraph
                     foreach (var stage in Types(MetadataTokens.EntityHandle(il.ReadInt32()))) yield return stage;
                     break;
                 case OperandType.InlineSwitch:
-                    il.Offset += 4 * il.ReadInt32();
+                    // The count first, then the skip: `il.Offset += 4 * il.ReadInt32()` takes the offset from before the
+                    // count was read, lands four bytes short, and reads the last jump target's bytes as instructions.
+                    var targets = il.ReadInt32();
+                    il.Offset += 4 * targets;
                     break;
                 default:
                     il.Offset += OperandSize(opcode.OperandType);
