@@ -5,7 +5,8 @@ namespace SiteGen.Benchmarks;
 /// <summary>
 /// What the research views add to a cold build, measured within one commit: cold builds of the same source with and
 /// without them (stages --without-research), each in a fresh process on an empty cache, in ABBA order so that a
-/// machine that slows down over the run weighs on both alike. Prints every run, the medians and their ratio.
+/// machine that slows down over the run weighs on both alike. Prints every run, the medians and their ratio, and each
+/// round's own ratio (its two builds ran back to back).
 /// research-cost --source DIR [--runs N] [--out DIR]
 /// </summary>
 public static class ResearchCost
@@ -32,6 +33,11 @@ public static class ResearchCost
         double Cpu(List<Measured> m) => Stats.Median(m.Select(r => r.CpuSeconds));
         Console.WriteLine($"median   with {Wall(with):0.0} s ({Cpu(with):0.0} s cpu), without {Wall(without):0.0} s ({Cpu(without):0.0} s cpu): " +
                           $"{Wall(with) / Wall(without):0.00}x wall, {Cpu(with) / Cpu(without):0.00}x cpu");
+        // Each round's two builds ran back to back, so a round's own ratio is spared the machine's slower hours; how
+        // far the rounds disagree says how far to trust the medians above.
+        var rounds = with.Zip(without, (w, o) => w.Seconds / o.Seconds).ToList();
+        Console.WriteLine($"rounds   {string.Join(" ", rounds.Select(r => r.ToString("0.00", System.Globalization.CultureInfo.InvariantCulture)))}: " +
+                          $"median {Stats.Median(rounds):0.00}x, {rounds.Min():0.00}-{rounds.Max():0.00}x");
         return 0;
     }
 
