@@ -44,7 +44,6 @@ internal sealed class Findings
     /// <summary>The report's body as plain text in UTF-8 and its lines' levels: kept from its analysis where this build made it, else read again.</summary>
     public BodyText TextOf(Report report) => _analyses.TextOf(report);
 
-
     public ReportAnalysis For(Report report)
     {
         var body = _bodies[report.Slug];

@@ -55,8 +55,8 @@ internal static class ReportTable
         new("citation", "GB/T 7714-2015 格式的引用", r => r.Citation.GbT7714),
     ];
 
-    // Written by JsonLine straight from the row's UTF-8, never through its Value. Declared before JsonOnly, which
-    // static initialisation reads in order.
+    // Written by JsonLine straight from the row's UTF-8, never through its Value, after every other column: it stays the
+    // last of JsonOnly. Declared before JsonOnly, which static initialisation reads in order.
     private static readonly Column TextColumn = new("text", "正文纯文本", r => Encoding.UTF8.GetString(r.Text().Span));
 
     private static readonly byte[] TextProperty = Encoding.UTF8.GetBytes($",\"{TextColumn.Name}\":");
