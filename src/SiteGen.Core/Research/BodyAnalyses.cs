@@ -64,8 +64,9 @@ internal sealed class BodyAnalyses(AnalysisCache? cache = null, BodyTextSpill? s
         return BodyAnalysis.Of(blocks);
     }
 
-    /// <summary>A body's text: kept from its analysis in this build, or read again.</summary>
-    public BodyText TextOf(Report report) => spill?.Get(report.Slug) ?? ReadAgain(report);
+    /// <summary>Lends a body's text to <paramref name="use"/>: kept from its analysis in this build, or read again (see <see cref="BodyTextSpill.TryUse"/>).</summary>
+    public T WithText<T>(Report report, Func<BodyText, T> use) =>
+        spill is not null && spill.TryUse(report.Slug, use, out var result) ? result : use(ReadAgain(report));
 
     private static BodyText ReadAgain(Report report) => BodyText.Of(BodyBlocks.Of(report.Body));
 }

@@ -78,19 +78,23 @@ internal sealed class BodyTextSpill : IDisposable
         finally { ArrayPool<byte>.Shared.Return(record); }
     }
 
-    /// <summary>A body's text as it was kept, or null if it was not.</summary>
-    public BodyText? Get(string slug)
+    /// <summary>
+    /// Lends a body's kept text to <paramref name="use"/> in a pooled buffer, which goes back to the pool when it returns:
+    /// what it keeps must be made from the text, never the text itself. False if the body was not kept.
+    /// </summary>
+    public bool TryUse<T>(string slug, Func<BodyText, T> use, out T result)
     {
-        if (Read(slug) is not { } bytes) return null;
-        var length = BinaryPrimitives.ReadInt32LittleEndian(bytes);
-        return new BodyText(new ReadOnlyMemory<byte>(bytes, 4, length), bytes[(4 + length)..]);
-    }
-
-    private byte[]? Read(string slug)
-    {
-        if (!_kept.TryGetValue(slug, out var at)) return null;
-        var bytes = GC.AllocateUninitializedArray<byte>(at.Length);
-        return RandomAccess.Read(Handle, bytes, at.Offset) == bytes.Length ? bytes : null;
+        result = default!;
+        if (!_kept.TryGetValue(slug, out var at)) return false;
+        var record = ArrayPool<byte>.Shared.Rent(at.Length);
+        try
+        {
+            if (RandomAccess.Read(Handle, record.AsSpan(0, at.Length), at.Offset) != at.Length) return false;
+            var length = BinaryPrimitives.ReadInt32LittleEndian(record);
+            result = use(new BodyText(new ReadOnlyMemory<byte>(record, 4, length), record[(4 + length)..at.Length]));
+            return true;
+        }
+        finally { ArrayPool<byte>.Shared.Return(record); }
     }
 
     public void Dispose() => _file.Dispose();

@@ -41,8 +41,11 @@ internal sealed class Findings
         return new Findings(kept, shared, analyses);
     }
 
-    /// <summary>The report's body as plain text in UTF-8 and its lines' levels: kept from its analysis where this build made it, else read again.</summary>
-    public BodyText TextOf(Report report) => _analyses.TextOf(report);
+    /// <summary>
+    /// Lends the report's body as plain text in UTF-8, with its lines' levels, to <paramref name="use"/>: kept from its
+    /// analysis where this build made it, else read again. <paramref name="use"/> must not keep the text itself.
+    /// </summary>
+    public T WithText<T>(Report report, Func<BodyText, T> use) => _analyses.WithText(report, use);
 
     public ReportAnalysis For(Report report)
     {

@@ -11,9 +11,9 @@ namespace SiteGen.Research;
 
 /// <summary>One report as a row of the data researchers take away.</summary>
 /// <param name="Url">The report's page in the archive (absolute, from base_url).</param>
-/// <param name="Text">The body as plain text in UTF-8, read only for JSONL.</param>
+/// <param name="Findings">What lends the body's plain text (<see cref="Findings.WithText"/>), read only for JSONL.</param>
 /// <param name="Key">The fingerprint of what the row is made from besides the site: its report's file and what the archive found in it.</param>
-internal sealed record ReportRow(Report Report, ReportAnalysis Analysis, string Url, Citation Citation, Func<ReadOnlyMemory<byte>> Text, string Key);
+internal sealed record ReportRow(Report Report, ReportAnalysis Analysis, string Url, Citation Citation, Findings Findings, string Key);
 
 /// <summary>Where a row's JSON line was written in the file, and the line's hash: what lets the next build copy it.</summary>
 internal readonly record struct WrittenLine(string Key, long Offset, int Length, ulong Hash);
@@ -57,7 +57,7 @@ internal static class ReportTable
 
     // Written by JsonLine straight from the row's UTF-8, never through its Value, after every other column: it stays the
     // last of JsonOnly. Declared before JsonOnly, which static initialisation reads in order.
-    private static readonly Column TextColumn = new("text", "正文纯文本", r => Encoding.UTF8.GetString(r.Text().Span));
+    private static readonly Column TextColumn = new("text", "正文纯文本", r => r.Findings.WithText(r.Report, t => Encoding.UTF8.GetString(t.Utf8.Span)));
 
     private static readonly byte[] TextProperty = Encoding.UTF8.GetBytes($",\"{TextColumn.Name}\":");
 
@@ -87,25 +87,29 @@ internal static class ReportTable
     {
         var written = new List<WrittenLine>();
         var offset = 0L;
-        Work.InOrder(rows, row => (row.Key, Line: earlier?.Invoke(row.Key) is { } copied ? copied : JsonLine(row)), made =>
+        Work.InOrder(rows, row => (row.Key, Line: earlier?.Invoke(row.Key) is { } copied ? new Line(copied, copied.Length, Lent: false) : JsonLine(row)), made =>
         {
-            output.Write(made.Line.Span);
-            written.Add(new WrittenLine(made.Key, offset, made.Line.Length, System.IO.Hashing.XxHash3.HashToUInt64(made.Line.Span)));
-            offset += made.Line.Length;
+            var line = made.Line.Bytes.AsSpan(0, made.Line.Length);
+            output.Write(line);
+            written.Add(new WrittenLine(made.Key, offset, line.Length, System.IO.Hashing.XxHash3.HashToUInt64(line)));
+            offset += line.Length;
+            if (made.Line.Lent) ArrayPool<byte>.Shared.Return(made.Line.Bytes);
         });
         return written;
     }
 
+    /// <summary>A JSON line's bytes: the first <paramref name="Length"/> of <paramref name="Bytes"/>, which go back to the pool once written if <paramref name="Lent"/>.</summary>
+    private readonly record struct Line(byte[] Bytes, int Length, bool Lent);
+
     /// <summary>
-    /// A row's JSON object and its line end. The text, which is most of a line, goes last and is written straight into
-    /// the line (see <see cref="LongText"/>); the line is handed on as written, not copied out.
+    /// A row's JSON object and its line end, in a pooled buffer of the line's size. The text, which is most of a line,
+    /// goes last, escaped straight from the UTF-8 the spill lends (see <see cref="LongText"/>): at 10,000 reports the
+    /// lines are 300 MB, and buffers made for each line and dropped were work for the collector.
     /// </summary>
-    private static ReadOnlyMemory<byte> JsonLine(ReportRow row)
+    private static Line JsonLine(ReportRow row)
     {
-        var text = row.Text();
-        // Sized for the text: a buffer that grows as it is written was half the line's cost.
-        var line = new ArrayBufferWriter<byte>(text.Length + text.Length / 32 + 4096);
-        using (var json = new Utf8JsonWriter(line, new JsonWriterOptions { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
+        var head = new ArrayBufferWriter<byte>(4096);
+        using (var json = new Utf8JsonWriter(head, new JsonWriterOptions { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
         {
             json.WriteStartObject();
             foreach (var column in Columns.Concat(JsonOnly).Where(c => c != TextColumn))
@@ -115,10 +119,19 @@ internal static class ReportTable
             }
             // The object is closed by hand after the text, below: the writer is only flushed, never told it ended.
         }
-        line.Write(TextProperty);
-        LongText.Write(line, text.Span);
-        line.Write("}\n"u8);
-        return line.WrittenMemory;
+        return row.Findings.WithText(row.Report, text =>
+        {
+            var utf8 = text.Utf8.Span;
+            var length = head.WrittenCount + TextProperty.Length + LongText.Length(utf8) + 2;
+            var line = ArrayPool<byte>.Shared.Rent(length);
+            head.WrittenSpan.CopyTo(line);
+            var at = head.WrittenCount;
+            TextProperty.CopyTo(line, at);
+            at += TextProperty.Length;
+            at += LongText.Write(line.AsSpan(at), utf8);
+            "}\n"u8.CopyTo(line.AsSpan(at));
+            return new Line(line, length, Lent: true);
+        });
     }
 
     /// <summary>
@@ -128,16 +141,30 @@ internal static class ReportTable
     /// </summary>
     private static class LongText
     {
-        public static void Write(IBufferWriter<byte> line, ReadOnlySpan<byte> utf8)
+        /// <summary>How many bytes <see cref="Write"/> writes for <paramref name="utf8"/>.</summary>
+        public static int Length(ReadOnlySpan<byte> utf8)
         {
-            line.Write("\""u8);
+            var length = utf8.Length + 2;
+            for (int at; (at = utf8.IndexOfAny(Escaped)) >= 0; utf8 = utf8[(at + 1)..]) length += Escape(utf8[at]).Length - 1;
+            return length;
+        }
+
+        /// <summary>Writes the string into <paramref name="into"/>, which has room for it (<see cref="Length"/>); returns how many bytes it wrote.</summary>
+        public static int Write(Span<byte> into, ReadOnlySpan<byte> utf8)
+        {
+            var start = into.Length;
+            into = Put(into, "\""u8);
             for (int at; (at = utf8.IndexOfAny(Escaped)) >= 0; utf8 = utf8[(at + 1)..])
-            {
-                line.Write(utf8[..at]);
-                line.Write(Escape(utf8[at]));
-            }
-            line.Write(utf8);
-            line.Write("\""u8);
+                into = Put(Put(into, utf8[..at]), Escape(utf8[at]));
+            into = Put(Put(into, utf8), "\""u8);
+            return start - into.Length;
+        }
+
+        /// <summary>Copies <paramref name="bytes"/> to the start of <paramref name="into"/> and gives the rest.</summary>
+        private static Span<byte> Put(Span<byte> into, ReadOnlySpan<byte> bytes)
+        {
+            bytes.CopyTo(into);
+            return into[bytes.Length..];
         }
 
         private static ReadOnlySpan<byte> Escape(byte b) => b switch

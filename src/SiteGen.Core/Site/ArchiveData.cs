@@ -24,7 +24,7 @@ internal static class ArchiveData
     /// <summary>One row a report, in slug order (stable, whatever the dates): bodies are read only as the JSONL asks.</summary>
     public static IEnumerable<ReportRow> Rows(SiteConfig config, IEnumerable<Report> reports, Findings findings) =>
         reports.OrderBy(r => r.Slug, StringComparer.Ordinal)
-            .Select(r => new ReportRow(r, findings.For(r), PageUrl(config, r), CitationOf(config, r), () => findings.TextOf(r).Utf8,
+            .Select(r => new ReportRow(r, findings.For(r), PageUrl(config, r), CitationOf(config, r), findings,
                 RowKey(r, findings)));
 
     /// <summary>What the data files are made from: every report's row, and where the site lives (in the site's key).</summary>

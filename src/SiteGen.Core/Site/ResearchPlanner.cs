@@ -254,7 +254,7 @@ internal sealed class ResearchPlanner(SiteInfo site, Archive archive, Findings f
         // A report is the newer side of one pair and the older of the next: its body is read once for both.
         var sections = new Dictionary<string, IReadOnlyDictionary<string, string>>(StringComparer.Ordinal);
         IReadOnlyDictionary<string, string> SectionsOf(Report report) => sections.TryGetValue(report.Slug, out var found) ? found
-            : sections[report.Slug] = SectionText.Of(findings.TextOf(report), findings.For(report).Sections!);
+            : sections[report.Slug] = findings.WithText(report, text => SectionText.Of(text, findings.For(report).Sections!));
         return new("compare", new ComparePage
         {
             Site = site, Path = comparison.Path, Title = $"{comparison.Region}：历年报告对比", Section = "compare",
