@@ -83,11 +83,12 @@ internal static class ReportTable
 
     /// <summary>One JSON object a line; the lines are made in parallel (each reads a body) and written in order.</summary>
     /// <param name="earlier">A row's line as an earlier build wrote it, by the row's key, if it has it: copied, not made.</param>
-    public static IReadOnlyList<WrittenLine> WriteJsonLines(Stream output, IEnumerable<ReportRow> rows, Func<string, byte[]?>? earlier = null)
+    /// <param name="earlier">A row's line as the last build wrote it, by the row's key, if it is still the same: in a buffer lent from the shared pool.</param>
+    public static IReadOnlyList<WrittenLine> WriteJsonLines(Stream output, IEnumerable<ReportRow> rows, Func<string, (byte[] Lent, int Length)?>? earlier = null)
     {
         var written = new List<WrittenLine>();
         var offset = 0L;
-        Work.InOrder(rows, row => (row.Key, Line: earlier?.Invoke(row.Key) is { } copied ? new Line(copied, copied.Length, Lent: false) : JsonLine(row)), made =>
+        Work.InOrder(rows, row => (row.Key, Line: earlier?.Invoke(row.Key) is { } copied ? new Line(copied.Lent, copied.Length, Lent: true) : JsonLine(row)), made =>
         {
             var line = made.Line.Bytes.AsSpan(0, made.Line.Length);
             output.Write(line);
