@@ -91,6 +91,29 @@ public class PreviousSiteTests
         next.Reused.Should().BeGreaterThan(next.Files / 2);
     }
 
+    [Fact]
+    public void A_build_that_fails_on_a_bad_report_leaves_the_site_and_the_one_before_it_as_they_were()
+    {
+        using var site = TestSite.CopyOfRepository();
+        site.Build();
+        site.Build();
+        var page = site.ReadOutput("index.html");
+        var original = File.ReadAllText(Path.Combine(site.Root, Report));
+        File.WriteAllText(Path.Combine(site.Root, Report), original.Replace("title:", "title: [不完整"));
+
+        var failing = () => site.Build();
+
+        failing.Should().Throw<SiteGen.Diagnostics.SiteGenException>().Which.Diagnostics.Should().Contain(d => d.File == Report);
+        site.ReadOutput("index.html").Should().Be(page);
+        // The site before last is claimed while the reports load; a report that fails to load gives it back.
+        Directory.Exists(Path.Combine(site.Root, "._site.previous")).Should().BeTrue("the next build stages into it");
+        Directory.GetDirectories(site.Root, "._site.building-*").Should().BeEmpty();
+        File.WriteAllText(Path.Combine(site.Root, Report), original);
+        var next = site.Build();
+        site.ShouldMatchColdBuild();
+        next.Reused.Should().BeGreaterThan(next.Files / 2);
+    }
+
     private static string[] Folders(string root) =>
         Directory.GetDirectories(root, "*", SearchOption.AllDirectories).Select(d => Path.GetRelativePath(root, d)).Order(StringComparer.Ordinal).ToArray();
 }
