@@ -38,8 +38,7 @@ public static class LuceneBenchmark
         var work = Path.Combine(Path.GetTempPath(), "sitegen-lucene-" + Environment.ProcessId);
         var index = SearchIndexReader.Open(site);
         var texts = Enumerable.Range(0, index.Count).Select(index.Texts).ToList();
-        var searchFolder = Path.Combine(site, IndexFormat.Folder);
-        var ours = Directory.GetFiles(searchFolder);
+        var ours = Directory.GetFiles(Path.Combine(site, IndexFormat.Folder));
         // Each report's Markdown as the site ships it beside its page.
         var markdown = Directory.GetFiles(Path.Combine(site, "reports"), "*.md").Sum(f => new FileInfo(f).Length);
         Console.WriteLine($"{texts.Count:N0} reports, Markdown {markdown / 1048576.0:0.0} MB");
@@ -47,21 +46,7 @@ public static class LuceneBenchmark
         Console.WriteLine($"{"SiteGen search/ (with snippet text)",-36} {ours.Sum(Size) / 1048576.0,8:0.0} {ours.Sum(Size) / (double)markdown,10:0.00} {ours.Length,7:N0} {"",8}");
         try
         {
-            foreach (var stored in new[] { false, true })
-            {
-                var folder = Path.Combine(work, stored ? "stored" : "plain");
-                var seconds = Build(folder, texts, stored);
-                var files = Directory.GetFiles(folder).Where(f => !Path.GetFileName(f).StartsWith("write.lock")).ToList();
-                Console.WriteLine($"{(stored ? "Lucene.Net, body stored for snippets" : "Lucene.Net, no text stored"),-36} {files.Sum(Size) / 1048576.0,8:0.0} " +
-                                  $"{files.Sum(Size) / (double)markdown,10:0.00} {files.Count,7:N0} {seconds,8:0.0}");
-                if (stored)
-                    Console.WriteLine("  by file: " + string.Join(", ", files.GroupBy(Path.GetExtension).OrderByDescending(g => g.Sum(Size))
-                        .Select(g => $"{(g.Key == "" ? "segments_N" : g.Key)} {g.Sum(Size) / 1048576.0:0.0} MB")));
-            }
-            var storedFiles = Directory.GetFiles(Path.Combine(work, "stored"));
-            // A page from disk cannot read part of a file: every file a Lucene query reads by offset would load whole.
-            Console.WriteLine($"a Lucene query from file:// would load its terms, postings, positions and stored text whole: " +
-                              $"{storedFiles.Where(f => Path.GetExtension(f) is ".tip" or ".tim" or ".doc" or ".pos" or ".nvd" or ".fdx" or ".fdt").Sum(Size) / 1048576.0:0.0} MB");
+            BuildBoth(work, texts, markdown);
             Compare(Path.Combine(work, "stored"), site, new QueryEngine(index), runs);
         }
         finally
@@ -69,6 +54,25 @@ public static class LuceneBenchmark
             if (Directory.Exists(work)) Directory.Delete(work, true);
         }
         return 0;
+    }
+
+    /// <summary>Lucene's index of the texts without and with the body stored, and what each weighs.</summary>
+    private static void BuildBoth(string work, IReadOnlyList<string[]> texts, long markdown)
+    {
+        foreach (var stored in new[] { false, true })
+        {
+            var folder = Path.Combine(work, stored ? "stored" : "plain");
+            var seconds = Build(folder, texts, stored);
+            var files = Directory.GetFiles(folder).Where(f => !Path.GetFileName(f).StartsWith("write.lock")).ToList();
+            Console.WriteLine($"{(stored ? "Lucene.Net, body stored for snippets" : "Lucene.Net, no text stored"),-36} {files.Sum(Size) / 1048576.0,8:0.0} " +
+                              $"{files.Sum(Size) / (double)markdown,10:0.00} {files.Count,7:N0} {seconds,8:0.0}");
+            if (!stored) continue;
+            Console.WriteLine("  by file: " + string.Join(", ", files.GroupBy(Path.GetExtension).OrderByDescending(g => g.Sum(Size))
+                .Select(g => $"{(g.Key == "" ? "segments_N" : g.Key)} {g.Sum(Size) / 1048576.0:0.0} MB")));
+            // A page from disk cannot read part of a file: every file a Lucene query reads by offset would load whole.
+            Console.WriteLine($"a Lucene query from file:// would load its terms, postings, positions and stored text whole: " +
+                              $"{files.Where(f => Path.GetExtension(f) is ".tip" or ".tim" or ".doc" or ".pos" or ".nvd" or ".fdx" or ".fdt").Sum(Size) / 1048576.0:0.0} MB");
+        }
     }
 
     private static double Build(string folder, IReadOnlyList<string[]> texts, bool stored)

@@ -82,8 +82,7 @@ internal static class ReportTable
     }
 
     /// <summary>One JSON object a line; the lines are made in parallel (each reads a body) and written in order.</summary>
-    /// <param name="earlier">A row's line as an earlier build wrote it, by the row's key, if it has it: copied, not made.</param>
-    /// <param name="earlier">A row's line as the last build wrote it, by the row's key, if it is still the same: in a buffer lent from the shared pool.</param>
+    /// <param name="earlier">A row's line as the last build wrote it, by the row's key, if it is still the same: copied, not made, from a buffer lent from the shared pool and given back once written.</param>
     public static IReadOnlyList<WrittenLine> WriteJsonLines(Stream output, IEnumerable<ReportRow> rows, Func<string, (byte[] Lent, int Length)?>? earlier = null)
     {
         var written = new List<WrittenLine>();
