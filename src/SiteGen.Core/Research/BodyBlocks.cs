@@ -62,9 +62,6 @@ internal static partial class BodyBlocks
         return blocks;
     }
 
-    /// <summary>The body as plain text, one block a line: what the JSON Lines' text holds.</summary>
-    public static string PlainText(IReadOnlyList<Block> blocks) => string.Join("\n", blocks.Select(b => b.Text));
-
     /// <summary>Inline markup taken off: links and images keep their text, emphasis and code marks go, escapes resolve.</summary>
     private static string Inline(string text)
     {

@@ -20,7 +20,7 @@ internal sealed record BodyText(ReadOnlyMemory<byte> Utf8, byte[] Levels)
         return new(text, blocks.Select(b => (byte)b.Level).ToArray());
     }
 
-    /// <summary>The bytes of the blocks' plain text (<see cref="BodyBlocks.PlainText"/>) in UTF-8, counted without making it.</summary>
+    /// <summary>The bytes of the blocks' plain text in UTF-8, one block a line (<see cref="Encode"/>), counted without making it.</summary>
     public static int Utf8Length(IReadOnlyList<Block> blocks)
     {
         var length = Math.Max(0, blocks.Count - 1);
