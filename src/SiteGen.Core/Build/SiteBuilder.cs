@@ -326,7 +326,8 @@ public static class SiteBuilder
     private static long WriteZip(SiteConfig config, string zipPath, StagedOutput output, string? previousZip, IReadOnlyDictionary<string, byte[]> zipOnly, DeflatedAhead? ahead)
     {
         var files = output.Files;
-        return output.Write(zipPath, stream => OfflineZip.Write(output.StagingPath, files, config.ZipName, stream, previousZip, output.WasReused, zipOnly, ahead));
+        return output.Write(zipPath, stream => OfflineZip.Write(output.StagingPath, files, config.ZipName, stream, previousZip, output.WasReused, zipOnly, ahead,
+            IndexFormat.IsCompressed));
     }
 
     /// <summary>The zip's size as readers are told it: 3.2 MB, 575 MB.</summary>

@@ -46,14 +46,15 @@ internal sealed class ZipWriter : IDisposable
 
     /// <summary>A file to add as entry <c>Name</c>, or (<c>Content</c>) bytes that are in the zip only.</summary>
     /// <param name="Unchanged">Known to be the file the earlier zip was made from: its entry is copied without reading the file.</param>
-    public sealed record Source(string Name, string File, bool Unchanged, byte[]? Content = null);
+    /// <param name="Dense">Its data is compressed already: stored, not compressed again (see <see cref="DeflateParts.Deflate"/>).</param>
+    public sealed record Source(string Name, string File, bool Unchanged, byte[]? Content = null, bool Dense = false);
 
     public void AddFiles(IEnumerable<Source> files)
     {
         foreach (var batch in files.Chunk(Batch))
         {
             var prepared = new Item?[batch.Length];
-            Parallel.For(0, batch.Length, i => prepared[i] = Copied(batch[i]) ?? (IsLarge(batch[i]) ? null : Prepare(batch[i].Name, batch[i].Content ?? File.ReadAllBytes(batch[i].File))));
+            Parallel.For(0, batch.Length, i => prepared[i] = Copied(batch[i]) ?? (IsLarge(batch[i]) ? null : Prepare(batch[i].Name, batch[i].Content ?? File.ReadAllBytes(batch[i].File), batch[i].Dense)));
             for (var i = 0; i < batch.Length; i++)
             {
                 if (prepared[i] is { } item) Append(batch[i].Name, item);
@@ -102,12 +103,12 @@ internal sealed class ZipWriter : IDisposable
 
     private static bool IsLarge(Source file) => (file.Content?.LongLength ?? new FileInfo(file.File).Length) > DeflateParts.Threshold;
 
-    private Item Prepare(string name, byte[] content)
+    private Item Prepare(string name, byte[] content, bool dense)
     {
         var crc = ZipEntries.Crc(content);
         if (_previous.TryGetValue(name, out var old) && old.Crc == crc && old.Size == content.LongLength && CopyOf(old) is { } raw)
             return new Item(crc, content.LongLength, raw.LongLength, raw, true);
-        var compressed = DeflateParts.Deflate(content);
+        var compressed = DeflateParts.Deflate(content, dense);
         Interlocked.Add(ref _deflatedBytes, content.Length);
         return new Item(crc, content.LongLength, compressed.LongLength, compressed, false);
     }

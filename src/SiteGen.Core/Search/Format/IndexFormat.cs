@@ -333,4 +333,10 @@ internal static class IndexFormat
     /// does not change every page; the files it names carry hashes, and hosts should revalidate it.
     /// </summary>
     public const string Manifest = Folder + "/index.js";
+
+    /// <summary>
+    /// Whether a site file (its path in the site) is one of the index's files that hold their data as a literal, packed or
+    /// Rice-coded: every one but the manifest. A general compressor finds no repeats in them, only the literal's 182 byte values.
+    /// </summary>
+    public static bool IsCompressed(string sitePath) => sitePath.StartsWith(Folder + "/", StringComparison.Ordinal) && sitePath != Manifest;
 }
