@@ -51,15 +51,46 @@ internal sealed class ZipWriter : IDisposable
 
     public void AddFiles(IEnumerable<Source> files)
     {
-        foreach (var batch in files.Chunk(Batch))
+        // A batch is compressed while the one before it is written out: written one after the other, one core waited
+        // at each batch's end for the other's last file, and both while its entries went out.
+        (Source[] Batch, Task<Item?[]> Prepared)? ready = null;
+        try
         {
-            var prepared = new Item?[batch.Length];
-            Parallel.For(0, batch.Length, i => prepared[i] = Copied(batch[i]) ?? (IsLarge(batch[i]) ? null : Prepare(batch[i].Name, batch[i].Content ?? File.ReadAllBytes(batch[i].File), batch[i].Dense)));
-            for (var i = 0; i < batch.Length; i++)
+            foreach (var batch in files.Chunk(Batch))
             {
-                if (prepared[i] is { } item) Append(batch[i].Name, item);
-                else AppendLarge(batch[i]);
+                var earlier = ready;
+                ready = (batch, Task.Run(() => PrepareAll(batch)));
+                if (earlier is { } written) AppendAll(written.Batch, written.Prepared.GetAwaiter().GetResult());
             }
+            if (ready is { } last)
+            {
+                ready = null;
+                AppendAll(last.Batch, last.Prepared.GetAwaiter().GetResult());
+            }
+        }
+        finally
+        {
+            // After a failure, nothing goes on reading the site or the earlier zip once the caller has moved on.
+            if (ready is { } abandoned)
+                try { abandoned.Prepared.Wait(); }
+                catch (AggregateException) { } // the failure that brought us here is the one to report
+        }
+    }
+
+    /// <summary>Each file's entry made ready (null for a large file, which <see cref="AppendLarge"/> streams).</summary>
+    private Item?[] PrepareAll(Source[] batch)
+    {
+        var prepared = new Item?[batch.Length];
+        Parallel.For(0, batch.Length, i => prepared[i] = Copied(batch[i]) ?? (IsLarge(batch[i]) ? null : Prepare(batch[i].Name, batch[i].Content ?? File.ReadAllBytes(batch[i].File), batch[i].Dense)));
+        return prepared;
+    }
+
+    private void AppendAll(Source[] batch, Item?[] prepared)
+    {
+        for (var i = 0; i < batch.Length; i++)
+        {
+            if (prepared[i] is { } item) Append(batch[i].Name, item);
+            else AppendLarge(batch[i]);
         }
     }
 
