@@ -132,7 +132,8 @@ internal static class DeflateParts
     /// <summary>One part's raw DEFLATE: the last with the final block, any other ended on a byte boundary by a sync flush.</summary>
     private static byte[] Compress(ReadOnlySpan<byte> part, bool last, ZLibCompressionOptions? options = null)
     {
-        using var compressed = new MemoryStream();
+        // Room for the usual outcome from the start (text deflates to a third, stored data stays as it is), not grown to it.
+        using var compressed = new MemoryStream(options == Stored ? part.Length + part.Length / 8192 + 64 : part.Length / 2 + 64);
         var deflate = new DeflateStream(compressed, options ?? Compression, leaveOpen: true);
         deflate.Write(part);
         if (last)

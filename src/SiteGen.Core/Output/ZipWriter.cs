@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Buffers.Binary;
 using System.Text;
 using Microsoft.Win32.SafeHandles;
@@ -81,8 +82,31 @@ internal sealed class ZipWriter : IDisposable
     private Item?[] PrepareAll(Source[] batch)
     {
         var prepared = new Item?[batch.Length];
-        Parallel.For(0, batch.Length, i => prepared[i] = Copied(batch[i]) ?? (IsLarge(batch[i]) ? null : Prepare(batch[i].Name, batch[i].Content ?? File.ReadAllBytes(batch[i].File), batch[i].Dense)));
+        Parallel.For(0, batch.Length, i => prepared[i] = Copied(batch[i]) ?? PrepareSmall(batch[i]));
         return prepared;
+    }
+
+    /// <summary>
+    /// A small file's entry, read into a lent buffer (the site's files are 2 GB at 10,000 reports, each read once and
+    /// compressed); null for a large one, which <see cref="AppendLarge"/> streams.
+    /// </summary>
+    private Item? PrepareSmall(Source file)
+    {
+        if (file.Content is { } content) return content.LongLength > DeflateParts.Threshold ? null : Prepare(file.Name, content, file.Dense);
+        using var handle = File.OpenHandle(file.File);
+        var length = RandomAccess.GetLength(handle);
+        if (length > DeflateParts.Threshold) return null;
+        var buffer = ArrayPool<byte>.Shared.Rent((int)length);
+        try
+        {
+            var read = 0;
+            for (int n; read < length && (n = RandomAccess.Read(handle, buffer.AsSpan(read, (int)length - read), read)) > 0;) read += n;
+            return Prepare(file.Name, buffer.AsSpan(0, read), file.Dense);
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(buffer);
+        }
     }
 
     private void AppendAll(Source[] batch, Item?[] prepared)
@@ -132,16 +156,14 @@ internal sealed class ZipWriter : IDisposable
 
     public void Dispose() => _previousFile?.Dispose();
 
-    private static bool IsLarge(Source file) => (file.Content?.LongLength ?? new FileInfo(file.File).Length) > DeflateParts.Threshold;
-
-    private Item Prepare(string name, byte[] content, bool dense)
+    private Item Prepare(string name, ReadOnlySpan<byte> content, bool dense)
     {
         var crc = ZipEntries.Crc(content);
-        if (_previous.TryGetValue(name, out var old) && old.Crc == crc && old.Size == content.LongLength && CopyOf(old) is { } raw)
-            return new Item(crc, content.LongLength, raw.LongLength, raw, true);
+        if (_previous.TryGetValue(name, out var old) && old.Crc == crc && old.Size == content.Length && CopyOf(old) is { } raw)
+            return new Item(crc, content.Length, raw.LongLength, raw, true);
         var compressed = DeflateParts.Deflate(content, dense);
         Interlocked.Add(ref _deflatedBytes, content.Length);
-        return new Item(crc, content.LongLength, compressed.LongLength, compressed, false);
+        return new Item(crc, content.Length, compressed.LongLength, compressed, false);
     }
 
     /// <summary>
