@@ -64,9 +64,11 @@ internal static class TextUnits
     /// The units of a text as normalised code points, each with <see cref="BreakBefore"/> set when punctuation
     /// stands between it and the unit before: what the index writer needs, without a string per unit.
     /// </summary>
-    public static List<int> CodePoints(string text)
+    /// <param name="codes">Where they go, emptied first: a writer reuses one list a field from document to document.</param>
+    public static void CodePoints(string text, List<int> codes)
     {
-        var codes = new List<int>(text.Length);
+        codes.Clear();
+        codes.EnsureCapacity(text.Length);
         var broken = false;
         foreach (var rune in text.EnumerateRunes())
         {
@@ -82,7 +84,6 @@ internal static class TextUnits
             }
             else if (kind == Kind.Break) broken = true;
         }
-        return codes;
     }
 
     /// <summary>

@@ -22,6 +22,9 @@ internal sealed class DocumentTerms
     private int[] _firstNote = new int[256], _lastNote = new int[256];
     private int[] _noteNext = new int[256], _noteField = new int[256], _notePosition = new int[256];
     private int _notes;
+    // Each field's units, and the encoded entries and positions before they are copied out: a document's worth, reused.
+    private readonly List<List<int>> _codes = [];
+    private readonly ArrayBufferWriter<byte> _entries = new(), _positions = new();
 
     private readonly record struct Slot(long Key, int Term, int Stamp);
 
@@ -44,14 +47,18 @@ internal sealed class DocumentTerms
 
     public Encoded Encode(string[] fields)
     {
-        var codes = new List<int>[fields.Length];
+        while (_codes.Count < fields.Length) _codes.Add([]);
         var total = 0;
-        for (var field = 0; field < fields.Length; field++) total += (codes[field] = TextUnits.CodePoints(fields[field])).Count;
+        for (var field = 0; field < fields.Length; field++)
+        {
+            TextUnits.CodePoints(fields[field], _codes[field]);
+            total += _codes[field].Count;
+        }
         Reset(2 * total);
         var lengths = new int[fields.Length];
         for (var field = 0; field < fields.Length; field++)
         {
-            var units = CollectionsMarshal.AsSpan(codes[field]);
+            var units = CollectionsMarshal.AsSpan(_codes[field]);
             lengths[field] = Bm25.StoredLength(units.Length);
             for (var p = 0; p < units.Length; p++)
             {
@@ -61,8 +68,9 @@ internal sealed class DocumentTerms
             }
         }
 
-        var entries = new ArrayBufferWriter<byte>(_order.Count * 4);
-        var positions = new ArrayBufferWriter<byte>(_order.Count * 4);
+        var (entries, positions) = (_entries, _positions);
+        entries.ResetWrittenCount();
+        positions.ResetWrittenCount();
         var starts = new int[_order.Count + 1];
         var positionStarts = new int[_order.Count + 1];
         for (var t = 0; t < _order.Count; t++)
