@@ -47,8 +47,8 @@ internal static class DeflateParts
     /// <summary>What <see cref="DeflateTo"/> wrote: the content's CRC-32, the compressed length, the parts, and how many bytes it compressed (not copied).</summary>
     public readonly record struct Written(uint Crc, long CompressedSize, Part[] Parts, long Fresh);
 
-    /// <summary>A small file (up to <see cref="Threshold"/>) as one stream; stored in it, not compressed, when <paramref name="dense"/> (compressed already).</summary>
-    public static byte[] Deflate(ReadOnlySpan<byte> bytes, bool dense = false) => Compress(bytes, last: true, dense ? Stored : Compression);
+    /// <summary>A small file (up to <see cref="Threshold"/>) as one stream; its data stored in it as it is when <paramref name="compressedAlready"/>.</summary>
+    public static byte[] Deflate(ReadOnlySpan<byte> bytes, bool compressedAlready = false) => Compress(bytes, last: true, compressedAlready ? Stored : Compression);
 
     /// <summary>
     /// A large file's stream, part by part, handed to <paramref name="emit"/> in order. The file is read a batch of parts

@@ -47,8 +47,8 @@ internal sealed class ZipWriter : IDisposable
 
     /// <summary>A file to add as entry <c>Name</c>, or (<c>Content</c>) bytes that are in the zip only.</summary>
     /// <param name="Unchanged">Known to be the file the earlier zip was made from: its entry is copied without reading the file.</param>
-    /// <param name="Dense">Its data is compressed already: stored, not compressed again (see <see cref="DeflateParts.Deflate"/>).</param>
-    public sealed record Source(string Name, string File, bool Unchanged, byte[]? Content = null, bool Dense = false);
+    /// <param name="CompressedAlready">Its data is compressed already: stored, not compressed again (see <see cref="DeflateParts.Deflate"/>).</param>
+    public sealed record Source(string Name, string File, bool Unchanged, byte[]? Content = null, bool CompressedAlready = false);
 
     public void AddFiles(IEnumerable<Source> files)
     {
@@ -92,7 +92,7 @@ internal sealed class ZipWriter : IDisposable
     /// </summary>
     private Item? PrepareSmall(Source file)
     {
-        if (file.Content is { } content) return content.LongLength > DeflateParts.Threshold ? null : Prepare(file.Name, content, file.Dense);
+        if (file.Content is { } content) return content.LongLength > DeflateParts.Threshold ? null : Prepare(file.Name, content, file.CompressedAlready);
         using var handle = File.OpenHandle(file.File);
         var length = RandomAccess.GetLength(handle);
         if (length > DeflateParts.Threshold) return null;
@@ -101,7 +101,7 @@ internal sealed class ZipWriter : IDisposable
         {
             var read = 0;
             for (int n; read < length && (n = RandomAccess.Read(handle, buffer.AsSpan(read, (int)length - read), read)) > 0;) read += n;
-            return Prepare(file.Name, buffer.AsSpan(0, read), file.Dense);
+            return Prepare(file.Name, buffer.AsSpan(0, read), file.CompressedAlready);
         }
         finally
         {
@@ -156,12 +156,12 @@ internal sealed class ZipWriter : IDisposable
 
     public void Dispose() => _previousFile?.Dispose();
 
-    private Item Prepare(string name, ReadOnlySpan<byte> content, bool dense)
+    private Item Prepare(string name, ReadOnlySpan<byte> content, bool compressedAlready)
     {
         var crc = ZipEntries.Crc(content);
         if (_previous.TryGetValue(name, out var old) && old.Crc == crc && old.Size == content.Length && CopyOf(old) is { } raw)
             return new Item(crc, content.Length, raw.LongLength, raw, true);
-        var compressed = DeflateParts.Deflate(content, dense);
+        var compressed = DeflateParts.Deflate(content, compressedAlready);
         Interlocked.Add(ref _deflatedBytes, content.Length);
         return new Item(crc, content.Length, compressed.LongLength, compressed, false);
     }

@@ -339,18 +339,25 @@ internal sealed class SegmentWriter(int chunkPositions, double[] typicalLengths)
     private static byte[] EncodeShard(IEnumerable<(string Term, int DocCount, ReadOnlyMemory<byte> Data)> terms)
     {
         var list = terms.OrderBy(t => t.Term, StringComparer.Ordinal).ToList();
-        using var bytes = new MemoryStream();
-        IndexFormat.WriteVarint(bytes, list.Count);
+        // Measured first and written into an array of that size: grown as a stream, a segment's shards allocated twice their size.
+        var size = IndexFormat.VarintLength(list.Count);
         foreach (var (term, docCount, data) in list)
         {
-            var utf8 = Encoding.UTF8.GetBytes(term);
-            IndexFormat.WriteVarint(bytes, utf8.Length);
-            bytes.Write(utf8);
-            IndexFormat.WriteVarint(bytes, docCount);
-            IndexFormat.WriteVarint(bytes, data.Length);
-            bytes.Write(data.Span);
+            var utf8 = Encoding.UTF8.GetByteCount(term);
+            size += IndexFormat.VarintLength(utf8) + utf8 + IndexFormat.VarintLength(docCount) + IndexFormat.VarintLength(data.Length) + data.Length;
         }
-        return bytes.ToArray();
+        var bytes = new byte[size];
+        var at = IndexFormat.WriteVarint(bytes, list.Count);
+        foreach (var (term, docCount, data) in list)
+        {
+            at += IndexFormat.WriteVarint(bytes.AsSpan(at), Encoding.UTF8.GetByteCount(term));
+            at += Encoding.UTF8.GetBytes(term, bytes.AsSpan(at));
+            at += IndexFormat.WriteVarint(bytes.AsSpan(at), docCount);
+            at += IndexFormat.WriteVarint(bytes.AsSpan(at), data.Length);
+            data.Span.CopyTo(bytes.AsSpan(at));
+            at += data.Length;
+        }
+        return bytes;
     }
 
     /// <summary>A pair term with how many positions each of its documents has, and their chunks (null: few enough for the position shard).</summary>
