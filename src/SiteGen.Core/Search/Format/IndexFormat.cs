@@ -159,21 +159,22 @@ internal static class IndexFormat
     /// </summary>
     public static string Literal(ReadOnlySpan<byte> data)
     {
-        // Written by hand, as this makes gigabytes at 100,000 reports.
-        var text = new char[(data.Length * 8 + LiteralBits - 1) / LiteralBits + 2];
-        var length = 0;
-        text[length++] = '"';
-        uint pending = 0;
-        var bits = 0;
-        foreach (var b in data)
+        // Written by hand, straight into the string, as this makes gigabytes at 100,000 reports.
+        return string.Create((data.Length * 8 + LiteralBits - 1) / LiteralBits + 2, data, static (text, data) =>
         {
-            pending |= (uint)b << bits;
-            for (bits += 8; bits >= LiteralBits; bits -= LiteralBits, pending >>= LiteralBits)
-                text[length++] = LiteralChar(pending & LiteralMask);
-        }
-        if (bits > 0) text[length++] = LiteralChar(bits <= 7 ? ShortLast + pending : pending);
-        text[length++] = '"';
-        return new string(text, 0, length);
+            var length = 0;
+            text[length++] = '"';
+            uint pending = 0;
+            var bits = 0;
+            foreach (var b in data)
+            {
+                pending |= (uint)b << bits;
+                for (bits += 8; bits >= LiteralBits; bits -= LiteralBits, pending >>= LiteralBits)
+                    text[length++] = LiteralChar(pending & LiteralMask);
+            }
+            if (bits > 0) text[length++] = LiteralChar(bits <= 7 ? ShortLast + pending : pending);
+            text[length] = '"';
+        });
     }
 
     private const int LiteralBits = 15, LiteralMask = (1 << LiteralBits) - 1, ShortLast = 1 << LiteralBits;
@@ -231,7 +232,8 @@ internal static class IndexFormat
     /// which of the files it asked for has arrived.
     /// </summary>
     public static string NamedScript(string callback, string fileName, string data) =>
-        Script(callback, $"\"{fileName[..^3]}\",{data}");
+        // Joined in one go: the data is most of the file, and the index's files are 290 MB at 10,000 reports.
+        string.Concat([Global, ".", callback, "(\"", fileName[..^3], "\",", data, ");\n"]);
 
     /// <summary>Shards are named by number and by their segment's generation: the manifest need not list them.</summary>
     public static string ShardName(string kind, int shard, string generation) => $"{kind[0]}{shard}-{generation}.js";
