@@ -43,7 +43,7 @@ public static class BuildStages
         Console.WriteLine($"{result.Reports:N0} reports, {result.Pages:N0} pages, {result.Files:N0} files ({result.Reused:N0} unchanged), " +
                           $"{result.Bytes / 1048576.0:0.0} MB in {result.Elapsed.TotalSeconds:0.00} s, cpu {Process.GetCurrentProcess().TotalProcessorTime.TotalSeconds:0.00} s; peak working set {Process.GetCurrentProcess().PeakWorkingSet64 / 1048576.0:0} MB");
         // Allocations are counted, not timed: what a change does to the collector's work shows in them on a noisy machine.
-        Console.WriteLine($"allocated {GC.GetTotalAllocatedBytes() / 1073741824.0:0.00} GB; collections {GC.CollectionCount(0):N0}/{GC.CollectionCount(1):N0}/{GC.CollectionCount(2):N0} " +
+        Console.WriteLine($"allocated {GC.GetTotalAllocatedBytes(precise: true) / 1073741824.0:0.00} GB; collections {GC.CollectionCount(0):N0}/{GC.CollectionCount(1):N0}/{GC.CollectionCount(2):N0} " +
                           $"(generations 0/1/2), paused {GC.GetTotalPauseDuration().TotalSeconds:0.00} s; " +
                           $"compiled {System.Runtime.JitInfo.GetCompiledMethodCount():N0} methods in {System.Runtime.JitInfo.GetCompilationTime().TotalSeconds:0.00} s");
         if (sampler is not null) foreach (var line in sampler.Top(25)) Console.WriteLine(line);
@@ -85,7 +85,7 @@ public static class BuildStages
             // The managed heap and the working set as the stage ends; with SITEGEN_COLLECT=1, after a full compacting collection (an experiment).
             if (Environment.GetEnvironmentVariable("SITEGEN_COLLECT") == "1") GC.Collect(2, GCCollectionMode.Aggressive, blocking: true, compacting: true);
             var memory = $"heap {GC.GetTotalMemory(false) / 1048576.0,6:0} MB, working set {Environment.WorkingSet / 1048576.0,6:0} MB";
-            var allocated = GC.GetTotalAllocatedBytes();
+            var allocated = GC.GetTotalAllocatedBytes(precise: true);
             Console.WriteLine($"  {_stage ?? "(loading)",-12} {seconds,7:0.00} s, cpu {(cpu - _cpuStarted).TotalSeconds,7:0.00} s   {memory}, " +
                               $"allocated {(allocated - _allocatedStarted) / 1048576.0,6:0} MB");
             (_stage, _started, _cpuStarted, _allocatedStarted) = (stage, _clock.Elapsed, cpu, allocated);

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Collections.Concurrent;
 using System.Text;
 using SiteGen.Diagnostics;
@@ -70,15 +71,29 @@ internal sealed class StagedOutput : IDisposable
         return _reusedFiles.ContainsKey(relativePath);
     }
 
-    public void Write(string relativePath, string text, string? key = null) => Write(relativePath, Encoding.UTF8.GetBytes(text), key);
+    public void Write(string relativePath, string text, string? key = null)
+    {
+        // Encoded into a lent buffer: a site's pages are 1.5 GB of UTF-8 at 10,000 reports, each written once.
+        var utf8 = ArrayPool<byte>.Shared.Rent(Encoding.UTF8.GetMaxByteCount(text.Length));
+        try
+        {
+            Write(relativePath, utf8.AsSpan(0, Encoding.UTF8.GetBytes(text, utf8)), key);
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(utf8);
+        }
+    }
 
     /// <param name="key">The fingerprint of everything the file was made from, so the next build can reuse it.</param>
-    public void Write(string relativePath, byte[] bytes, string? key = null)
+    public void Write(string relativePath, byte[] bytes, string? key = null) => Write(relativePath, bytes.AsSpan(), key);
+
+    private void Write(string relativePath, ReadOnlySpan<byte> bytes, string? key)
     {
         var full = Claim(relativePath);
         using (var file = CreateNew(full)) RandomAccess.Write(file, bytes, 0);
-        Interlocked.Add(ref _bytes, bytes.LongLength);
-        if (key is not null) _next.Set(relativePath, key, bytes.LongLength);
+        Interlocked.Add(ref _bytes, bytes.Length);
+        if (key is not null) _next.Set(relativePath, key, bytes.Length);
     }
 
     /// <summary>Takes the current site's file if the last build made it from the same inputs.</summary>
