@@ -225,15 +225,18 @@ internal static class IndexFormat
     public static bool IsPacked(string kind) => kind is Shard or Dictionary or Head or Text;
 
     /// <summary>A classic script that hands its data to the global callback: loads from file:// where fetch cannot.</summary>
-    public static string Script(string callback, string arguments) => $"{Global}.{callback}({arguments});\n";
+    public static string Script(string callback, string arguments) => Call(callback, arguments, "");
 
     /// <summary>
     /// A file's script, which names the file (its name without ".js") before its data, so a reader knows
     /// which of the files it asked for has arrived.
     /// </summary>
-    public static string NamedScript(string callback, string fileName, string data) =>
-        // Joined in one go: the data is most of the file, and the index's files are 290 MB at 10,000 reports.
-        string.Concat([Global, ".", callback, "(\"", fileName[..^3], "\",", data, ");\n"]);
+    public static string NamedScript(string callback, string fileName, string data) => Call(callback, $"\"{fileName[..^3]}\",", data);
+
+    // The arguments joined in one go with the call around them: the data is most of a file, and the index's files are
+    // 290 MB at 10,000 reports.
+    private static string Call(string callback, string arguments, string moreArguments) =>
+        string.Concat([Global, ".", callback, "(", arguments, moreArguments, ");\n"]);
 
     /// <summary>Shards are named by number and by their segment's generation: the manifest need not list them.</summary>
     public static string ShardName(string kind, int shard, string generation) => $"{kind[0]}{shard}-{generation}.js";
