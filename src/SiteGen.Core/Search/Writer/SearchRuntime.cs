@@ -2,6 +2,7 @@ using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using NUglify;
+using SiteGen.Cache;
 using SiteGen.Search.Format;
 
 namespace SiteGen.Search.Writer;
@@ -15,6 +16,9 @@ internal static class SearchRuntime
     private static readonly Lazy<byte[]> Minified = new(Minify);
 
     public static byte[] Bytes => Minified.Value;
+
+    /// <summary>What the runtime is made from: SiteGen itself (the source and the alphabet are in its assembly).</summary>
+    public static string Key { get; } = Fingerprint.Of(BuildCache.ProgramVersion, "search.js");
 
     private static byte[] Minify()
     {
