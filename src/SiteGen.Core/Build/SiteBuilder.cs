@@ -83,7 +83,7 @@ public static class SiteBuilder
         {
             var path = SitePaths.ReportSourcePath(report.Slug);
             var key = report.SourceKey;
-            if (!output.TryReuse(path, key)) output.Write(path, report.SourceText, key);
+            if (!output.TryReuse(path, key)) output.Write(path, report.SourceBytes, key);
             observer.FileWritten(path);
         });
         CopyAssets(options.SourceRoot, output);

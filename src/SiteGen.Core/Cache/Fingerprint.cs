@@ -23,11 +23,17 @@ internal sealed class Fingerprint
         }
         // Encoded into a lent buffer: every report's text is fingerprinted as it is read, 300 MB at 10,000 reports.
         var utf8 = ArrayPool<byte>.Shared.Rent(Encoding.UTF8.GetMaxByteCount(text.Length));
-        var count = Encoding.UTF8.GetBytes(text, utf8);
-        BitConverter.TryWriteBytes(length, count);
-        Add(length).Add(utf8.AsSpan(0, count));
+        AddText(utf8.AsSpan(0, Encoding.UTF8.GetBytes(text, utf8)));
         ArrayPool<byte>.Shared.Return(utf8);
         return this;
+    }
+
+    /// <summary>A text already in UTF-8: the same fingerprint as <see cref="Add(string?)"/> of the string it encodes.</summary>
+    public Fingerprint AddText(ReadOnlySpan<byte> utf8)
+    {
+        Span<byte> length = stackalloc byte[sizeof(int)];
+        BitConverter.TryWriteBytes(length, utf8.Length);
+        return Add(length).Add(utf8);
     }
 
     public Fingerprint Add(ReadOnlySpan<byte> bytes)

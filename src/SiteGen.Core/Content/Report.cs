@@ -22,11 +22,16 @@ internal sealed record Report : ReportFields
     /// <summary>The fingerprint of <see cref="SourceText"/>: what a report's outputs are made from.</summary>
     public required string SourceKey { get; init; }
 
+    /// <summary><see cref="SourceText"/> in UTF-8, as the site publishes it (<c>reports/x.md</c>).</summary>
+    public byte[] SourceBytes => _sourceText is { } text ? System.Text.Encoding.UTF8.GetBytes(text) : _readBytesAgain!();
+
     private string? _sourceText;
     private Func<string>? _readAgain;
+    private Func<byte[]>? _readBytesAgain;
 
-    /// <summary>This report without its text in memory: <paramref name="readAgain"/> gives it when asked.</summary>
-    internal Report ReadingTextAgain(Func<string> readAgain) => this with { _sourceText = null, _readAgain = readAgain };
+    /// <summary>This report without its text in memory: <paramref name="readAgain"/> gives it when asked, <paramref name="readBytesAgain"/> in UTF-8.</summary>
+    internal Report ReadingTextAgain(Func<string> readAgain, Func<byte[]> readBytesAgain) =>
+        this with { _sourceText = null, _readAgain = readAgain, _readBytesAgain = readBytesAgain };
 
     /// <summary>Where front matter key <paramref name="key"/> is written (at any indentation), or the top of the file: for errors found after loading.</summary>
     public (int Line, int Column) LineOf(string key)

@@ -20,6 +20,10 @@ internal static class TextFile
         }
     }
 
+    /// <summary>Whether bytes are UTF-8 text that <see cref="Normalize"/> leaves as it is: no BOM, no carriage return.</summary>
+    public static bool IsNormalUtf8(ReadOnlySpan<byte> bytes) =>
+        System.Text.Unicode.Utf8.IsValid(bytes) && !bytes.StartsWith("\uFEFF"u8) && bytes.IndexOf((byte)'\r') < 0;
+
     public static string Normalize(string text)
     {
         if (text.Length > 0 && text[0] == '\uFEFF') text = text[1..];

@@ -38,6 +38,24 @@ public class ContentLoaderTests
     }
 
     [Fact]
+    public void The_sites_copy_of_a_report_is_its_file_as_loaded_and_a_file_changed_meanwhile_is_named()
+    {
+        using var site = TestSite.WithTemplates();
+        var plain = site.Write("content/reports/a.md", "---\ntitle: 甲\n---\n\n正文。\n");
+        var windows = Path.Combine(site.Root, "content/reports/b.md");
+        File.WriteAllBytes(windows, [0xEF, 0xBB, 0xBF, .. "---\r\ntitle: 乙\r\n---\r\n\r\n正文。\r\n"u8]);
+        var reports = ContentLoader.Load(site.Root, new DiagnosticBag()).ToDictionary(r => r.Slug);
+
+        reports["a"].SourceBytes.Should().Equal(File.ReadAllBytes(plain));
+        reports["b"].SourceBytes.Should().Equal("---\ntitle: 乙\n---\n\n正文。\n"u8.ToArray(), "published as the build reads it: LF, no BOM");
+
+        File.WriteAllText(plain, "---\ntitle: 甲\n---\n\n改过的正文。\n");
+        var reading = () => reports["a"].SourceBytes;
+        reading.Should().Throw<SiteGenException>().Which.Diagnostics.Should().ContainSingle().Which.Message
+            .Should().Be("the file changed while the site was being built; build again");
+    }
+
+    [Fact]
     public void Problems_in_many_files_are_all_reported_in_one_run()
     {
         using var site = TestSite.WithTemplates();
