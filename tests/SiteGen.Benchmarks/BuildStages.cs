@@ -86,8 +86,10 @@ public static class BuildStages
             if (Environment.GetEnvironmentVariable("SITEGEN_COLLECT") == "1") GC.Collect(2, GCCollectionMode.Aggressive, blocking: true, compacting: true);
             var memory = $"heap {GC.GetTotalMemory(false) / 1048576.0,6:0} MB, working set {Environment.WorkingSet / 1048576.0,6:0} MB";
             var allocated = GC.GetTotalAllocatedBytes(precise: true);
-            Console.WriteLine($"  {_stage ?? "(loading)",-12} {seconds,7:0.00} s, cpu {(cpu - _cpuStarted).TotalSeconds,7:0.00} s   {memory}, " +
-                              $"allocated {(allocated - _allocatedStarted) / 1048576.0,6:0} MB");
+            // The server collector's dynamic adaptation (DATAS) changes its heap count during a build, and the count can go
+            // back with it (a stage read -55 GB at 100,000 reports): DOTNET_GCDynamicAdaptationMode=0 counts steadily.
+            var counted = allocated >= _allocatedStarted ? $"{(allocated - _allocatedStarted) / 1048576.0,6:0} MB" : "n/a (the count went back; DOTNET_GCDynamicAdaptationMode=0 counts steadily)";
+            Console.WriteLine($"  {_stage ?? "(loading)",-12} {seconds,7:0.00} s, cpu {(cpu - _cpuStarted).TotalSeconds,7:0.00} s   {memory}, allocated {counted}");
             (_stage, _started, _cpuStarted, _allocatedStarted) = (stage, _clock.Elapsed, cpu, allocated);
         }
 
