@@ -102,8 +102,8 @@ internal static class ContentLoader
 
     /// <summary>
     /// A report's text in UTF-8, read again for the site's copy of it. A file written as the build reads text (UTF-8, LF,
-    /// no BOM: most are) is checked and copied as it is: decoding and encoding 280 MB again at 10,000 reports was most of
-    /// a second of CPU.
+    /// no BOM: most are) is checked and copied as it is, not decoded and encoded again (at 10,000 reports 200 MB of strings
+    /// and a fifth of a second of CPU).
     /// </summary>
     private static byte[] ReadBytesAgain(string sourceRoot, string relativePath, string sourceKey)
     {
