@@ -226,7 +226,7 @@ public static class SiteBuilder
                 broken.AddRange(e.Diagnostics);
                 return null;
             }
-            return index.Prepare(item.id, () => SearchDocument.From(item.Report, body.Value));
+            return index.Prepare(item.id, () => SearchDocument.From(item.Report, input.Bodies.Whole(item.Report, body.Value)));
         }, prepared => { if (prepared is not null && !broken.HasErrors) index.Add(prepared); });
         broken.ThrowIfAny();
         index.Finish();
@@ -316,7 +316,7 @@ public static class SiteBuilder
     {
         var bySlugPath = input.Reports.ToDictionary(r => SitePaths.ReportPath(r.Slug), r => r.Date);
         output.Write(AtomFeed.Path, AtomFeed.Write(input.Config, input.Archive.Newest,
-            report => report.Abstract ?? PagePlanner.Excerpt(input.Bodies.For(report).PlainText, 200)));
+            report => report.Abstract ?? input.Bodies.For(report).Excerpt(RenderedBody.MaxExcerpt)));
         var sitemapPages = pagePaths
             .Where(path => path != SitePaths.NotFound)
             .Select(path => (path, bySlugPath.GetValueOrDefault(path)));

@@ -8,7 +8,55 @@ namespace SiteGen.Rendering;
 /// <summary>A heading of the report body, for its table of contents.</summary>
 internal sealed record TocEntry(int Level, string Text, string Id);
 
-internal sealed record RenderedBody(string Html, IReadOnlyList<TocEntry> Toc, string PlainText);
+/// <param name="PlainText">The body as text; only its start when not <see cref="Whole"/> (see <see cref="Shortened"/>).</param>
+internal sealed record RenderedBody(string Html, IReadOnlyList<TocEntry> Toc, string PlainText)
+{
+    /// <summary>The longest excerpt a page or the feed shows.</summary>
+    public const int MaxExcerpt = 200;
+
+    /// <summary>Whether <see cref="PlainText"/> is all of the body's text: the search index takes the whole.</summary>
+    public bool Whole { get; init; } = true;
+
+    /// <summary>The text's start, each run of white space shown as one space, cut at <paramref name="length"/> characters with "…".</summary>
+    public string Excerpt(int length)
+    {
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(length, MaxExcerpt);
+        // Only what the excerpt shows is looked at: splitting whole bodies (30,000 characters) for 120 of them was 0.7 s of a 10,000-report build.
+        var flat = new System.Text.StringBuilder(length + 1);
+        return Flatten(PlainText, flat, length) < 0 ? flat.ToString() : flat.ToString(0, length) + "…";
+    }
+
+    /// <summary>
+    /// This body with only as much text as any excerpt reads (up to <see cref="MaxExcerpt"/> characters after white space
+    /// is run together, and one more): what the cache keeps, as the text is half of a body and only the index, which has
+    /// its own cache, needs it whole.
+    /// </summary>
+    public RenderedBody Shortened()
+    {
+        var end = Flatten(PlainText, new System.Text.StringBuilder(MaxExcerpt + 1), MaxExcerpt);
+        return end < 0 ? this : this with { PlainText = PlainText[..end], Whole = false };
+    }
+
+    /// <summary>Appends the text, white space run together, until it holds more than <paramref name="length"/> characters; returns where it stopped, or -1 at the text's end.</summary>
+    private static int Flatten(string text, System.Text.StringBuilder flat, int length)
+    {
+        var spaced = false;
+        for (var i = 0; i < text.Length; i++)
+        {
+            var c = text[i];
+            if (char.IsWhiteSpace(c))
+            {
+                spaced = flat.Length > 0;
+                continue;
+            }
+            if (spaced) flat.Append(' ');
+            spaced = false;
+            flat.Append(c);
+            if (flat.Length > length) return i + 1;
+        }
+        return -1;
+    }
+}
 
 /// <summary>
 /// Renders a report body to HTML. Raw HTML in Markdown is shown as text, never passed through:

@@ -107,7 +107,7 @@ internal sealed class ReportPage : PageModel
     public required string BodyKey { get; init; }
     [JsonIgnore] public IReadOnlyList<TocEntry> Toc => Rendered.Value.Toc;
     [JsonIgnore] public TrustedHtml Body => new(Rendered.Value.Html);
-    [JsonIgnore] public override string Description => Abstract ?? PagePlanner.Excerpt(Rendered.Value.PlainText, 120);
+    [JsonIgnore] public override string Description => Abstract ?? Rendered.Value.Excerpt(120);
     public string? Abstract { get; init; }
     public required IReadOnlyList<string> Keywords { get; init; }
     /// <summary>True when the importer proposed <see cref="Keywords"/> and no editor has checked them (<c>keywords_source: auto</c>).</summary>

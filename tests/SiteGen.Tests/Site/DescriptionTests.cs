@@ -1,5 +1,6 @@
 using AngleSharp.Html.Parser;
 using FluentAssertions;
+using SiteGen.Rendering;
 using SiteGen.Tests.Support;
 
 namespace SiteGen.Tests.Site;
@@ -31,5 +32,23 @@ public class DescriptionTests
     [InlineData("一二三四 \t五", 5, "一二三四 …")]
     [InlineData("", 5, "")]
     public void An_excerpt_is_cut_only_when_the_flattened_text_is_longer(string text, int length, string expected) =>
-        SiteGen.Site.PagePlanner.Excerpt(text, length).Should().Be(expected);
+        new RenderedBody("", [], text).Excerpt(length).Should().Be(expected);
+
+    [Theory]
+    [InlineData(0)]
+    [InlineData(150)]
+    [InlineData(5000)]
+    public void A_body_the_cache_keeps_shortened_gives_every_excerpt_the_whole_body_gives(int leadingSpaces)
+    {
+        // White space runs together in an excerpt, so how much text it reads depends on the text, not a count.
+        var text = new string('\u3000', leadingSpaces) + string.Concat(Enumerable.Range(0, 400).Select(i => i % 7 == 0 ? "\n\n" : "法治政府"[i % 4].ToString()));
+        var whole = new RenderedBody("<p>x</p>", [], text);
+
+        var kept = whole.Shortened();
+
+        kept.Whole.Should().BeFalse();
+        kept.PlainText.Length.Should().BeLessThan(text.Length);
+        foreach (var length in new[] { 1, 120, RenderedBody.MaxExcerpt }) kept.Excerpt(length).Should().Be(whole.Excerpt(length));
+        new RenderedBody("", [], "短正文。").Shortened().Whole.Should().BeTrue("a text no excerpt cuts is kept whole");
+    }
 }

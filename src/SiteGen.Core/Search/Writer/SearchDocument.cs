@@ -24,7 +24,7 @@ internal sealed record SearchDocument(Report Report, string Title, string Meta, 
         report,
         report.Title,
         MetaOf(report),
-        body.PlainText);
+        body.Whole ? body.PlainText : throw new ArgumentException("the index takes a body's whole text", nameof(body)));
 
     /// <summary>
     /// The meta field: publisher, region, 文号, 索引号, type and keywords, one a line, so that a snippet can show
