@@ -226,7 +226,7 @@ public static class SiteBuilder
                 broken.AddRange(e.Diagnostics);
                 return null;
             }
-            return index.Prepare(item.id, () => SearchDocument.From(item.Report, input.Bodies.Whole(item.Report, body.Value)));
+            return index.Prepare(item.id, () => SearchDocument.From(item.Report, input.Bodies.WithWholeText(item.Report, body.Value)));
         }, prepared => { if (prepared is not null && !broken.HasErrors) index.Add(prepared); });
         broken.ThrowIfAny();
         index.Finish();

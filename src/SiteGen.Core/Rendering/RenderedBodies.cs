@@ -14,7 +14,7 @@ internal sealed class RenderedBodies(BodyCache? cache = null)
     public RenderedBody For(Report report) => Render(report);
 
     /// <summary><paramref name="body"/> with all its text: rendered again when the cache kept only its start (<see cref="BodyCache.Put"/>).</summary>
-    public RenderedBody Whole(Report report, RenderedBody body) => body.Whole ? body : Markdown(report);
+    public RenderedBody WithWholeText(Report report, RenderedBody body) => body.Whole ? body : Markdown(report);
 
     /// <summary>A body rendered only if something asks for it, and then once.</summary>
     public Lazy<RenderedBody> Lazily(Report report) => new(() => Render(report));

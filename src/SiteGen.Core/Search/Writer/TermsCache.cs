@@ -33,7 +33,7 @@ internal sealed class TermsCache(string folder, CacheDamage damage)
     });
 
     // A key as varints, as an array of bytes (CacheFile.Bytes reads it): a unit its code point, a pair its two and
-    // whether punctuation stood between them (the low bits of the first say which). Four to six bytes a key where a
+    // whether punctuation stood between them (the low bits of the first say which). Three to six bytes a key where a
     // long took eight; encoded in a lent buffer, as every document of a cold build is written here.
     private static void WritePacked(BinaryWriter writer, long[] keys)
     {
