@@ -89,10 +89,13 @@ public sealed class PreviewServer : IAsyncDisposable
                 foreach (var problem in e.Diagnostics) _options.Log.WriteLine(problem);
                 _options.Log.WriteLine($"Build failed: {e.Diagnostics.Count} problem(s); the browser shows them until the next good save.");
             }
-            catch (Exception e) when (e is IOException or UnauthorizedAccessException or InvalidOperationException)
+            catch (Exception e) when (e is not OutOfMemoryException)
             {
-                next = new BuildState(_state.Version + 1, [], e.Message);
-                _options.Log.WriteLine($"Build failed: {e.Message}");
+                // Whatever stopped the build, the page says so and the next save builds again: an exception let out of
+                // here (this runs on a timer) left the preview showing its last state, deaf to later saves.
+                var message = e is IOException or UnauthorizedAccessException or InvalidOperationException ? e.Message : $"{e.GetType().Name}: {e.Message}";
+                next = new BuildState(_state.Version + 1, [], message);
+                _options.Log.WriteLine($"Build failed: {message}");
             }
             _state = next;
             Interlocked.Exchange(ref _changed, new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously)).TrySetResult();
