@@ -32,28 +32,36 @@ public sealed class StaticServer : IDisposable
             HttpListenerContext context;
             try { context = await _listener.GetContextAsync(); }
             catch (Exception) { return; }
-            var relative = Uri.UnescapeDataString(context.Request.Url!.AbsolutePath[new Uri(BaseUrl).AbsolutePath.Length..]);
-            var file = Path.GetFullPath(Path.Combine(_root, relative.Length == 0 ? "index.html" : relative));
-            if (!file.StartsWith(_root, StringComparison.Ordinal) || !File.Exists(file))
-            {
-                context.Response.StatusCode = 404;
-                if (_notFoundPage)
-                {
-                    context.Response.ContentType = "text/html; charset=utf-8";
-                    await context.Response.OutputStream.WriteAsync(await File.ReadAllBytesAsync(Path.Combine(_root, "404.html")));
-                }
-                context.Response.Close();
-                continue;
-            }
-            context.Response.ContentType = Path.GetExtension(file) switch
-            {
-                ".html" => "text/html; charset=utf-8", ".js" => "text/javascript; charset=utf-8", ".css" => "text/css; charset=utf-8",
-                ".xml" => "application/xml", ".zip" => "application/zip", _ => "application/octet-stream",
-            };
-            var bytes = await File.ReadAllBytesAsync(file);
-            await context.Response.OutputStream.WriteAsync(bytes);
-            context.Response.Close();
+            // A browser that closes a page mid-answer resets the connection: that answer is lost, not the server. Before
+            // this, one reset ended the loop, and every later test of the class timed out (eight in one CI run).
+            try { await Answer(context); }
+            catch (Exception e) when (e is HttpListenerException or IOException or ObjectDisposedException) { context.Response.Abort(); }
         }
+    }
+
+    private async Task Answer(HttpListenerContext context)
+    {
+        var relative = Uri.UnescapeDataString(context.Request.Url!.AbsolutePath[new Uri(BaseUrl).AbsolutePath.Length..]);
+        var file = Path.GetFullPath(Path.Combine(_root, relative.Length == 0 ? "index.html" : relative));
+        if (!file.StartsWith(_root, StringComparison.Ordinal) || !File.Exists(file))
+        {
+            context.Response.StatusCode = 404;
+            if (_notFoundPage)
+            {
+                context.Response.ContentType = "text/html; charset=utf-8";
+                await context.Response.OutputStream.WriteAsync(await File.ReadAllBytesAsync(Path.Combine(_root, "404.html")));
+            }
+            context.Response.Close();
+            return;
+        }
+        context.Response.ContentType = Path.GetExtension(file) switch
+        {
+            ".html" => "text/html; charset=utf-8", ".js" => "text/javascript; charset=utf-8", ".css" => "text/css; charset=utf-8",
+            ".xml" => "application/xml", ".zip" => "application/zip", _ => "application/octet-stream",
+        };
+        var bytes = await File.ReadAllBytesAsync(file);
+        await context.Response.OutputStream.WriteAsync(bytes);
+        context.Response.Close();
     }
 
     private static int FreePort()
