@@ -93,9 +93,13 @@ internal static class ContentLoader
     }
 
     /// <summary>A report's text, read again later in the build; it must be the text that was loaded.</summary>
-    private static string ReadAgain(string sourceRoot, string relativePath, string sourceKey)
+    private static string ReadAgain(string sourceRoot, string relativePath, string sourceKey) =>
+        TextOf(ReadBytes(sourceRoot, relativePath), relativePath, sourceKey);
+
+    /// <summary>A file's bytes as the text the loader read, checked against its fingerprint.</summary>
+    private static string TextOf(byte[] bytes, string relativePath, string sourceKey)
     {
-        var text = TextFile.DecodeUtf8(ReadBytes(sourceRoot, relativePath));
+        var text = TextFile.DecodeUtf8(bytes);
         var normalized = text is null ? null : TextFile.Normalize(text);
         return normalized is not null && Fingerprint.Of(normalized) == sourceKey ? normalized : throw Changed(relativePath);
     }
@@ -108,7 +112,7 @@ internal static class ContentLoader
     private static byte[] ReadBytesAgain(string sourceRoot, string relativePath, string sourceKey)
     {
         var bytes = ReadBytes(sourceRoot, relativePath);
-        if (!TextFile.IsNormalUtf8(bytes)) return System.Text.Encoding.UTF8.GetBytes(ReadAgain(sourceRoot, relativePath, sourceKey));
+        if (!TextFile.IsNormalUtf8(bytes)) return System.Text.Encoding.UTF8.GetBytes(TextOf(bytes, relativePath, sourceKey));
         return new Fingerprint().AddText(bytes).Finish() == sourceKey ? bytes : throw Changed(relativePath);
     }
 

@@ -43,9 +43,16 @@ internal sealed class DocumentTerms
 
     public static bool IsPair(long key) => (key & (1L << 62)) != 0;
 
-    public static string Text(long key) => !IsPair(key)
-        ? char.ConvertFromUtf32((int)key)
-        : char.ConvertFromUtf32((int)((key >> 21) & 0x1FFFFF)) + ((key & (1L << 61)) != 0 ? " " : "") + char.ConvertFromUtf32((int)(key & 0x1FFFFF));
+    /// <summary>A pair's two code points, and whether punctuation stands between them (<see cref="Pair"/> undone).</summary>
+    public static (int First, int Second, bool Broken) PairParts(long key) =>
+        ((int)((key >> 21) & 0x1FFFFF), (int)(key & 0x1FFFFF), (key & (1L << 61)) != 0);
+
+    public static string Text(long key)
+    {
+        if (!IsPair(key)) return char.ConvertFromUtf32((int)key);
+        var (first, second, broken) = PairParts(key);
+        return char.ConvertFromUtf32(first) + (broken ? " " : "") + char.ConvertFromUtf32(second);
+    }
 
     public Encoded Encode(string[] fields)
     {

@@ -41,10 +41,14 @@ internal sealed class TermsCache(string folder, CacheDamage damage)
         var written = 0;
         foreach (var key in keys)
         {
-            written += DocumentTerms.IsPair(key)
-                ? IndexFormat.WriteVarint(buffer.AsSpan(written), (int)(key >> 21 & 0x1FFFFF) << 2 | ((key & 1L << 61) != 0 ? 2 : 0) | 1)
-                : IndexFormat.WriteVarint(buffer.AsSpan(written), (int)key << 1);
-            if (DocumentTerms.IsPair(key)) written += IndexFormat.WriteVarint(buffer.AsSpan(written), (int)(key & 0x1FFFFF));
+            if (!DocumentTerms.IsPair(key))
+            {
+                written += IndexFormat.WriteVarint(buffer.AsSpan(written), (int)key << 1);
+                continue;
+            }
+            var (first, second, broken) = DocumentTerms.PairParts(key);
+            written += IndexFormat.WriteVarint(buffer.AsSpan(written), first << 2 | (broken ? 2 : 0) | 1);
+            written += IndexFormat.WriteVarint(buffer.AsSpan(written), second);
         }
         writer.Write(written);
         writer.Write(buffer.AsSpan(0, written));
