@@ -900,11 +900,16 @@
         });
         return first;
       }
-      /* Whether no document of the segment can be placed among the first `need`. */
-      function beyond(s, first, need, byDate) {
-        if (first.length < need) return false;
-        var last = first[need - 1], start = manifest.segments[s][0];
-        return byDate ? last.doc < start : last.key > segmentBound[s] || (last.key === segmentBound[s] && last.doc < start);
+      /* How many of the ranked stand before any document of the segment could: with `need` of them, it places none
+         (Evaluation.Blocking). */
+      function blocking(s, first, byDate) {
+        var start = manifest.segments[s][0], n = 0;
+        first.forEach(function (r) { if (byDate ? r.doc < start : r.key > segmentBound[s] || (r.key === segmentBound[s] && r.doc < start)) n++; });
+        return n;
+      }
+      /* At most how many candidates reading the segment adds (Evaluation.Most). */
+      function most(s) {
+        return positive.length ? Math.min.apply(null, positive.map(function (m) { return m.documentsIn(s); })) : manifest.segments[s][1];
       }
       var ev = {
         candidates: function () {
@@ -912,8 +917,8 @@
           return sorted;
         },
         /* The first `need` matches under the filters: each round checks the best-placed unchecked documents and reads
-           the next segment that could still place one among them, until neither is left (Evaluation.Top says why
-           reading while checking costs nothing more). */
+           the next segment that could still place one among them, and every segment after it that the rounds to come
+           would read whatever they find, until neither is left (Evaluation.Top says why). */
         top: function (filters, need, byDate) {
           var order = [];
           for (var s = 0; s < n; s++) if (viable[s]) order.push(s);
@@ -922,13 +927,13 @@
           function round() {
             var first = rank(filters, need, byDate);
             var open = first.filter(function (r) { return !checked.has(r.doc); }).map(function (r) { return r.doc; });
-            var next = [];
+            var next = [], ahead = 0;
             for (var i = 0; i < order.length; i++) {
               var s = order[i];
               if (read[s] || (!whole && !(filterShare(s, filters) > 0))) continue;
-              if (!whole && beyond(s, first, need, byDate)) break;
+              if (!whole && blocking(s, first, byDate) + ahead >= need) break;
               next.push(s);
-              if (!whole) break;
+              ahead += most(s);
             }
             if (!open.length && !next.length) return Promise.resolve(first.map(function (r) { return checked.get(r.doc); }));
             var checking = loadPositions(all, open).then(function () { open.forEach(check); });

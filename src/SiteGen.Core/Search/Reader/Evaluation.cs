@@ -70,12 +70,11 @@ internal sealed class Evaluation
 
     /// <summary>
     /// The first <paramref name="need"/> matches under the filters, by score (ties: newer first) or by date.
-    /// Each round checks the best-placed unchecked documents and reads the next segment that could still place a
-    /// document among the first <paramref name="need"/>, until all of those are checked and no such segment is
-    /// left. One segment a round: each read costs its columns and a shard per term, and the best one often
-    /// settles the page. Reading it while checking costs nothing more: checks only lower or drop keys (an
-    /// unchecked document sorts by its bound), so a segment that could place a document before them still
-    /// could after them, and would be read next.
+    /// Each round checks the best-placed unchecked documents and reads the segments that could still place a
+    /// document among the first <paramref name="need"/> (<see cref="NextReads"/>), until all of those are checked
+    /// and no such segment is left. Reading while checking costs nothing more: checks only lower or drop keys (an
+    /// unchecked document sorts by its bound), so a segment that could place a document before them still could
+    /// after them, and would be read next.
     /// </summary>
     public List<Scored> Top(Filters filters, int need, bool byDate)
     {
@@ -85,13 +84,34 @@ internal sealed class Evaluation
         {
             var first = Rank(filters, need, byDate);
             var open = first.Where(r => !_checked.ContainsKey(r.Doc)).ToList();
-            var next = order.Where(s => !_read[s] && (!filters.Estimable || filters.Share(s) > 0))
-                .TakeWhile(s => !filters.Estimable || !Beyond(s, first, need, byDate))
-                .Take(filters.Estimable ? 1 : int.MaxValue).ToList();
+            var next = filters.Estimable ? NextReads(order, first, filters, need, byDate) : order.Where(s => !_read[s]).ToList();
             if (open.Count == 0 && next.Count == 0) return first.Select(r => _checked[r.Doc]!).ToList();
             foreach (var r in open) Check(r.Doc);
             foreach (var s in next) Read(s);
         }
+    }
+
+    /// <summary>
+    /// The segments a round reads, in order: the next one that could place a document among the first
+    /// <paramref name="need"/>, and after it each one the rounds to come would read whatever they find. Rounds read
+    /// the segments in order while fewer than <paramref name="need"/> ranked documents stand before a segment's best;
+    /// a segment adds at most <see cref="Most"/> of them, and checks only lower keys, so a segment is read for sure
+    /// while those that stand before it now, and all that the segments before it can add, come to fewer. A segment
+    /// a round read one at a time (the best one often settles the page); a rare query's segments, all of them needed,
+    /// were then a round trip each: 26 rounds for 高要区 at 100,000 reports, 10 this way, reading the same files.
+    /// </summary>
+    private List<int> NextReads(IEnumerable<int> order, List<(int Doc, double Key)> first, Filters filters, int need, bool byDate)
+    {
+        var next = new List<int>();
+        long ahead = 0;
+        foreach (var s in order)
+        {
+            if (_read[s] || !(filters.Share(s) > 0)) continue;
+            if (Blocking(s, first, byDate) + ahead >= need) break;
+            next.Add(s);
+            ahead += Most(s);
+        }
+        return next;
     }
 
     /// <summary>
@@ -137,14 +157,15 @@ internal sealed class Evaluation
         return (byDate ? ranked.OrderBy(r => r.Doc) : ranked.OrderByDescending(r => r.Key).ThenBy(r => r.Doc)).Take(need).ToList();
     }
 
-    /// <summary>Whether no document of the segment can be placed among the first <paramref name="need"/>.</summary>
-    private bool Beyond(int segment, List<(int Doc, double Key)> first, int need, bool byDate)
+    /// <summary>How many of the ranked stand before any document of the segment could: with all of the first `need`, it places none.</summary>
+    private int Blocking(int segment, List<(int Doc, double Key)> first, bool byDate)
     {
-        if (first.Count < need) return false;
-        var (doc, key) = first[need - 1];
         var start = _index.Segments[segment].Start;
-        return byDate ? doc < start : key > _segmentBound[segment] || (key == _segmentBound[segment] && doc < start);
+        return first.Count(r => byDate ? r.Doc < start : r.Key > _segmentBound[segment] || (r.Key == _segmentBound[segment] && r.Doc < start));
     }
+
+    /// <summary>At most how many candidates reading the segment adds: a candidate holds every part.</summary>
+    private int Most(int segment) => _parts.Count > 0 ? _parts.Min(p => p.DocumentsIn(segment)) : _index.Segments[segment].Count;
 
     /// <summary>Reads a segment: its columns and its parts' counts, and checks the candidates whose positions came with them.</summary>
     private void Read(int segment)
