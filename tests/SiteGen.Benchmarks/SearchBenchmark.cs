@@ -63,14 +63,15 @@ public static class SearchBenchmark
                     if (n.tagName !== 'SCRIPT' || !n.src.includes('/search/')) return;
                     const name = n.src.split('/').pop(); window.__loads.push([performance.now(), 0, name.charCodeAt(0), name.slice(0, -3)]); })))
                     .observe(document, { childList: true, subtree: true });");
-            // Rounds, counted rather than timed: each index file the engine asks for is stamped with how many had
-            // arrived by then, and files asked for together (one round trip over a network) share a stamp.
-            await page.AddInitScriptAsync(@"window.__arrived = 0; window.__stamps = []; new MutationObserver(ms => ms.forEach(m => m.addedNodes.forEach(n => {
-                if (n.tagName === 'SCRIPT' && n.src.includes('/search/') && !n.src.endsWith('/index.js')) window.__stamps.push(window.__arrived); })))
+            // Rounds, counted rather than timed: the longest chain of index files each asked for once the one before
+            // it had arrived, each a round trip over a network. A file is one round after the file whose arrival the
+            // engine was handling when it asked for it (the last to arrive); the first files are round 1.
+            await page.AddInitScriptAsync(@"window.__last = 0; window.__round = {}; new MutationObserver(ms => ms.forEach(m => m.addedNodes.forEach(n => {
+                if (n.tagName === 'SCRIPT' && n.src.includes('/search/') && !n.src.endsWith('/index.js')) window.__round[n.src.split('/').pop().slice(0, -3)] = window.__last + 1; })))
                 .observe(document, { childList: true, subtree: true });");
             await page.GotoAsync(new Uri(Path.Combine(output, "search.html")).AbsoluteUri);
             await page.EvaluateAsync(@"() => ['shard', 'positions', 'chunk', 'dictionary', 'columns', 'values', 'text', 'head'].forEach(k => {
-                const f = SiteGenSearch[k]; SiteGenSearch[k] = function () { window.__arrived++; return f.apply(this, arguments); }; })");
+                const f = SiteGenSearch[k]; SiteGenSearch[k] = function (name) { window.__last = window.__round[name] || 0; return f.apply(this, arguments); }; })");
             if (timeline)
                 // When each file's data arrives: its script calls the engine's callback with its name.
                 await page.EvaluateAsync(@"() => ['shard', 'positions', 'chunk', 'dictionary', 'columns', 'values', 'text', 'head'].forEach(k => {
@@ -92,7 +93,7 @@ public static class SearchBenchmark
                 var (queryBusy, queryCollecting) = PrintProfile(await profiler.SendAsync("Profiler.stop"));
                 (busy, collecting) = (busy + queryBusy, collecting + queryCollecting);
             }
-            var rounds = await page.EvaluateAsync<int>("() => new Set(window.__stamps).size");
+            var rounds = await page.EvaluateAsync<int>("() => Math.max(0, ...Object.values(window.__round))");
             var warm = await page.EvaluateAsync<double>(@"async q => {
                 const t = performance.now(); for (let i = 0; i < 5; i++) await SiteGenSearch.search(q); return (performance.now() - t) / 5; }", query);
             if (timeline) await PrintTimeline(page);
@@ -104,7 +105,7 @@ public static class SearchBenchmark
             await page.CloseAsync();
         }
         Console.WriteLine($"{"median",-22} {"",7} {Stats.Median(coldBytes.Select(b => (double)b)),13:N0} {Stats.Median(coldRounds),6:0.#} {Stats.Median(coldTimes),8:0.0} {Stats.Median(warmTimes),8:0.0}");
-        Console.WriteLine("(bytes: search.js, manifest, shards and snippet texts a fresh page loads for the query; rounds: the waves of index files it asks for, each a round trip over a network; cold: first query on a fresh page, loading included)");
+        Console.WriteLine("(bytes: search.js, manifest, shards and snippet texts a fresh page loads for the query; rounds: the longest chain of index files it asks for one after another, each a round trip over a network; cold: first query on a fresh page, loading included)");
         if (args.Contains("--profile"))
             Console.WriteLine($"profile: the page's thread busy {busy:N0} ms over the {Queries.Length} cold queries, {collecting:N0} ms of it collecting garbage");
         if (built is null) Directory.Delete(output, true);

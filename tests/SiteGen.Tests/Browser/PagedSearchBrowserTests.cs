@@ -97,26 +97,46 @@ public sealed class PagedSearchBrowserTests(Chromium chromium, ArchiveSearchSite
     {
         // 第1县 is a title and publisher of one report; 第11县, 第21县 … hold both its pairs. Fewer candidates than a page
         // holds: every segment holding both pairs must be read, and none of them can wait on another's answer.
-        const string query = "第1县";
+        var rounds = await Rounds("第1县");
+        var columns = rounds.Where(r => r.Key.StartsWith("m-", StringComparison.Ordinal)).ToList();
+        columns.Count.Should().BeGreaterThanOrEqualTo(3, "the query's candidates are in several segments");
+        columns.Select(c => c.Value).Distinct().Should().ContainSingle("the segments were asked for together: {0}", Listed(rounds));
+    }
+
+    [Fact]
+    public async Task A_page_counted_exactly_asks_for_its_results_with_the_files_it_counts()
+    {
+        // 政府's page is settled by one segment, and counting reads the others: the results' heads need none of them.
+        site.Engine.Search("政府", counting: SiteGen.Search.Reader.Counting.Estimate).Estimated.Should().BeTrue("counting reads more segments");
+        var rounds = await Rounds("政府");
+        var counted = rounds.Where(r => r.Key.StartsWith("m-", StringComparison.Ordinal)).Max(r => r.Value);
+        rounds.Where(r => r.Key.StartsWith('h')).Should().NotBeEmpty().And.OnlyContain(r => r.Value <= counted, Listed(rounds));
+    }
+
+    /// <summary>
+    /// The round trip in which a cold query asked for each index file, by name: a file is one round after the file
+    /// whose arrival the engine was handling when it asked (the last to arrive); the first it asks for are round 1.
+    /// </summary>
+    private async Task<Dictionary<string, int>> Rounds(string query)
+    {
         var watched = await chromium.OpenAsync();
         await watched.Page.GotoAsync(site.FileUrl("search.html"));
-        // For each index file the engine asks for, how many had arrived by then: files asked for together share a number.
-        var asked = await watched.Page.EvaluateAsync<string[][]>(@"async q => {
-            let arrived = 0; const asked = [];
+        var rounds = await watched.Page.EvaluateAsync<Dictionary<string, int>>(@"async q => {
+            let last = 0; const round = {};
             ['shard', 'positions', 'chunk', 'dictionary', 'columns', 'values', 'text', 'head'].forEach(k => {
-              const f = SiteGenSearch[k]; SiteGenSearch[k] = function () { arrived++; return f.apply(this, arguments); }; });
+              const f = SiteGenSearch[k]; SiteGenSearch[k] = function (name) { last = round[name] || 0; return f.apply(this, arguments); }; });
             new MutationObserver(ms => ms.forEach(m => m.addedNodes.forEach(n => {
-              if (n.tagName === 'SCRIPT' && n.src.includes('/search/')) asked.push([n.src.split('/').pop(), String(arrived)]); })))
+              if (n.tagName === 'SCRIPT' && n.src.includes('/search/')) round[n.src.split('/').pop().slice(0, -3)] = last + 1; })))
               .observe(document.head, { childList: true });
             await SiteGenSearch.search(q);
             await new Promise(r => setTimeout(r, 0));
-            return asked;
+            return round;
           }", query);
-        var columns = asked.Where(a => a[0].StartsWith("m-", StringComparison.Ordinal)).ToList();
-        columns.Count.Should().BeGreaterThanOrEqualTo(3, "the query's candidates are in several segments");
-        columns.Select(c => c[1]).Distinct().Should().ContainSingle("the segments were asked for together: {0}", string.Join(" ", asked.Select(a => a[1] + ":" + a[0])));
         watched.Errors.Should().BeEmpty();
+        return rounds;
     }
+
+    private static string Listed(Dictionary<string, int> rounds) => string.Join(" ", rounds.OrderBy(r => r.Value).Select(r => $"{r.Value}:{r.Key}"));
 
     [Fact]
     public async Task The_search_page_shows_results_first_and_then_exact_counts_where_they_are_cheap()

@@ -1073,9 +1073,11 @@
 
       function finish(ev, top, used, exact) {
         var counting = options.counts === "exact" || (options.counts !== "estimate" && ev.countingCost(manifest.countingBudget) <= manifest.countingBudget);
-        return (counting ? ev.complete() : Promise.resolve()).then(function () { return finished(ev, top, used, exact); });
+        // The page's results need nothing counting reads: their heads go out in the same round as its files.
+        var results = Promise.all(top.slice((page - 1) * size, page * size).map(function (s) { return result(s, used); }));
+        return Promise.all([results, counting ? ev.complete() : null]).then(function (done) { return finished(ev, done[0], used, exact); });
       }
-      function finished(ev, top, used, exact) {
+      function finished(ev, results, used, exact) {
         var pool = ev.candidates().filter(function (d) { return passes(d, filters); });
         var total = ev.estimate(pool, ev.unread(filters));
         var facets = {
@@ -1083,10 +1085,8 @@
           province: facet(ev, filters, "province", function (d) { return d.province; }),
           type: facet(ev, filters, "type", function (d) { return d.type; })
         };
-        return Promise.all(top.slice((page - 1) * size, page * size).map(function (s) { return result(s, used); })).then(function (results) {
-          return { query: query, total: total.count, estimated: total.estimated, exact: exact, page: page, pageSize: size,
-            words: used.map(function (p) { return p.text; }), results: results, facets: facets };
-        });
+        return { query: query, total: total.count, estimated: total.estimated, exact: exact, page: page, pageSize: size,
+          words: used.map(function (p) { return p.text; }), results: results, facets: facets };
       }
     });
   };
