@@ -6,6 +6,7 @@ using SiteGen.Build;
 using SiteGen.Search.Format;
 using SiteGen.Search.Reader;
 using SiteGen.Search.Writer;
+using SiteGen.Tests.Support;
 
 namespace SiteGen.Benchmarks;
 
@@ -63,20 +64,14 @@ public static class SearchBenchmark
                     if (n.tagName !== 'SCRIPT' || !n.src.includes('/search/')) return;
                     const name = n.src.split('/').pop(); window.__loads.push([performance.now(), 0, name.charCodeAt(0), name.slice(0, -3)]); })))
                     .observe(document, { childList: true, subtree: true });");
-            // Rounds, counted rather than timed: the longest chain of index files each asked for once the one before
-            // it had arrived, each a round trip over a network. A file is one round after the file whose arrival the
-            // engine was handling when it asked for it (the last to arrive); the first files are round 1.
-            await page.AddInitScriptAsync(@"window.__last = 0; window.__round = {}; new MutationObserver(ms => ms.forEach(m => m.addedNodes.forEach(n => {
-                if (n.tagName === 'SCRIPT' && n.src.includes('/search/') && !n.src.endsWith('/index.js')) window.__round[n.src.split('/').pop().slice(0, -3)] = window.__last + 1; })))
-                .observe(document, { childList: true, subtree: true });");
+            await QueryRounds.WatchAsync(page);
             await page.GotoAsync(new Uri(Path.Combine(output, "search.html")).AbsoluteUri);
-            await page.EvaluateAsync(@"() => ['shard', 'positions', 'chunk', 'dictionary', 'columns', 'values', 'text', 'head'].forEach(k => {
-                const f = SiteGenSearch[k]; SiteGenSearch[k] = function (name) { window.__last = window.__round[name] || 0; return f.apply(this, arguments); }; })");
+            await QueryRounds.HookAsync(page);
             if (timeline)
                 // When each file's data arrives: its script calls the engine's callback with its name.
-                await page.EvaluateAsync(@"() => ['shard', 'positions', 'chunk', 'dictionary', 'columns', 'values', 'text', 'head'].forEach(k => {
-                    const f = SiteGenSearch[k]; SiteGenSearch[k] = function (name) {
-                        window.__loads.filter(e => e[3] === name && !e[1]).forEach(e => e[1] = performance.now()); return f.apply(this, arguments); }; })");
+                await page.EvaluateAsync($@"() => {QueryRounds.Callbacks}.forEach(k => {{
+                    const f = SiteGenSearch[k]; SiteGenSearch[k] = function (name) {{
+                        window.__loads.filter(e => e[3] === name && !e[1]).forEach(e => e[1] = performance.now()); return f.apply(this, arguments); }}; }})");
             ICDPSession? profiler = null;
             if (args.Contains("--profile"))
             {
@@ -93,7 +88,7 @@ public static class SearchBenchmark
                 var (queryBusy, queryCollecting) = PrintProfile(await profiler.SendAsync("Profiler.stop"));
                 (busy, collecting) = (busy + queryBusy, collecting + queryCollecting);
             }
-            var rounds = await page.EvaluateAsync<int>("() => Math.max(0, ...Object.values(window.__round))");
+            var rounds = QueryRounds.Longest(await QueryRounds.ReadAsync(page));
             var warm = await page.EvaluateAsync<double>(@"async q => {
                 const t = performance.now(); for (let i = 0; i < 5; i++) await SiteGenSearch.search(q); return (performance.now() - t) / 5; }", query);
             if (timeline) await PrintTimeline(page);

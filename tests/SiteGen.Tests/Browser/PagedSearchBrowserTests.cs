@@ -113,27 +113,16 @@ public sealed class PagedSearchBrowserTests(Chromium chromium, ArchiveSearchSite
         rounds.Where(r => r.Key.StartsWith('h')).Should().NotBeEmpty().And.OnlyContain(r => r.Value <= counted, Listed(rounds));
     }
 
-    /// <summary>
-    /// The round trip in which a cold query asked for each index file, by name: a file is one round after the file
-    /// whose arrival the engine was handling when it asked (the last to arrive); the first it asks for are round 1.
-    /// </summary>
+    /// <summary>The round in which a cold query asked for each index file, by name (<see cref="QueryRounds"/>).</summary>
     private async Task<Dictionary<string, int>> Rounds(string query)
     {
         var watched = await chromium.OpenAsync();
+        await QueryRounds.WatchAsync(watched.Page);
         await watched.Page.GotoAsync(site.FileUrl("search.html"));
-        var rounds = await watched.Page.EvaluateAsync<Dictionary<string, int>>(@"async q => {
-            let last = 0; const round = {};
-            ['shard', 'positions', 'chunk', 'dictionary', 'columns', 'values', 'text', 'head'].forEach(k => {
-              const f = SiteGenSearch[k]; SiteGenSearch[k] = function (name) { last = round[name] || 0; return f.apply(this, arguments); }; });
-            new MutationObserver(ms => ms.forEach(m => m.addedNodes.forEach(n => {
-              if (n.tagName === 'SCRIPT' && n.src.includes('/search/')) round[n.src.split('/').pop().slice(0, -3)] = last + 1; })))
-              .observe(document.head, { childList: true });
-            await SiteGenSearch.search(q);
-            await new Promise(r => setTimeout(r, 0));
-            return round;
-          }", query);
+        await QueryRounds.HookAsync(watched.Page);
+        await watched.Page.EvaluateAsync("async q => { await SiteGenSearch.search(q); await new Promise(r => setTimeout(r, 0)); }", query);
         watched.Errors.Should().BeEmpty();
-        return rounds;
+        return await QueryRounds.ReadAsync(watched.Page);
     }
 
     private static string Listed(Dictionary<string, int> rounds) => string.Join(" ", rounds.OrderBy(r => r.Value).Select(r => $"{r.Value}:{r.Key}"));
