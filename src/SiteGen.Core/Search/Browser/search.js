@@ -89,7 +89,7 @@
     var path = indexPath();
     base = path.slice(0, path.lastIndexOf("/") + 1);
     return load(path, "manifest").then(function (m) {
-      if (m.version !== 15 || m.tokenizer !== "sitegen-char-2") throw new Error("unsupported index " + m.version + " " + m.tokenizer);
+      if (m.version !== 16 || m.tokenizer !== "sitegen-char-2") throw new Error("unsupported index " + m.version + " " + m.tokenizer);
       manifest = m;
       return m;
     });
@@ -432,17 +432,19 @@
   /* A layer's shard of a term: s<k>-<generation> (counts) or p<k>-<generation> (positions). */
   function shardName(kind, count, generation, term) { return kind[0] + (fnv(term) % count) + "-" + generation; }
   /* How a pair's documents in a segment are cut into chunks, or null when its positions stay in the position shard
-     (IndexFormat.Chunks): best score first, ties by lower id, a chunk closing once it holds chunkPositions. */
+     (IndexFormat.Chunks): best score first, ties by lower id, a chunk closing once it holds chunkPositions unless
+     fewer than that many are left, which the last chunk takes. */
   function chunks(positions, score, chunkPositions) {
     var total = positions.reduce(function (a, b) { return a + b; }, 0);
     if (total <= chunkPositions) return null;
     var order = positions.map(function (_, i) { return i; }), scores = order.map(score);
     order.sort(function (a, b) { return scores[b] - scores[a] || a - b; });
-    var chunkOf = [], chunk = 0, held = 0;
+    var chunkOf = [], chunk = 0, held = 0, left = total;
     order.forEach(function (i) {
       chunkOf[i] = chunk;
       held += positions[i];
-      if (held >= chunkPositions) { chunk++; held = 0; }
+      left -= positions[i];
+      if (held >= chunkPositions && left >= chunkPositions) { chunk++; held = 0; }
     });
     return { order: order, chunkOf: chunkOf };
   }
