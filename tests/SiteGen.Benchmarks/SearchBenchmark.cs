@@ -102,7 +102,14 @@ public static class SearchBenchmark
         Console.WriteLine($"{"median",-22} {"",7} {Stats.Median(coldBytes.Select(b => (double)b)),13:N0} {Stats.Median(coldRounds),6:0.#} {Stats.Median(coldTimes),8:0.0} {Stats.Median(warmTimes),8:0.0}");
         Console.WriteLine("(bytes: search.js, manifest, shards and snippet texts a fresh page loads for the query; rounds: the longest chain of index files it asks for one after another, each a round trip over a network; cold: first query on a fresh page, loading included)");
         if (args.Contains("--profile"))
-            Console.WriteLine($"profile: the page's thread busy {busy:N0} ms over the {Queries.Length} cold queries, {collecting:N0} ms of it collecting garbage");
+        {
+            Console.WriteLine($"profile: the page's thread busy {busy:N0} ms over the {Queries.Length} cold queries, {collecting:N0} ms of it collecting garbage; by self time over all:");
+            foreach (var (key, ms) in SelfOverAll.Where(x => !x.Key.StartsWith("(idle)")).OrderByDescending(x => x.Value).Take(30))
+                Console.WriteLine($"    {ms,8:N0} ms  {ms / busy,6:P1}  {key}");
+            Console.WriteLine("and search.js's functions with what they call:");
+            foreach (var (key, ms) in InclusiveOverAll.OrderByDescending(x => x.Value).Take(40))
+                Console.WriteLine($"    {ms,8:N0} ms  {ms / busy,6:P1}  {key}");
+        }
         if (built is null) Directory.Delete(output, true);
         return 0;
     }
@@ -126,6 +133,12 @@ public static class SearchBenchmark
             $"{w[0][0] - origin:0}:{string.Concat(w.GroupBy(e => (char)e[2]).Select(g => $"{g.Count()}{g.Key}"))}→{w.Max(e => e[1]) - origin:0}")));
     }
 
+    /// <summary>--profile: each function's self time summed over every cold query.</summary>
+    private static readonly Dictionary<string, double> SelfOverAll = [];
+
+    /// <summary>--profile: the runtime's functions' time with what they call, summed over every cold query.</summary>
+    private static readonly Dictionary<string, double> InclusiveOverAll = [];
+
     /// <summary>--profile: how long the cold query kept the page's thread busy, and the functions it spent the most of it in, by self time (CDP's sampling profiler).</summary>
     /// <returns>The busy time and the garbage collector's share of it, in ms, for the totals over every query.</returns>
     private static (double Busy, double Collecting) PrintProfile(System.Text.Json.JsonElement? result)
@@ -136,15 +149,28 @@ public static class SearchBenchmark
                   Line: n.GetProperty("callFrame").GetProperty("lineNumber").GetInt32(), Url: n.GetProperty("callFrame").GetProperty("url").GetString() ?? ""));
         var samples = profile.GetProperty("samples").EnumerateArray().Select(x => x.GetInt32()).ToList();
         var deltas = profile.GetProperty("timeDeltas").EnumerateArray().Select(x => x.GetInt64()).ToList();
+        var parents = new Dictionary<int, int>();
+        foreach (var n in profile.GetProperty("nodes").EnumerateArray())
+            if (n.TryGetProperty("children", out var children))
+                foreach (var child in children.EnumerateArray()) parents[child.GetInt32()] = n.GetProperty("id").GetInt32();
+        string KeyOf(int id) => $"{nodes[id].Name}@{Path.GetFileName(nodes[id].Url)}:{nodes[id].Line + 1}";
         var self = new Dictionary<string, double>();
         for (var i = 0; i < samples.Count; i++)
         {
-            var node = nodes[samples[i]];
-            var key = $"{node.Name}@{Path.GetFileName(node.Url)}:{node.Line + 1}";
-            self[key] = self.GetValueOrDefault(key) + (i + 1 < deltas.Count ? deltas[i + 1] : 0) / 1000.0;
+            var ms = (i + 1 < deltas.Count ? deltas[i + 1] : 0) / 1000.0;
+            var key = KeyOf(samples[i]);
+            self[key] = self.GetValueOrDefault(key) + ms;
+            // Inclusive: each function on the sample's stack once, however deep it recurses.
+            var seen = new HashSet<string>();
+            for (var id = samples[i]; ; id = parents[id])
+            {
+                if (nodes[id].Url.EndsWith("search.js") && seen.Add(KeyOf(id))) InclusiveOverAll[KeyOf(id)] = InclusiveOverAll.GetValueOrDefault(KeyOf(id)) + ms;
+                if (!parents.ContainsKey(id)) break;
+            }
         }
         // Busy: every sample but the idle ones, the page's thread at work (a steadier measure than the wall clock).
         var busy = self.Where(x => !x.Key.StartsWith("(idle)")).Sum(x => x.Value);
+        foreach (var (key, ms) in self) SelfOverAll[key] = SelfOverAll.GetValueOrDefault(key) + ms;
         Console.WriteLine($"    busy {busy:0} ms: " +
                           string.Join("  ", self.OrderByDescending(x => x.Value).Take(12).Select(x => $"{x.Key} {x.Value:0}")));
         return (busy, self.Where(x => x.Key.StartsWith("(garbage collector)")).Sum(x => x.Value));
