@@ -38,6 +38,19 @@ public class BodyBlocksTests
         // The data files and comparisons read the text kept from the analysis, not the body: it must be the same blocks.
         var blocks = BodyBlocks.Of(markdown);
         var folder = Path.Combine(Path.GetTempPath(), "sitegen-spill-test-" + Guid.NewGuid().ToString("N"));
+        try
+        {
+            Spill(folder, blocks);
+        }
+        finally
+        {
+            // The spill leaves its folder (a build's is beside the site); the test's is its own to remove.
+            if (Directory.Exists(folder)) Directory.Delete(folder, true);
+        }
+    }
+
+    private static void Spill(string folder, IReadOnlyList<Block> blocks)
+    {
         using var spill = new BodyTextSpill(folder);
         Parallel.For(0, 50, i => spill.Put($"r{i}", blocks));
 
