@@ -433,7 +433,7 @@
   function shardName(kind, count, generation, term) { return kind[0] + (fnv(term) % count) + "-" + generation; }
   /* How a pair's documents in a segment are cut into chunks, or null when its positions stay in the position shard
      (IndexFormat.Chunks): best score first, ties by lower id, a chunk closing once it holds chunkPositions unless
-     fewer than that many are left, which the last chunk takes. */
+     fewer than half that many are left, which the last chunk takes. */
   function chunks(positions, score, chunkPositions) {
     var total = positions.reduce(function (a, b) { return a + b; }, 0);
     if (total <= chunkPositions) return null;
@@ -444,7 +444,7 @@
       chunkOf[i] = chunk;
       held += positions[i];
       left -= positions[i];
-      if (held >= chunkPositions && left >= chunkPositions) { chunk++; held = 0; }
+      if (held >= chunkPositions && left * 2 >= chunkPositions) { chunk++; held = 0; }
     });
     return { order: order, chunkOf: chunkOf };
   }
