@@ -298,7 +298,7 @@ internal static class IndexFormat
             left -= positions[i];
             // A tail of fewer than half of chunkPositions joins the chunk before it: a file costs a page from file://
             // about what 40 KB do (FINDINGS), and such tails were 17–19% of the chunk files. Larger tails stay apart:
-            // joined, they grew the first chunks that most queries read alone (100,000 reports: 4% more bytes a query).
+            // joined, they grew the first chunks most queries read alone (100,000 reports: 5% more bytes a query).
             if (held >= chunkPositions && left * 2 >= chunkPositions) (chunk, held) = (chunk + 1, 0);
         }
         return new ChunkLayout(order, chunkOf);
