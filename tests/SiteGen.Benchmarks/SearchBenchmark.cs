@@ -162,11 +162,9 @@ public static class SearchBenchmark
             self[key] = self.GetValueOrDefault(key) + ms;
             // Inclusive: each function on the sample's stack once, however deep it recurses.
             var seen = new HashSet<string>();
-            for (var id = samples[i]; ; id = parents[id])
-            {
-                if (nodes[id].Url.EndsWith("search.js") && seen.Add(KeyOf(id))) InclusiveOverAll[KeyOf(id)] = InclusiveOverAll.GetValueOrDefault(KeyOf(id)) + ms;
-                if (!parents.ContainsKey(id)) break;
-            }
+            for (int? id = samples[i]; id is { } at; id = parents.TryGetValue(at, out var parent) ? parent : null)
+                if (nodes[at].Url.EndsWith("search.js") && KeyOf(at) is var frame && seen.Add(frame))
+                    InclusiveOverAll[frame] = InclusiveOverAll.GetValueOrDefault(frame) + ms;
         }
         // Busy: every sample but the idle ones, the page's thread at work (a steadier measure than the wall clock).
         var busy = self.Where(x => !x.Key.StartsWith("(idle)")).Sum(x => x.Value);
